@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace Ordre.ServiceDefaults.Auth;
+
+/// <summary>
+/// The named authorization policies. The gateway applies them per route and every service applies
+/// them again per endpoint: every endpoint names one of these, none relies on a default.
+/// </summary>
+public static class OrdrePolicies
+{
+    /// <summary>Anyone, without a token (the public directory). Rate-limited at the gateway.</summary>
+    public const string Public = "public";
+    /// <summary>Any authenticated caller.</summary>
+    public const string Authenticated = "authenticated";
+    /// <summary>A departmental council (CDOM) whose token names its department.</summary>
+    public const string DepartmentalCouncil = "departmental-council";
+    /// <summary>A regional council (CROM).</summary>
+    public const string RegionalCouncil = "regional-council";
+    /// <summary>A disciplinary chamber: first instance (CDPI) or national (CDN).</summary>
+    public const string DisciplinaryChamber = "disciplinary-chamber";
+    /// <summary>The national council (CNOM).</summary>
+    public const string NationalCouncil = "national-council";
+    /// <summary>A company (IDAHE) whose token names its company id.</summary>
+    public const string Company = "company";
+    /// <summary>Another Ordre service calling with its client-credentials token.</summary>
+    public const string Service = "service";
+
+    public static void AddOrdrePolicies(this AuthorizationOptions options)
+    {
+        options.AddPolicy(Public, p => p.RequireAssertion(_ => true));
+        options.AddPolicy(Authenticated, p => p.RequireAuthenticatedUser());
+        options.AddPolicy(DepartmentalCouncil, p => p.RequireAuthenticatedUser()
+            .RequireRole(OrdreClaims.Roles.DepartmentalCouncil)
+            .RequireClaim(OrdreClaims.Department));
+        options.AddPolicy(RegionalCouncil, p => p.RequireAuthenticatedUser()
+            .RequireRole(OrdreClaims.Roles.RegionalCouncil));
+        options.AddPolicy(DisciplinaryChamber, p => p.RequireAuthenticatedUser()
+            .RequireRole(OrdreClaims.Roles.FirstInstanceChamber, OrdreClaims.Roles.NationalChamber));
+        options.AddPolicy(NationalCouncil, p => p.RequireAuthenticatedUser()
+            .RequireRole(OrdreClaims.Roles.NationalCouncil));
+        options.AddPolicy(Company, p => p.RequireAuthenticatedUser()
+            .RequireRole(OrdreClaims.Roles.Company)
+            .RequireClaim(OrdreClaims.CompanyId));
+        options.AddPolicy(Service, p => p.RequireAuthenticatedUser()
+            .RequireRole(OrdreClaims.Roles.Service));
+    }
+}

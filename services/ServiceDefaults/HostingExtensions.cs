@@ -1,0 +1,42 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Ordre.ServiceDefaults.Auth;
+using Ordre.ServiceDefaults.EventStore;
+using Ordre.ServiceDefaults.Health;
+using Ordre.ServiceDefaults.Observability;
+using Ordre.ServiceDefaults.OpenApi;
+using Ordre.ServiceDefaults.Problems;
+
+namespace Ordre.ServiceDefaults;
+
+/// <summary>The one call every Ordre service makes (see README, "Adding a feature slice").</summary>
+public static class HostingExtensions
+{
+    public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder, string serviceName, string apiTitle)
+    {
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddOrdreProblemDetails();
+        builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddOrdreOpenApi(apiTitle);
+        builder.Services.AddHealthChecks()
+            .AddPostgresReadiness(EventStoreSetup.PooledConnectionString(builder.Configuration, "Marten"));
+        builder.AddOrdreTelemetry(serviceName);
+        builder.AddOrdreAuthentication();
+        return builder;
+    }
+
+    /// <summary>Middleware and the endpoints every service has (health, OpenAPI).</summary>
+    public static WebApplication UseServiceDefaults(this WebApplication app)
+    {
+        app.UseOrdreProblemDetails();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthEndpoints();
+        app.MapOpenApiPages();
+        return app;
+    }
+}

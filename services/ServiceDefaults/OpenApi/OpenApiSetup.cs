@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Scalar.AspNetCore;
+
+namespace Ordre.ServiceDefaults.OpenApi;
+
+/// <summary>An OpenAPI document per service at /openapi/v1.json and a browsable page at /docs.</summary>
+public static class OpenApiSetup
+{
+    public static IServiceCollection AddOrdreOpenApi(this IServiceCollection services, string title) =>
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = title;
+            document.Info.Version = "v1";
+            return Task.CompletedTask;
+        }));
+
+    public static WebApplication MapOpenApiPages(this WebApplication app)
+    {
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/docs", options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json"))
+            .AllowAnonymous();
+        return app;
+    }
+}

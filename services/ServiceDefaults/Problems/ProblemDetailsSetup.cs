@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ordre.ServiceDefaults.Problems;
+
+/// <summary>
+/// Every 4xx/5xx leaves as RFC 9457 problem details (application/problem+json), with a French title
+/// a person can read and the trace id that finds the request in the logs.
+/// </summary>
+public static class ProblemDetailsSetup
+{
+    private static readonly Dictionary<int, string> FrenchTitles = new()
+    {
+        [400] = "Requête invalide",
+        [401] = "Authentification requise",
+        [403] = "Accès refusé",
+        [404] = "Ressource introuvable",
+        [405] = "Méthode non autorisée",
+        [409] = "Conflit avec l'état actuel",
+        [412] = "Version attendue périmée",
+        [413] = "Requête trop volumineuse",
+        [415] = "Type de contenu non pris en charge",
+        [422] = "Requête non traitable",
+        [428] = "Version attendue requise",
+        [429] = "Trop de requêtes",
+        [500] = "Erreur interne",
+        [503] = "Service indisponible",
+    };
+
+    public static IServiceCollection AddOrdreProblemDetails(this IServiceCollection services)
+    {
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            var problem = context.ProblemDetails;
+            var status = problem.Status ?? context.HttpContext.Response.StatusCode;
+            // Framework defaults are English; replace them, keep titles our code chose.
+            if (FrenchTitles.TryGetValue(status, out var title) && IsFrameworkTitle(problem.Title))
+                problem.Title = title;
+            problem.Instance ??= context.HttpContext.Request.Path;
+            problem.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+        });
+        services.AddExceptionHandler<ExceptionToProblem>();
+        return services;
+    }
+
+    public static WebApplication UseOrdreProblemDetails(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        // Empty 401/403/404/405/429 responses get a problem details body too.
+        app.UseStatusCodePages();
+        return app;
+    }
+
+    private static bool IsFrameworkTitle(string? title) =>
+        title is null || title.Length == 0 || title.All(c => c < 128);
+}
