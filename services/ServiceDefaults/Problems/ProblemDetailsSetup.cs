@@ -53,6 +53,15 @@ public static class ProblemDetailsSetup
         return app;
     }
 
-    private static bool IsFrameworkTitle(string? title) =>
-        title is null || title.Length == 0 || title.All(c => c < 128);
+    // The English titles ASP.NET Core fills in by itself (ProblemDetailsDefaults and validation).
+    private static readonly HashSet<string> FrameworkTitles =
+    [
+        "Bad Request", "Unauthorized", "Forbidden", "Not Found", "Method Not Allowed", "Conflict",
+        "Precondition Failed", "Payload Too Large", "Request Entity Too Large", "Unsupported Media Type",
+        "Unprocessable Entity", "Precondition Required", "Too Many Requests", "Service Unavailable",
+        "Internal Server Error", "An error occurred while processing your request.",
+        "One or more validation errors occurred.",
+    ];
+
+    private static bool IsFrameworkTitle(string? title) => string.IsNullOrEmpty(title) || FrameworkTitles.Contains(title);
 }

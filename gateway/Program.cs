@@ -1,0 +1,23 @@
+using Ordre.Gateway;
+using Ordre.ServiceDefaults.Auth;
+using Ordre.ServiceDefaults.Health;
+using Ordre.ServiceDefaults.Observability;
+using Ordre.ServiceDefaults.Problems;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddOrdreProblemDetails();
+builder.AddOrdreTelemetry("gateway");
+builder.AddOrdreAuthentication();
+builder.Services.AddHealthChecks();
+builder.Services.AddGatewayRateLimits(builder.Configuration);
+builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+
+var app = builder.Build();
+app.UseOrdreProblemDetails();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+app.MapHealthEndpoints();
+app.MapReverseProxy();
+app.Run();

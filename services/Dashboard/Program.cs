@@ -1,0 +1,17 @@
+using Ordre.Dashboard.Registrations;
+using Ordre.ServiceDefaults;
+using Ordre.ServiceDefaults.EventStore;
+using Ordre.ServiceDefaults.Messaging;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults("dashboard", "Ordre — Tableau de bord national");
+builder.AddMessaging("dashboard", bus => bus.AddRegistrationConsumers());
+builder.AddEventStore("dashboard", store => store.AddRegistrations());
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.MapRegistrations();
+app.Run();
+
+public partial class Program;

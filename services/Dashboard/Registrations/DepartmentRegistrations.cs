@@ -1,0 +1,16 @@
+using Marten.Schema;
+
+namespace Ordre.Dashboard.Registrations;
+
+/// <summary>
+/// How many doctors each department registered, counted from PractitionerRegistered. Optimistic
+/// concurrency makes two consumers incrementing the same department at once retry instead of losing a count.
+/// </summary>
+[UseOptimisticConcurrency]
+public sealed class DepartmentRegistrations
+{
+    public required string Id { get; init; }
+    public int Registered { get; set; }
+    public int Refused { get; set; }
+    public DateTimeOffset LastChangeAt { get; set; }
+}

@@ -1,0 +1,33 @@
+using Marten;
+using MassTransit;
+using Ordre.ServiceDefaults.Auth;
+using Ordre.ServiceDefaults.Messaging;
+
+namespace Ordre.Dashboard.Registrations;
+
+public static class RegistrationsModule
+{
+    public static void AddRegistrationConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<CountGrantedInscriptions>();
+        bus.AddConsumer<CountRefusedInscriptions>();
+    }
+
+    public static StoreOptions AddRegistrations(this StoreOptions options)
+    {
+        options.RegisterIdempotentConsumers();
+        options.Schema.For<DepartmentRegistrations>();
+        return options;
+    }
+
+    public static IEndpointRouteBuilder MapRegistrations(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/registrations", GetRegistrationsEndpoint.Handle)
+            .WithTags("Inscriptions")
+            .RequireAuthorization(OrdrePolicies.NationalCouncil)
+            .WithName("GetRegistrationFigures")
+            .WithSummary("Inscriptions accordées et refusées, par département")
+            .WithDescription("Chiffres nationaux tenus à jour à partir des événements publiés par le Tableau.");
+        return app;
+    }
+}

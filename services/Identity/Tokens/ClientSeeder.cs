@@ -1,0 +1,47 @@
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Ordre.Identity.Tokens;
+
+/// <summary>
+/// Registers the provider's clients in PostgreSQL at start when they are missing: the public client
+/// that demo users sign in with (password grant) and the confidential client of the services.
+/// </summary>
+public sealed class ClientSeeder(IServiceProvider services, IConfiguration configuration) : IHostedService
+{
+    public const string DemoClientId = "ordre-demo";
+    public const string ServicesClientId = "ordre-services";
+    public const string ApiScope = "api";
+
+    public async Task StartAsync(CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+        var scopes = scope.ServiceProvider.GetRequiredService<IOpenIddictScopeManager>();
+
+        if (await scopes.FindByNameAsync(ApiScope, ct) is null)
+            await scopes.CreateAsync(new OpenIddictScopeDescriptor { Name = ApiScope, Resources = { TokenEndpoint.Audience } }, ct);
+
+        if (await applications.FindByClientIdAsync(DemoClientId, ct) is null)
+            await applications.CreateAsync(new OpenIddictApplicationDescriptor
+            {
+                ClientId = DemoClientId,
+                ClientType = ClientTypes.Public,
+                DisplayName = "Comptes de démonstration Ordre",
+                Permissions = { Permissions.Endpoints.Token, Permissions.GrantTypes.Password, Permissions.Prefixes.Scope + ApiScope },
+            }, ct);
+
+        if (await applications.FindByClientIdAsync(ServicesClientId, ct) is null)
+            await applications.CreateAsync(new OpenIddictApplicationDescriptor
+            {
+                ClientId = ServicesClientId,
+                ClientSecret = configuration["Clients:ServicesSecret"]
+                    ?? throw new InvalidOperationException("Configuration 'Clients:ServicesSecret' is required."),
+                ClientType = ClientTypes.Confidential,
+                DisplayName = "Services Ordre",
+                Permissions = { Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials, Permissions.Prefixes.Scope + ApiScope },
+            }, ct);
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+}

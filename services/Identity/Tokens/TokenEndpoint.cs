@@ -1,0 +1,74 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using Ordre.Identity.Accounts;
+using Ordre.ServiceDefaults.Auth;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Ordre.Identity.Tokens;
+
+/// <summary>
+/// POST /connect/token. OpenIddict has already validated the client and the grant; this decides who
+/// the caller is and which claims the access token carries: role, department, region, company id.
+/// </summary>
+public static class TokenEndpoint
+{
+    public const string Audience = "ordre-api";
+
+    public static async Task<IResult> Handle(HttpContext http, IOptionsSnapshot<DemoAccounts> accounts, IOpenIddictApplicationManager applications)
+    {
+        var request = http.GetOpenIddictServerRequest()
+            ?? throw new InvalidOperationException("The OpenIddict server request is missing.");
+
+        ClaimsIdentity identity;
+        if (request.IsPasswordGrantType())
+        {
+            if (accounts.Value.Find(request.Username, request.Password) is not { } account)
+                return Refuse(Errors.InvalidGrant, "Identifiant ou mot de passe incorrect.");
+            identity = NewIdentity(account.UserName, account.DisplayName, account.Roles);
+            AddIfPresent(identity, OrdreClaims.Department, account.Department);
+            AddIfPresent(identity, OrdreClaims.Region, account.Region);
+            AddIfPresent(identity, OrdreClaims.CompanyId, account.CompanyId);
+        }
+        else if (request.IsClientCredentialsGrantType())
+        {
+            var client = await applications.FindByClientIdAsync(request.ClientId!)
+                ?? throw new InvalidOperationException("OpenIddict validated an unknown client.");
+            var name = await applications.GetDisplayNameAsync(client) ?? request.ClientId!;
+            identity = NewIdentity(request.ClientId!, name, [OrdreClaims.Roles.Service]);
+        }
+        else
+        {
+            return Refuse(Errors.UnsupportedGrantType, "Type d'autorisation non pris en charge.");
+        }
+
+        identity.SetScopes(request.GetScopes());
+        identity.SetResources(Audience);
+        identity.SetDestinations(_ => [Destinations.AccessToken]);
+        return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    private static ClaimsIdentity NewIdentity(string subject, string name, IEnumerable<string> roles)
+    {
+        var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
+        identity.SetClaim(Claims.Subject, subject).SetClaim(Claims.Name, name);
+        identity.SetClaims(Claims.Role, [.. roles]);
+        return identity;
+    }
+
+    private static void AddIfPresent(ClaimsIdentity identity, string type, string? value)
+    {
+        if (!string.IsNullOrEmpty(value)) identity.SetClaim(type, value);
+    }
+
+    private static IResult Refuse(string error, string description) => Results.Forbid(
+        new AuthenticationProperties(new Dictionary<string, string?>
+        {
+            [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
+            [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
+        }),
+        [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+}

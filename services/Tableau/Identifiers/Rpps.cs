@@ -1,0 +1,40 @@
+namespace Ordre.Tableau.Identifiers;
+
+/// <summary>
+/// The RPPS number: 11 digits whose last one is a Luhn key over the whole number (DOMAIN.md §9).
+/// The Luhn check is rule data (<see cref="LuhnKeyRequired"/>) because no official specification confirms it.
+/// </summary>
+public static class Rpps
+{
+    public const bool LuhnKeyRequired = true;
+
+    public static bool IsValid(string? value) =>
+        value is { Length: 11 } && value.All(char.IsAsciiDigit) && (!LuhnKeyRequired || HasValidLuhnKey(value));
+
+    public static bool HasValidLuhnKey(string digits)
+    {
+        var sum = 0;
+        for (var i = 0; i < digits.Length; i++)
+        {
+            var digit = digits[digits.Length - 1 - i] - '0';
+            if (i % 2 == 1)
+            {
+                digit *= 2;
+                if (digit > 9) digit -= 9;
+            }
+            sum += digit;
+        }
+        return sum % 10 == 0;
+    }
+
+    /// <summary>Appends the Luhn key to a 10-digit body (demo data, tests).</summary>
+    public static string WithLuhnKey(string body)
+    {
+        for (var key = 0; key <= 9; key++)
+        {
+            var candidate = body + (char)('0' + key);
+            if (HasValidLuhnKey(candidate)) return candidate;
+        }
+        throw new InvalidOperationException("unreachable: one Luhn key always fits");
+    }
+}

@@ -1,0 +1,25 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Ordre.ServiceDefaults.Auth;
+using Problems = Ordre.ServiceDefaults.Problems.Problems;
+
+namespace Ordre.Tableau.Inscriptions.Reading;
+
+public static class GetInscriptionEndpoint
+{
+    public static async Task<Results<Ok<Inscription>, ProblemHttpResult>> Handle(
+        Guid id, ClaimsPrincipal user, IQuerySession session, HttpContext http, CancellationToken ct)
+    {
+        var inscription = await session.LoadAsync<Inscription>(id, ct);
+        if (inscription is null)
+            return Problems.NotFound($"Aucun dossier d'inscription {id}.");
+        if (user.FindFirst(OrdreClaims.Department)?.Value != inscription.Department)
+            return Problems.Forbidden("Ce dossier relève d'un autre conseil départemental.");
+
+        var state = await session.Events.FetchStreamStateAsync(id, ct);
+        http.Response.Headers.ETag = ETags.Format(state?.Version ?? 1);
+        return TypedResults.Ok(inscription);
+    }
+}
