@@ -26,15 +26,4 @@ public static class Rpps
         }
         return sum % 10 == 0;
     }
-
-    /// <summary>Appends the Luhn key to a 10-digit body (demo data, tests).</summary>
-    public static string WithLuhnKey(string body)
-    {
-        for (var key = 0; key <= 9; key++)
-        {
-            var candidate = body + (char)('0' + key);
-            if (HasValidLuhnKey(candidate)) return candidate;
-        }
-        throw new InvalidOperationException("unreachable: one Luhn key always fits");
-    }
 }

@@ -1,0 +1,94 @@
+using MassTransit;
+using Ordre.Client;
+using Ordre.Contracts.Tableau;
+using Ordre.Testing;
+
+namespace Ordre.EndToEnd.Tests;
+
+/// <summary>
+/// The event store is the outbox: what commits is published at least once, whatever dies in
+/// between, and the consumer's effect happens exactly once (docs/publication.md).
+/// </summary>
+[Collection(SystemCollection.Name)]
+public class PublicationFromTheEventStore(OrdreSystem system)
+{
+    [Fact]
+    public async Task A_granted_inscription_is_counted_once_by_the_dashboard()
+    {
+        var before = await system.RegisteredCount("2A");
+        await system.GrantedInscription("cdom2a", "2A");
+
+        await system.RegisteredCountReaches("2A", before + 1);
+        await Task.Delay(TimeSpan.FromSeconds(2)); // a late duplicate would show up here
+        Assert.Equal(before + 1, await system.RegisteredCount("2A"));
+    }
+
+    [Fact]
+    public async Task The_same_message_delivered_twice_has_one_effect()
+    {
+        var before = await system.RegisteredCount("971");
+        var message = new PractitionerRegistered(Guid.CreateVersion7(), DemoDoctors.Rpps(4242), "971", "Hoarau", "Loïc",
+            "Médecine générale", new DateOnly(2026, 11, 2), DateTimeOffset.UtcNow);
+        var messageId = Guid.CreateVersion7();
+
+        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(system.Broker.Amqp));
+        await bus.StartAsync();
+        try
+        {
+            await bus.Publish(message, context => context.MessageId = messageId);
+            await bus.Publish(message, context => context.MessageId = messageId);
+        }
+        finally
+        {
+            await bus.StopAsync();
+        }
+
+        await system.RegisteredCountReaches("971", before + 1);
+        await Task.Delay(TimeSpan.FromSeconds(2)); // the second copy has been consumed by now
+        Assert.Equal(before + 1, await system.RegisteredCount("971"));
+    }
+
+    [Fact]
+    public async Task An_event_committed_just_before_a_crash_is_published_after_restart_and_counted_once()
+    {
+        // The Tableau is restarted against a broker address nothing listens on: commands still commit
+        // (they need PostgreSQL only), but the publication cannot happen yet, which holds the process in
+        // the window between commit and publish; then it is killed with SIGKILL.
+        var unreachable = new UriBuilder(system.Broker.Amqp) { Port = ServiceProcess.FreePort() }.Uri;
+        var tableau = await system.RestartTableauAsync(broker: unreachable);
+        var before = await system.RegisteredCount("75");
+
+        await system.GrantedInscription();
+        await Task.Delay(TimeSpan.FromSeconds(3)); // long enough for the daemon to have tried to publish
+        Assert.Equal(before, await system.RegisteredCount("75"));
+        await tableau.KillAsync();
+
+        await system.RestartTableauAsync();
+        await system.RegisteredCountReaches("75", before + 1);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Equal(before + 1, await system.RegisteredCount("75"));
+    }
+
+    [Fact]
+    public async Task Commands_succeed_while_the_broker_is_down_and_every_event_arrives_once_it_is_back()
+    {
+        const int inscriptions = 5;
+        var before = await system.RegisteredCount("13");
+
+        await system.Servers.StopBrokerAsync();
+        try
+        {
+            for (var i = 0; i < inscriptions; i++)
+                await system.GrantedInscription("cdom13", "13");
+            Assert.Equal(before, await system.RegisteredCount("13"));
+        }
+        finally
+        {
+            await system.Servers.StartBrokerAsync();
+        }
+
+        await system.RegisteredCountReaches("13", before + inscriptions, TimeSpan.FromSeconds(90));
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Equal(before + inscriptions, await system.RegisteredCount("13"));
+    }
+}

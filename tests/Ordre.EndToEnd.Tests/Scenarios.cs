@@ -1,0 +1,59 @@
+using System.Net;
+using System.Text.Json;
+using Ordre.Client;
+using Ordre.Testing;
+using Refit;
+
+namespace Ordre.EndToEnd.Tests;
+
+/// <summary>State built through the API, as users build it.</summary>
+public static class Scenarios
+{
+    private static readonly DemoDoctors Doctors = new(Random.Shared.Next());
+    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+    public static InscriptionRequest NewDoctor(string department) => Doctors.Next(department, Today);
+
+    public static async Task<(Guid Id, InscriptionRequest Request)> RequestedInscription(this OrdreSystem system, string council = "cdom75", string department = "75")
+    {
+        var request = NewDoctor(department);
+        var response = await system.Api.RequestInscription(request, await system.TokenFor(council));
+        Assert.True(response.StatusCode == HttpStatusCode.Created, Describe(response));
+        return (response.Content!.Id, request);
+    }
+
+    public static async Task<InscriptionRequest> GrantedInscription(this OrdreSystem system, string council = "cdom75", string department = "75")
+    {
+        var (id, request) = await system.RequestedInscription(council, department);
+        var decided = await system.Api.DecideInscription(id, InscriptionDecision.Grant(), await system.TokenFor(council));
+        Assert.True(decided.StatusCode == HttpStatusCode.OK, Describe(decided));
+        return request;
+    }
+
+    public static async Task<int> RegisteredCount(this OrdreSystem system, string department)
+    {
+        var figures = await system.Api.GetRegistrationFigures(await system.TokenFor("cnom"));
+        Assert.True(figures.IsSuccessStatusCode, Describe(figures));
+        return figures.Content!.Departments.SingleOrDefault(d => d.Department == department)?.Registered ?? 0;
+    }
+
+    public static Task<int> RegisteredCountReaches(this OrdreSystem system, string department, int expected, TimeSpan? timeout = null) =>
+        Eventually.Until(() => system.RegisteredCount(department), count => count >= expected, timeout,
+            $"registrations counted for department {department} = {expected}");
+
+    /// <summary>Checks a refusal is RFC 9457 problem details and returns its JSON.</summary>
+    public static JsonElement AssertProblem(this IApiResponse response, HttpStatusCode status)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.ContentHeaders?.ContentType?.MediaType);
+        var body = (response.Error as ApiException)?.Content;
+        Assert.False(string.IsNullOrEmpty(body), "a problem details body");
+        var problem = JsonDocument.Parse(body!).RootElement;
+        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("title").GetString()));
+        return problem;
+    }
+
+    public static string Describe(IApiResponse response) =>
+        $"{(int?)response.StatusCode} {(response.Error as ApiException)?.Content}";
+}

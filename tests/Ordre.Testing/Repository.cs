@@ -1,0 +1,35 @@
+namespace Ordre.Testing;
+
+/// <summary>Finds the repository and the built services the tests start.</summary>
+public static class Repository
+{
+    public static string Root { get; } = FindRoot();
+
+    /// <summary>Release or Debug: the configuration the tests themselves were built in.</summary>
+    public static string Configuration { get; } =
+        Environment.GetEnvironmentVariable("ORDRE_TEST_CONFIGURATION")
+        ?? new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+
+    private static readonly Dictionary<string, string> ProjectFolders = new()
+    {
+        ["Ordre.Identity"] = "services/Identity",
+        ["Ordre.Tableau"] = "services/Tableau",
+        ["Ordre.Dashboard"] = "services/Dashboard",
+        ["Ordre.Gateway"] = "gateway",
+    };
+
+    public static string ServiceAssembly(string assembly)
+    {
+        var path = Path.Combine(Root, ProjectFolders[assembly], "bin", Configuration, "net10.0", assembly + ".dll");
+        return File.Exists(path) ? path
+            : throw new FileNotFoundException($"{assembly} is not built in {Configuration}: run `dotnet build -c {Configuration}` first.", path);
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Ordre.sln")))
+                return dir.FullName;
+        throw new DirectoryNotFoundException("Ordre.sln not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,38 @@
+using System.Text.Json.Serialization;
+
+namespace Ordre.Client;
+
+public sealed record Diploma(string? Title, string? IssuedBy, DateOnly IssuedOn);
+
+public sealed record InscriptionRequest(
+    string? Rpps, string? Department, string? LastName, string? FirstName, DateOnly? BirthDate, Diploma? Diploma, string? Specialty);
+
+public sealed record InscriptionCreated(Guid Id, long Version);
+
+public sealed record InscriptionDecision(string? Outcome, IReadOnlyList<string>? Motives = null, DateOnly? DecidedOn = null)
+{
+    public static InscriptionDecision Grant() => new("Granted");
+    public static InscriptionDecision Refuse(params string[] motives) => new("Refused", motives);
+}
+
+public sealed record InscriptionDecisionRecorded(Guid Id, string Status, long Version);
+
+public sealed record Inscription(
+    Guid Id, string Rpps, string Department, string LastName, string FirstName, DateOnly BirthDate,
+    Diploma Diploma, string Specialty, DateOnly RequestedOn, string Status, DateOnly? DecidedOn, IReadOnlyList<string> RefusalMotives);
+
+public sealed record PublicDoctor(string Rpps, string LastName, string FirstName, string Specialty, string Department);
+
+public sealed record DirectoryPage(IReadOnlyList<PublicDoctor> Items, int Page, int PageSize, long Total);
+
+public sealed record DepartmentFigures(string Department, int Registered, int Refused);
+
+public sealed record RegistrationFigures(int Registered, int Refused, IReadOnlyList<DepartmentFigures> Departments);
+
+/// <summary>The OAuth 2.0 token response (snake_case on the wire).</summary>
+public sealed record TokenResponse(
+    [property: JsonPropertyName("access_token")] string? AccessToken,
+    [property: JsonPropertyName("token_type")] string? TokenType,
+    [property: JsonPropertyName("expires_in")] int ExpiresIn,
+    [property: JsonPropertyName("error")] string? Error,
+    [property: JsonPropertyName("error_description")] string? ErrorDescription);
