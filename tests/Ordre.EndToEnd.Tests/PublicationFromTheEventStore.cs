@@ -1,3 +1,4 @@
+using System.Net;
 using MassTransit;
 using Ordre.Client;
 using Ordre.Contracts.Tableau;
@@ -81,6 +82,12 @@ public class PublicationFromTheEventStore(OrdreSystem system)
             for (var i = 0; i < inscriptions; i++)
                 await system.GrantedInscription("cdom13", "13");
             Assert.Equal(before, await system.RegisteredCount("13"));
+
+            // Readiness names the broker as degraded but keeps the service in rotation: commands still work.
+            using var health = new HttpClient { BaseAddress = system.Tableau.Url };
+            var ready = await health.GetAsync("/health/ready");
+            Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+            Assert.Contains("\"rabbitmq\":{\"status\":\"Degraded\"", await ready.Content.ReadAsStringAsync());
         }
         finally
         {

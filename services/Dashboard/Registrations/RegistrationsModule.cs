@@ -27,7 +27,9 @@ public static class RegistrationsModule
             .RequireAuthorization(OrdrePolicies.NationalCouncil)
             .WithName("GetRegistrationFigures")
             .WithSummary("Inscriptions accordées et refusées, par département")
-            .WithDescription("Chiffres nationaux tenus à jour à partir des événements publiés par le Tableau.");
+            .WithDescription("Chiffres nationaux tenus à jour à partir des événements publiés par le Tableau.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         return app;
     }
 }

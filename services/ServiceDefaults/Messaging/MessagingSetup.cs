@@ -1,6 +1,7 @@
 using Marten;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
+using Ordre.ServiceDefaults.Health;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -21,10 +22,17 @@ public static class MessagingSetup
         var (user, password) = Credentials(broker);
         var vhost = Uri.UnescapeDataString(broker.AbsolutePath.TrimStart('/')) is { Length: > 0 } v ? v : "/";
         var concurrency = builder.Configuration.GetValue("Messaging:ConcurrentMessageLimit", 8);
+        builder.Services.AddHealthChecks().AddBrokerReachability(broker);
 
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
+            // The bus's receive endpoints show in /health/ready; a broker outage makes them Degraded.
+            bus.ConfigureHealthCheckOptions(health =>
+            {
+                health.Name = "masstransit-bus";
+                health.Tags.Add(HealthSetup.ReadyTag);
+            });
             consumers?.Invoke(bus);
 
             bus.AddConfigureEndpointsCallback((_, endpoint) =>

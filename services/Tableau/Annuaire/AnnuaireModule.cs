@@ -22,7 +22,8 @@ public static class AnnuaireModule
             .RequireAuthorization(OrdrePolicies.Public)
             .WithName("SearchDirectory")
             .WithSummary("Rechercher un médecin dans l'annuaire public")
-            .WithDescription("Recherche par nom (accents et casse ignorés), éventuellement dans un département. Résultats paginés, 50 au plus par page.");
+            .WithDescription("Recherche par nom (accents et casse ignorés), éventuellement dans un département. Résultats paginés, 50 au plus par page.")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return app;
     }
 }

@@ -29,22 +29,28 @@ public static class InscriptionsModule
     {
         var inscriptions = app.MapGroup("/inscriptions")
             .WithTags("Inscriptions")
-            .RequireAuthorization(OrdrePolicies.DepartmentalCouncil);
+            .RequireAuthorization(OrdrePolicies.DepartmentalCouncil)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
         inscriptions.MapPost("/", RequestInscriptionEndpoint.Handle)
             .WithName("RequestInscription")
             .WithSummary("Enregistrer une demande d'inscription au Tableau")
-            .WithDescription("Le conseil départemental enregistre la demande d'un médecin de son département. Le RPPS, le département, l'identité, la date de naissance, le diplôme et la spécialité sont contrôlés.");
+            .WithDescription("Le conseil départemental enregistre la demande d'un médecin de son département. Le RPPS, le département, l'identité, la date de naissance, le diplôme et la spécialité sont contrôlés.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         inscriptions.MapGet("/{id:guid}", GetInscriptionEndpoint.Handle)
             .WithName("GetInscription")
             .WithSummary("Lire un dossier d'inscription")
-            .WithDescription("Réservé au conseil départemental du dossier. L'en-tête ETag porte la version à renvoyer dans If-Match.");
+            .WithDescription("Réservé au conseil départemental du dossier. L'en-tête ETag porte la version à renvoyer dans If-Match.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         inscriptions.MapPost("/{id:guid}/decision", DecideInscriptionEndpoint.Handle)
             .WithName("DecideInscription")
             .WithSummary("Statuer sur une demande d'inscription")
-            .WithDescription("Accorder l'inscription, ou la refuser avec au moins un motif. If-Match (facultatif) protège contre une décision concurrente : 409 si le dossier a changé.");
+            .WithDescription("Accorder l'inscription, ou la refuser avec au moins un motif. If-Match (facultatif) protège contre une décision concurrente : 409 si le dossier a changé.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 }
