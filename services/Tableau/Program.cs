@@ -3,17 +3,23 @@ using Ordre.ServiceDefaults.EventStore;
 using Ordre.ServiceDefaults.Messaging;
 using Ordre.Tableau.Annuaire;
 using Ordre.Tableau.Inscriptions;
+using Ordre.Tableau.Register;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults("tableau", "Ordre — Tableau de l'Ordre et annuaire");
 builder.AddMessaging("tableau");
-builder.AddEventStore("tableau", store => store.AddInscriptions().AddAnnuaire())
-    .PublishIntegrationEvents(InscriptionsModule.PublishInscriptionEvents);
+builder.AddEventStore("tableau", store => store.AddInscriptions().AddRegister().AddAnnuaire())
+    .PublishIntegrationEvents(events =>
+    {
+        InscriptionsModule.PublishInscriptionEvents(events);
+        RegisterModule.PublishRegisterEvents(events);
+    });
 
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapInscriptions();
+app.MapRegister();
 app.MapAnnuaire();
 app.Run();
 

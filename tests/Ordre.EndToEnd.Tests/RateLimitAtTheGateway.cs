@@ -14,7 +14,7 @@ public class RateLimitAtTheGateway(OrdreSystem system)
         await strictGateway.WaitUntilHealthyAsync();
         var api = OrdreClient.Create(strictGateway.Url);
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => api.SearchDirectory("martin")));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => api.SearchDirectory("martin", "75")));
 
         Assert.InRange(responses.Count(r => r.StatusCode == HttpStatusCode.OK), 1, 10);
         var limited = responses.First(r => r.StatusCode == HttpStatusCode.TooManyRequests);

@@ -10,7 +10,7 @@ namespace Ordre.EndToEnd.Tests;
 public static class Scenarios
 {
     private static readonly DemoDoctors Doctors = new(Random.Shared.Next());
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+    public static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
 
     public static InscriptionRequest NewDoctor(string department) => Doctors.Next(department, Today);
 
@@ -28,6 +28,14 @@ public static class Scenarios
         var decided = await system.Api.DecideInscription(id, InscriptionDecision.Grant(), await system.TokenFor(council));
         Assert.True(decided.StatusCode == HttpStatusCode.OK, Describe(decided));
         return request;
+    }
+
+    /// <summary>A change to a register entry that must succeed, by the doctor's council unless another account is named.</summary>
+    public static async Task<RegisterEntryChanged> Change(this OrdreSystem system, InscriptionRequest doctor, string change, object body, string account = "cdom75")
+    {
+        var response = await system.Api.ChangeRegisterEntry(doctor.Rpps!, change, body, await system.TokenFor(account));
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{change}: {Describe(response)}");
+        return response.Content!;
     }
 
     public static async Task<int> RegisteredCount(this OrdreSystem system, string department)

@@ -19,7 +19,19 @@ public interface IOrdreApi
         Guid id, [Body] InscriptionDecision decision, [Authorize] string? token, [Header("If-Match")] string? ifMatch = null);
 
     [Get("/tableau/annuaire")]
-    Task<IApiResponse<DirectoryPage>> SearchDirectory(string? name, string? department = null, int? page = null, int? pageSize = null);
+    Task<IApiResponse<DirectoryPage>> SearchDirectory(
+        string? name, string? department = null, int? page = null, int? pageSize = null,
+        string? city = null, string? qualification = null, string? rpps = null, [Authorize] string? token = null);
+
+    [Get("/tableau/register/{rpps}")]
+    Task<IApiResponse<RegisterEntry>> GetRegisterEntry(string rpps, [Authorize] string? token);
+
+    [Get("/tableau/register/{rpps}/history")]
+    Task<IApiResponse<RegisterHistory>> GetRegisterHistory(string rpps, [Authorize] string? token);
+
+    /// <summary>POST /tableau/register/{rpps}/{change}: activity, address, qualifications, transfer, suspensions, striking-off, death…</summary>
+    [Post("/tableau/register/{rpps}/{**change}")]
+    Task<IApiResponse<RegisterEntryChanged>> ChangeRegisterEntry(string rpps, string change, [Body] object body, [Authorize] string? token);
 
     [Get("/dashboard/registrations")]
     Task<IApiResponse<RegistrationFigures>> GetRegistrationFigures([Authorize] string? token);

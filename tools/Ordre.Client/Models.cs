@@ -21,7 +21,21 @@ public sealed record Inscription(
     Guid Id, string Rpps, string Department, string LastName, string FirstName, DateOnly BirthDate,
     Diploma Diploma, string Specialty, DateOnly RequestedOn, string Status, DateOnly? DecidedOn, IReadOnlyList<string> RefusalMotives);
 
-public sealed record PublicDoctor(string Rpps, string LastName, string FirstName, string Specialty, string Department);
+public sealed record PublicAddress(string Line, string PostalCode, string City, string? Phone);
+
+public sealed record PublicDoctor(
+    string Rpps, string LastName, string FirstName, string Specialty, IReadOnlyList<string> Qualifications,
+    string Department, string Activity, PublicAddress? Address);
+
+public sealed record RegisterEntry(
+    string Rpps, string Department, string LastName, string FirstName, string Specialty, DateOnly RegisteredOn,
+    string Status, string Activity, PublicAddress? Address, IReadOnlyList<string> Qualifications, string? TransferTo);
+
+public sealed record RegisterChange(long Version, string Change, DateTimeOffset RecordedAt);
+
+public sealed record RegisterHistory(string Rpps, IReadOnlyList<RegisterChange> Changes);
+
+public sealed record RegisterEntryChanged(string Rpps, string Status, string Activity, string Department, long Version);
 
 public sealed record DirectoryPage(IReadOnlyList<PublicDoctor> Items, int Page, int PageSize, long Total);
 

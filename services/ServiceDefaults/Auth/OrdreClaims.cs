@@ -21,6 +21,10 @@ public static class OrdreClaims
         public const string NationalChamber = "cdn";
         public const string NationalCouncil = "cnom";
         public const string Company = "company";
+        /// <summary>The director-general of a regional health agency (ARS).</summary>
+        public const string RegionalHealthAgency = "ars";
+        /// <summary>A doctor signed in to the directory (sees retired doctors, without address).</summary>
+        public const string Doctor = "doctor";
         public const string Service = "service";
     }
 }

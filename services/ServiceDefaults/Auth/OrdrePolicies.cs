@@ -22,6 +22,11 @@ public static class OrdrePolicies
     public const string NationalCouncil = "national-council";
     /// <summary>A company (IDAHE) whose token names its company id.</summary>
     public const string Company = "company";
+    /// <summary>Councils and chambers, which read register entries and their history.</summary>
+    public const string Councils = "councils";
+    /// <summary>Whoever may change a register entry: departmental, regional or national council, or the ARS.
+    /// Each endpoint then checks which one of them (e.g. the council of the doctor's department).</summary>
+    public const string RegisterAuthority = "register-authority";
     /// <summary>Another Ordre service calling with its client-credentials token.</summary>
     public const string Service = "service";
 
@@ -41,6 +46,12 @@ public static class OrdrePolicies
         options.AddPolicy(Company, p => p.RequireAuthenticatedUser()
             .RequireRole(OrdreClaims.Roles.Company)
             .RequireClaim(OrdreClaims.CompanyId));
+        options.AddPolicy(Councils, p => p.RequireAuthenticatedUser()
+            .RequireRole(OrdreClaims.Roles.DepartmentalCouncil, OrdreClaims.Roles.RegionalCouncil, OrdreClaims.Roles.NationalCouncil,
+                OrdreClaims.Roles.FirstInstanceChamber, OrdreClaims.Roles.NationalChamber));
+        options.AddPolicy(RegisterAuthority, p => p.RequireAuthenticatedUser()
+            .RequireRole(OrdreClaims.Roles.DepartmentalCouncil, OrdreClaims.Roles.RegionalCouncil, OrdreClaims.Roles.NationalCouncil,
+                OrdreClaims.Roles.RegionalHealthAgency));
         options.AddPolicy(Service, p => p.RequireAuthenticatedUser()
             .RequireRole(OrdreClaims.Roles.Service));
     }

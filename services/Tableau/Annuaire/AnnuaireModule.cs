@@ -11,7 +11,9 @@ public static class AnnuaireModule
     public static StoreOptions AddAnnuaire(this StoreOptions options)
     {
         options.Projections.Add<DirectoryEntryProjection>(ProjectionLifecycle.Async);
-        options.Schema.For<DirectoryEntry>().Index(e => e.Department);
+        options.Schema.For<DirectoryEntry>()
+            .Index(e => e.Source.Department)
+            .Index(e => e.SearchCity);
         return options;
     }
 
@@ -22,7 +24,8 @@ public static class AnnuaireModule
             .RequireAuthorization(OrdrePolicies.Public)
             .WithName("SearchDirectory")
             .WithSummary("Rechercher un médecin dans l'annuaire public")
-            .WithDescription("Recherche par nom (accents et casse ignorés), éventuellement dans un département. Résultats paginés, 50 au plus par page.")
+            .WithDescription("Par nom avec un département, une commune ou une qualification (sinon 422 : recherche trop large), ou par numéro RPPS exact. Accents et casse ignorés ; 50 résultats au plus par page. Les médecins retraités, sans adresse, ne sont visibles que des médecins connectés.")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return app;
     }

@@ -1,27 +1,60 @@
 using System.Globalization;
 using System.Text;
 using JasperFx.Events;
-using Marten.Events.Projections;
-using Ordre.Tableau.Inscriptions.Deciding;
+using Marten.Events.Aggregation;
+using Ordre.Tableau.Register;
+using Ordre.Tableau.Register.Activity;
+using Ordre.Tableau.Register.Addresses;
+using Ordre.Tableau.Register.Death;
+using Ordre.Tableau.Register.Qualifications;
+using Ordre.Tableau.Register.Registering;
+using Ordre.Tableau.Register.StrikingOff;
+using Ordre.Tableau.Register.Suspensions;
+using Ordre.Tableau.Register.Transfers;
 
 namespace Ordre.Tableau.Annuaire.Searching;
 
-/// <summary>A doctor as the public directory shows them (DOMAIN.md §2.6). Keyed by RPPS.</summary>
-public sealed record DirectoryEntry(
-    string Id,
-    string LastName,
-    string FirstName,
-    string Department,
-    string Specialty,
-    DateOnly RegisteredOn,
-    string SearchName)
+/// <summary>Who sees a doctor in the directory (DOMAIN.md §2.6).</summary>
+public enum DirectoryVisibility
 {
-    public string Rpps => Id;
+    /// <summary>Everyone.</summary>
+    Public,
+    /// <summary>Retired doctors: only doctors signed in, and without address.</summary>
+    DoctorsOnly,
+    /// <summary>Not shown: not practising, suspended, in transfer, struck off, deceased.</summary>
+    Hidden,
+}
+
+/// <summary>A register entry as the directory reads it: the entry, who may see it, and its search keys.</summary>
+public sealed record DirectoryEntry(
+    Guid Id,
+    Practitioner Source,
+    DirectoryVisibility Visibility,
+    bool ShowsAddress,
+    string SearchName,
+    string? SearchCity,
+    IReadOnlyList<string> SearchQualifications)
+{
+    public static DirectoryEntry From(Practitioner entry)
+    {
+        var visibility = (entry.Status, entry.Activity) switch
+        {
+            (not RegisterStatus.Registered, _) => DirectoryVisibility.Hidden,
+            (_, ActivityStatus.TemporarilyInactive) => DirectoryVisibility.Hidden,
+            (_, ActivityStatus.Retired) => DirectoryVisibility.DoctorsOnly,
+            _ => DirectoryVisibility.Public,
+        };
+        return new DirectoryEntry(entry.Id, entry, visibility,
+            ShowsAddress: visibility == DirectoryVisibility.Public && entry.Activity == ActivityStatus.Regular,
+            Normalize($"{entry.LastName} {entry.FirstName}"),
+            entry.Address is { } address ? Normalize(address.City) : null,
+            [.. entry.Qualifications.Append(entry.Specialty).Select(Normalize)]);
+    }
 
     /// <summary>Lower case without accents, so "Élodie Lefèvre" is found by "elodie lefevre".</summary>
     public static string Normalize(string text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var decomposed = text.Trim().Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
             if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
@@ -31,12 +64,31 @@ public sealed record DirectoryEntry(
 }
 
 /// <summary>
-/// Builds the directory from the register's events, asynchronously (run by the daemon's leader).
-/// Deterministic: it reads event data only.
+/// Builds the directory from the register's events, asynchronously (run by the daemon's leader),
+/// evolving the entry exactly as the register does. Deterministic: it reads event data only.
 /// </summary>
-public sealed partial class DirectoryEntryProjection : EventProjection
+public sealed partial class DirectoryEntryProjection : SingleStreamProjection<DirectoryEntry, Guid>
 {
-    public DirectoryEntry Create(IEvent<InscriptionGranted> e) => new(
-        e.Data.Rpps, e.Data.LastName, e.Data.FirstName, e.Data.Department, e.Data.Specialty, e.Data.GrantedOn,
-        DirectoryEntry.Normalize($"{e.Data.LastName} {e.Data.FirstName}"));
+    public DirectoryEntryProjection()
+    {
+        IncludeType<RegisteredOnTableau>();
+        IncludeType<Reregistered>();
+        IncludeType<ActivityStatusChanged>();
+        IncludeType<ProfessionalAddressChanged>();
+        IncludeType<QualificationRecognised>();
+        IncludeType<QualificationWithdrawn>();
+        IncludeType<TransferRequested>();
+        IncludeType<TransferCompleted>();
+        IncludeType<SuspensionOrdered>();
+        IncludeType<SuspensionEnded>();
+        IncludeType<PractitionerStruckOff>();
+        IncludeType<PractitionerDied>();
+    }
+
+    public override DirectoryEntry? Evolve(DirectoryEntry? snapshot, Guid id, IEvent e) => (snapshot, e.Data) switch
+    {
+        (_, RegisteredOnTableau registered) => DirectoryEntry.From(Practitioner.Create(registered)),
+        (null, _) => null,
+        _ => DirectoryEntry.From(RegisterChange.Evolve(snapshot.Source, e.Data)),
+    };
 }

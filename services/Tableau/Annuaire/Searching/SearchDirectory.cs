@@ -1,25 +1,39 @@
 using System.ComponentModel;
+using System.Security.Claims;
 using Marten;
 using Marten.Pagination;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Ordre.ServiceDefaults.Auth;
 using Ordre.Tableau.Identifiers;
+using Ordre.Tableau.Register;
+using Problems = Ordre.ServiceDefaults.Problems.Problems;
 
 namespace Ordre.Tableau.Annuaire.Searching;
 
-/// <summary>Query of GET /annuaire.</summary>
+/// <summary>Query of GET /annuaire: a name with a department, city or qualification, or an exact RPPS.</summary>
 public sealed record DirectorySearch(
-    [property: Description("Nom et/ou prénom recherchés (au moins 2 caractères, sans distinction d'accents ni de casse).")]
+    [property: Description("Nom et/ou prénom (au moins 2 caractères ; accents et casse ignorés).")]
     [FromQuery] string? Name,
-    [property: Description("Code du département d'inscription (facultatif).")]
+    [property: Description("Code du département d'inscription.")]
     [FromQuery] string? Department,
+    [property: Description("Commune d'exercice.")]
+    [FromQuery] string? City,
+    [property: Description("Spécialité ou qualification, en toutes lettres.")]
+    [FromQuery] string? Qualification,
+    [property: Description("Numéro RPPS exact (11 chiffres) : suffit à lui seul.")]
+    [FromQuery] string? Rpps,
     [property: Description("Page demandée, à partir de 1.")]
     [FromQuery] int? Page,
     [property: Description("Taille de page, de 1 à 50 (20 par défaut).")]
     [FromQuery] int? PageSize);
 
-/// <summary>A directory entry as the public sees it.</summary>
-public sealed record PublicDoctor(string Rpps, string LastName, string FirstName, string Specialty, string Department);
+public sealed record PublicAddress(string Line, string PostalCode, string City, string? Phone);
+
+/// <summary>What the directory shows of a doctor (DOMAIN.md §2.6); no address for replacement or retired doctors.</summary>
+public sealed record PublicDoctor(
+    string Rpps, string LastName, string FirstName, string Specialty, IReadOnlyList<string> Qualifications,
+    string Department, string Activity, PublicAddress? Address);
 
 public sealed record DirectoryPage(IReadOnlyList<PublicDoctor> Items, int Page, int PageSize, long Total);
 
@@ -28,34 +42,73 @@ public static class SearchDirectoryEndpoint
     public const int MaxPageSize = 50;
     public const int MinNameLength = 2;
 
-    public static async Task<Results<Ok<DirectoryPage>, ValidationProblem>> Handle(
-        [AsParameters] DirectorySearch search, IQuerySession session, CancellationToken ct)
+    public static async Task<Results<Ok<DirectoryPage>, ValidationProblem, ProblemHttpResult>> Handle(
+        [AsParameters] DirectorySearch search, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        var name = DirectoryEntry.Normalize(search.Name?.Trim() ?? "");
-        if (name.Length < MinNameLength)
-            errors["name"] = [$"Indiquez au moins {MinNameLength} caractères du nom recherché."];
-        if (search.Department is not null && !DepartmentCode.IsValid(search.Department))
-            errors["department"] = ["Code de département inconnu (01 à 95 sauf 20, 2A, 2B, 971 à 974, 976)."];
         var page = search.Page ?? 1;
         var pageSize = search.PageSize ?? 20;
+        var errors = new Dictionary<string, string[]>();
         if (page < 1)
             errors["page"] = ["La page commence à 1."];
         if (pageSize is < 1 or > MaxPageSize)
             errors["pageSize"] = [$"La taille de page va de 1 à {MaxPageSize}."];
+        if (search.Rpps is not null && !Identifiers.Rpps.IsValid(search.Rpps))
+            errors["rpps"] = ["Le numéro RPPS doit comporter 11 chiffres et une clé de contrôle valide."];
+        if (search.Department is not null && !DepartmentCode.IsValid(search.Department))
+            errors["department"] = ["Code de département inconnu (01 à 95 sauf 20, 2A, 2B, 971 à 974, 976)."];
+        var name = DirectoryEntry.Normalize(search.Name ?? "");
+        if (search.Rpps is null && name.Length < MinNameLength)
+            errors["name"] = [$"Indiquez au moins {MinNameLength} caractères du nom recherché, ou un numéro RPPS."];
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors, title: "Recherche dans l'annuaire invalide");
 
+        var visible = user.IsInRole(OrdreClaims.Roles.Doctor)
+            ? new[] { DirectoryVisibility.Public, DirectoryVisibility.DoctorsOnly }
+            : [DirectoryVisibility.Public];
+
+        if (search.Rpps is { } rpps)
+        {
+            var entry = await session.LoadAsync<DirectoryEntry>(PractitionerStream.IdOf(rpps), ct);
+            IReadOnlyList<PublicDoctor> found = entry is not null && visible.Contains(entry.Visibility) ? [Show(entry)] : [];
+            return TypedResults.Ok(new DirectoryPage(found, 1, pageSize, found.Count));
+        }
+
+        if (search.Department is null && string.IsNullOrWhiteSpace(search.City) && string.IsNullOrWhiteSpace(search.Qualification))
+            return Problems.Unprocessable("Recherche trop large : précisez un département, une commune ou une qualification, ou saisissez un numéro RPPS.");
+
+        var query = session.Query<DirectoryEntry>().Where(e => e.Visibility.In(visible));
         // Every word must appear, in any order: "elodie lef" finds "Lefèvre Élodie".
-        var query = session.Query<DirectoryEntry>().AsQueryable();
         foreach (var word in name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct())
             query = query.Where(e => e.SearchName.Contains(word));
         if (search.Department is { } department)
-            query = query.Where(e => e.Department == department);
+            query = query.Where(e => e.Source.Department == department);
+        if (!string.IsNullOrWhiteSpace(search.City))
+        {
+            var city = DirectoryEntry.Normalize(search.City);
+            query = query.Where(e => e.SearchCity == city);
+        }
+        if (!string.IsNullOrWhiteSpace(search.Qualification))
+        {
+            var qualification = DirectoryEntry.Normalize(search.Qualification);
+            query = query.Where(e => e.SearchQualifications.Contains(qualification));
+        }
 
-        var results = await query.OrderBy(e => e.LastName).ThenBy(e => e.FirstName).ThenBy(e => e.Id)
-            .ToPagedListAsync(page, pageSize, ct);
-        var items = results.Select(e => new PublicDoctor(e.Rpps, e.LastName, e.FirstName, e.Specialty, e.Department)).ToList();
-        return TypedResults.Ok(new DirectoryPage(items, page, pageSize, results.TotalItemCount));
+        var results = await query.OrderBy(e => e.SearchName).ThenBy(e => e.Id).ToPagedListAsync(page, pageSize, ct);
+        return TypedResults.Ok(new DirectoryPage(results.Select(Show).ToList(), page, pageSize, results.TotalItemCount));
     }
+
+    private static PublicDoctor Show(DirectoryEntry entry)
+    {
+        var p = entry.Source;
+        var address = entry.ShowsAddress && p.Address is { } a ? new PublicAddress(a.Line, a.PostalCode, a.City, a.Phone) : null;
+        return new PublicDoctor(p.Rpps, p.LastName, p.FirstName, p.Specialty, p.Qualifications, p.Department, ActivityLabel(p.Activity), address);
+    }
+
+    private static string ActivityLabel(ActivityStatus activity) => activity switch
+    {
+        ActivityStatus.Replacement => "Remplaçant non installé",
+        ActivityStatus.Retired => "Retraité",
+        ActivityStatus.TemporarilyInactive => "Sans activité",
+        _ => "Installé",
+    };
 }

@@ -5,6 +5,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Ordre.ServiceDefaults.Auth;
 using Ordre.Tableau.Identifiers;
+using Ordre.Tableau.Register;
+using Ordre.Tableau.Register.Registering;
+using Ordre.Tableau.Register.StrikingOff;
 using Problems = Ordre.ServiceDefaults.Problems.Problems;
 
 namespace Ordre.Tableau.Inscriptions.Deciding;
@@ -49,6 +52,8 @@ public static class DecideInscriptionEndpoint
         if (decision.Refusal is { } refusal)
             return Problems.Conflict(refusal);
 
+        if (decision.Event is InscriptionGranted granted && await PutOnTheTableau(session, granted, ct) is { } refusal2)
+            return Problems.Conflict(refusal2);
         stream.AppendOne(decision.Event!);
         if (decision.Event is InscriptionRefused)
             session.Delete<RppsClaim>(inscription.Rpps);
@@ -58,6 +63,31 @@ public static class DecideInscriptionEndpoint
         http.Response.Headers.ETag = ETags.Format(newVersion);
         var status = decision.Event is InscriptionGranted ? InscriptionStatus.Granted : InscriptionStatus.Refused;
         return TypedResults.Ok(new InscriptionDecisionRecorded(id, status, newVersion));
+    }
+
+    /// <summary>
+    /// Opens the doctor's register entry, or reopens it after an administrative striking-off, in the
+    /// same transaction as the grant. Returns why not when the doctor cannot be registered.
+    /// </summary>
+    private static async Task<string?> PutOnTheTableau(IDocumentSession session, InscriptionGranted granted, CancellationToken ct)
+    {
+        var entry = await session.Events.FetchForWriting<Practitioner>(PractitionerStream.IdOf(granted.Rpps), ct);
+        switch (entry.Aggregate)
+        {
+            case null:
+                entry.AppendOne(new RegisteredOnTableau(entry.Id, granted.Rpps, granted.Department, granted.LastName,
+                    granted.FirstName, granted.Specialty, granted.GrantedOn, granted.InscriptionId));
+                return null;
+            case { Status: RegisterStatus.StruckOff, StruckOffFor: not StrikingOffReason.Disciplinary }:
+                entry.AppendOne(new Reregistered(entry.Id, granted.Rpps, granted.Department, granted.GrantedOn, granted.InscriptionId));
+                return null;
+            case { Status: RegisterStatus.StruckOff }:
+                return "Ce médecin a été radié par une juridiction disciplinaire : il ne peut être inscrit à nouveau.";
+            case { Status: RegisterStatus.Deceased }:
+                return "Ce numéro RPPS est celui d'un médecin décédé.";
+            default:
+                return "Ce médecin est déjà inscrit au Tableau.";
+        }
     }
 
     public sealed record Decision(object? Event, Dictionary<string, string[]>? Errors, string? Refusal);

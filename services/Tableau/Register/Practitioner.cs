@@ -1,0 +1,80 @@
+using Ordre.Tableau.Register.Activity;
+using Ordre.Tableau.Register.Addresses;
+using Ordre.Tableau.Register.Death;
+using Ordre.Tableau.Register.Qualifications;
+using Ordre.Tableau.Register.Registering;
+using Ordre.Tableau.Register.StrikingOff;
+using Ordre.Tableau.Register.Suspensions;
+using Ordre.Tableau.Register.Transfers;
+
+namespace Ordre.Tableau.Register;
+
+/// <summary>Where the doctor stands on the Tableau (DOMAIN.md §2.3).</summary>
+public enum RegisterStatus { Registered, InTransfer, Suspended, StruckOff, Deceased }
+
+/// <summary>How a registered doctor practises.</summary>
+public enum ActivityStatus { Regular, Replacement, TemporarilyInactive, Retired }
+
+public sealed record ProfessionalAddress(string Line, string PostalCode, string City, string? Phone);
+
+public sealed record ActiveSuspension(Guid SuspensionId, SuspensionSource Source, bool Partial, DateOnly From, DateOnly? Until);
+
+/// <summary>
+/// A doctor's entry on the Tableau: one stream per RPPS, every change an event, so the entry's history
+/// is its stream. Kept as an inline snapshot for commands and the councils' reads.
+/// </summary>
+public sealed record Practitioner(
+    Guid Id,
+    string Rpps,
+    string Department,
+    string LastName,
+    string FirstName,
+    string Specialty,
+    DateOnly RegisteredOn,
+    RegisterStatus Status,
+    ActivityStatus Activity,
+    ProfessionalAddress? Address,
+    IReadOnlyList<string> Qualifications,
+    string? TransferTo,
+    ActiveSuspension? Suspension,
+    StrikingOffReason? StruckOffFor)
+{
+    public bool IsClosed => Status is RegisterStatus.StruckOff or RegisterStatus.Deceased;
+
+    public static Practitioner Create(RegisteredOnTableau e) => new(
+        e.PractitionerId, e.Rpps, e.Department, e.LastName, e.FirstName, e.Specialty, e.RegisteredOn,
+        RegisterStatus.Registered, ActivityStatus.Regular, null, [], null, null, null);
+
+    public Practitioner Apply(Reregistered e) => this with
+    {
+        Department = e.Department, RegisteredOn = e.RegisteredOn, Status = RegisterStatus.Registered,
+        Activity = ActivityStatus.Regular, StruckOffFor = null, Suspension = null, TransferTo = null,
+    };
+
+    public Practitioner Apply(ActivityStatusChanged e) => this with { Activity = e.Activity };
+
+    public Practitioner Apply(ProfessionalAddressChanged e) => this with { Address = e.Address };
+
+    public Practitioner Apply(QualificationRecognised e) => this with { Qualifications = [.. Qualifications, e.Qualification] };
+
+    public Practitioner Apply(QualificationWithdrawn e) =>
+        this with { Qualifications = [.. Qualifications.Where(q => q != e.Qualification)] };
+
+    public Practitioner Apply(TransferRequested e) => this with { Status = RegisterStatus.InTransfer, TransferTo = e.ToDepartment };
+
+    public Practitioner Apply(TransferCompleted e) =>
+        this with { Status = RegisterStatus.Registered, Department = e.NewDepartment, TransferTo = null };
+
+    public Practitioner Apply(SuspensionOrdered e) => this with
+    {
+        Status = RegisterStatus.Suspended,
+        Suspension = new ActiveSuspension(e.SuspensionId, e.Source, e.Partial, e.From, e.Until),
+    };
+
+    public Practitioner Apply(SuspensionEnded e) => this with { Status = RegisterStatus.Registered, Suspension = null };
+
+    public Practitioner Apply(PractitionerStruckOff e) =>
+        this with { Status = RegisterStatus.StruckOff, StruckOffFor = e.Reason, Suspension = null, TransferTo = null };
+
+    public Practitioner Apply(PractitionerDied e) => this with { Status = RegisterStatus.Deceased, Suspension = null, TransferTo = null };
+}

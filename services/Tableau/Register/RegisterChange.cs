@@ -1,0 +1,94 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Ordre.ServiceDefaults.Auth;
+using Ordre.Tableau.Identifiers;
+using Problems = Ordre.ServiceDefaults.Problems.Problems;
+
+namespace Ordre.Tableau.Register;
+
+/// <summary>What a rule decides about a change to a register entry.</summary>
+public abstract record Outcome
+{
+    /// <summary>The change happens: append these events (none when it is already so).</summary>
+    public sealed record Accepted(params object[] Events) : Outcome;
+
+    /// <summary>The request is malformed: 400 with the fields.</summary>
+    public sealed record Invalid(Dictionary<string, string[]> Errors) : Outcome;
+
+    /// <summary>The entry's current state does not allow it: 409 with the reason.</summary>
+    public sealed record NotAllowed(string Reason) : Outcome;
+
+    public static Invalid Field(string field, string message) => new(new() { [field] = [message] });
+}
+
+public sealed record RegisterEntryChanged(string Rpps, RegisterStatus Status, ActivityStatus Activity, string Department, long Version);
+
+/// <summary>The write path every register command shares: load by RPPS, check who asks, decide, append.</summary>
+public static class RegisterChange
+{
+    /// <summary>Returns the reason to refuse the caller (403), or null when the caller may act on the entry.</summary>
+    public delegate string? Authorize(Practitioner entry, ClaimsPrincipal user);
+
+    public static async Task<Results<Ok<RegisterEntryChanged>, ValidationProblem, ProblemHttpResult>> Apply(
+        string rpps, ClaimsPrincipal user, IDocumentSession session, Authorize authorize,
+        Func<Practitioner, Outcome> decide, CancellationToken ct,
+        Action<IDocumentSession, Practitioner>? alsoInTheSameTransaction = null)
+    {
+        if (!Rpps.IsValid(rpps))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                { ["rpps"] = ["Le numéro RPPS doit comporter 11 chiffres et une clé de contrôle valide."] });
+
+        var stream = await session.Events.FetchForWriting<Practitioner>(PractitionerStream.IdOf(rpps), ct);
+        if (stream.Aggregate is not { } entry)
+            return Problems.NotFound($"Aucun médecin inscrit au Tableau sous le RPPS {rpps}.");
+        if (authorize(entry, user) is { } refusal)
+            return Problems.Forbidden(refusal);
+
+        switch (decide(entry))
+        {
+            case Outcome.Invalid invalid:
+                return TypedResults.ValidationProblem(invalid.Errors, title: "Modification du Tableau invalide");
+            case Outcome.NotAllowed notAllowed:
+                return Problems.Conflict(notAllowed.Reason);
+            case Outcome.Accepted accepted:
+                if (accepted.Events.Length == 0)
+                    return TypedResults.Ok(Changed(entry, stream.StartingVersion ?? 0));
+                alsoInTheSameTransaction?.Invoke(session, entry);
+                stream.AppendMany(accepted.Events);
+                await session.SaveChangesAsync(ct);
+                return TypedResults.Ok(Changed(accepted.Events.Aggregate(entry, Evolve),
+                    (stream.StartingVersion ?? 0) + accepted.Events.Length));
+            default:
+                throw new InvalidOperationException("unknown outcome");
+        }
+    }
+
+    private static RegisterEntryChanged Changed(Practitioner entry, long version) =>
+        new(entry.Rpps, entry.Status, entry.Activity, entry.Department, version);
+
+    /// <summary>Applies one event to the entry, as Marten does for the snapshot.</summary>
+    public static Practitioner Evolve(Practitioner entry, object e) => e switch
+    {
+        Registering.Reregistered x => entry.Apply(x),
+        Activity.ActivityStatusChanged x => entry.Apply(x),
+        Addresses.ProfessionalAddressChanged x => entry.Apply(x),
+        Qualifications.QualificationRecognised x => entry.Apply(x),
+        Qualifications.QualificationWithdrawn x => entry.Apply(x),
+        Transfers.TransferRequested x => entry.Apply(x),
+        Transfers.TransferCompleted x => entry.Apply(x),
+        Suspensions.SuspensionOrdered x => entry.Apply(x),
+        Suspensions.SuspensionEnded x => entry.Apply(x),
+        StrikingOff.PractitionerStruckOff x => entry.Apply(x),
+        Death.PractitionerDied x => entry.Apply(x),
+        _ => throw new ArgumentException($"{e.GetType().Name} does not change a register entry", nameof(e)),
+    };
+
+    public static string Actor(this ClaimsPrincipal user) => user.FindFirst(OrdreClaims.Subject)?.Value ?? "inconnu";
+
+    /// <summary>The departmental council of the entry's department, and only it.</summary>
+    public static string? CouncilOfTheDepartment(Practitioner entry, ClaimsPrincipal user) =>
+        user.IsInRole(OrdreClaims.Roles.DepartmentalCouncil) && user.FindFirst(OrdreClaims.Department)?.Value == entry.Department
+            ? null
+            : $"Seul le conseil départemental du {entry.Department} peut modifier l'inscription de ce médecin.";
+}

@@ -1,0 +1,73 @@
+using JasperFx.Events.Projections;
+using Marten;
+using Ordre.Contracts.Tableau;
+using Ordre.ServiceDefaults.Auth;
+using Ordre.ServiceDefaults.Messaging;
+using Ordre.Tableau.Register.Activity;
+using Ordre.Tableau.Register.Addresses;
+using Ordre.Tableau.Register.Death;
+using Ordre.Tableau.Register.Qualifications;
+using Ordre.Tableau.Register.Reading;
+using Ordre.Tableau.Register.StrikingOff;
+using Ordre.Tableau.Register.Suspensions;
+using Ordre.Tableau.Register.Transfers;
+
+namespace Ordre.Tableau.Register;
+
+/// <summary>Routes, projections and integration events of the register entry (DOMAIN.md §2.3).</summary>
+public static class RegisterModule
+{
+    public static StoreOptions AddRegister(this StoreOptions options)
+    {
+        options.Projections.Snapshot<Practitioner>(SnapshotLifecycle.Inline);
+        return options;
+    }
+
+    public static void PublishRegisterEvents(IntegrationEventMap map) => map
+        .Map<ActivityStatusChanged>((e, c) => new PractitionerStatusChanged(e.Rpps, "Registered", e.Activity.ToString(), e.On, c.Timestamp))
+        .Map<SuspensionOrdered>((e, c) => new PractitionerSuspended(e.Rpps, e.Source.ToString(), e.Partial, e.From, e.Until, c.Timestamp))
+        .Map<SuspensionEnded>((e, c) => new PractitionerStatusChanged(e.Rpps, "Registered", null, e.On, c.Timestamp))
+        .Map<TransferRequested>((e, c) => new PractitionerStatusChanged(e.Rpps, "InTransfer", null, e.On, c.Timestamp))
+        .Map<TransferCompleted>((e, c) => new PractitionerTransferred(e.Rpps, e.PreviousDepartment, e.NewDepartment, e.On, c.Timestamp))
+        .Map<StrikingOff.PractitionerStruckOff>((e, c) => new Contracts.Tableau.PractitionerStruckOff(e.Rpps, e.Reason.ToString(), e.EffectiveOn, c.Timestamp))
+        .Map<PractitionerDied>((e, c) => new PractitionerDeceased(e.Rpps, e.DiedOn, c.Timestamp));
+
+    public static IEndpointRouteBuilder MapRegister(this IEndpointRouteBuilder app)
+    {
+        var read = app.MapGroup("/register/{rpps}").WithTags("Tableau").RequireAuthorization(OrdrePolicies.Councils)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        read.MapGet("/", ReadEntryEndpoints.Entry).WithName("GetRegisterEntry")
+            .WithSummary("Lire l'inscription d'un médecin au Tableau");
+        read.MapGet("/history", ReadEntryEndpoints.History).WithName("GetRegisterHistory")
+            .WithSummary("Historique de l'inscription : chaque changement, dans l'ordre");
+
+        var write = app.MapGroup("/register/{rpps}").WithTags("Tableau").RequireAuthorization(OrdrePolicies.RegisterAuthority)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        write.MapPost("/activity", ChangeActivityEndpoint.Handle).WithName("ChangeActivity")
+            .WithSummary("Changer l'exercice (installé, remplaçant non installé, inactif, retraité)")
+            .WithDescription("Conseil départemental du médecin.");
+        write.MapPost("/address", ChangeAddressEndpoint.Handle).WithName("ChangeProfessionalAddress")
+            .WithSummary("Changer l'adresse professionnelle").WithDescription("Conseil départemental du médecin.");
+        write.MapPost("/qualifications", QualificationEndpoints.Recognise).WithName("RecogniseQualification")
+            .WithSummary("Reconnaître une qualification").WithDescription("Conseil national.");
+        write.MapPost("/qualifications/withdrawal", QualificationEndpoints.Withdraw).WithName("WithdrawQualification")
+            .WithSummary("Retirer une qualification").WithDescription("Conseil national.");
+        write.MapPost("/transfer", TransferEndpoints.Request).WithName("RequestTransfer")
+            .WithSummary("Enregistrer une demande de transfert vers un autre département")
+            .WithDescription("Conseil départemental d'origine. Le médecin disparaît de l'annuaire jusqu'à l'achèvement du transfert.");
+        write.MapPost("/transfer/completion", TransferEndpoints.Complete).WithName("CompleteTransfer")
+            .WithSummary("Achever un transfert").WithDescription("Conseil départemental d'accueil.");
+        write.MapPost("/suspensions", SuspensionEndpoints.Order).WithName("OrderSuspension")
+            .WithSummary("Prononcer une suspension")
+            .WithDescription("État de santé ou insuffisance professionnelle : conseil régional, durée déterminée. Urgence : directeur général de l'ARS, 5 mois au plus, fin automatique.");
+        write.MapPost("/suspensions/lifting", SuspensionEndpoints.Lift).WithName("LiftSuspension")
+            .WithSummary("Lever la suspension en cours").WithDescription("Autorité qui l'a prononcée.");
+        write.MapPost("/striking-off", StrikeOffEndpoint.Handle).WithName("StrikeOff")
+            .WithSummary("Radier du Tableau (cessation d'exercice ou motif administratif)").WithDescription("Conseil départemental du médecin.");
+        write.MapPost("/death", RecordDeathEndpoint.Handle).WithName("RecordDeath")
+            .WithSummary("Enregistrer le décès").WithDescription("Conseil départemental du médecin.");
+        return app;
+    }
+}

@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Ordre.ServiceDefaults.Auth;
+using Ordre.Tableau.Identifiers;
+
+namespace Ordre.Tableau.Register.Transfers;
+
+/// <summary>Body of POST /register/{rpps}/transfer: the department the doctor moves to.</summary>
+public sealed record RequestTransfer(string? ToDepartment);
+
+/// <summary>The doctor asked to leave the department's roll for another: hidden from the directory meanwhile.</summary>
+public sealed record TransferRequested(Guid PractitionerId, string Rpps, string FromDepartment, string ToDepartment, DateOnly On, string By);
+
+/// <summary>The new department's council completed the transfer: the doctor is on its Tableau.</summary>
+public sealed record TransferCompleted(Guid PractitionerId, string Rpps, string PreviousDepartment, string NewDepartment, DateOnly On, string By);
+
+public static class TransferEndpoints
+{
+    public static Task<Results<Ok<RegisterEntryChanged>, ValidationProblem, ProblemHttpResult>> Request(
+        string rpps, RequestTransfer command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
+        RegisterChange.Apply(rpps, user, session, RegisterChange.CouncilOfTheDepartment,
+            entry => DecideRequest(entry, command, ParisCalendar.Today(clock), user.Actor()), ct);
+
+    public static Task<Results<Ok<RegisterEntryChanged>, ValidationProblem, ProblemHttpResult>> Complete(
+        string rpps, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
+        RegisterChange.Apply(rpps, user, session, CouncilOfTheNewDepartment,
+            entry => DecideCompletion(entry, ParisCalendar.Today(clock), user.Actor()), ct);
+
+    public static Outcome DecideRequest(Practitioner entry, RequestTransfer command, DateOnly today, string by)
+    {
+        if (!DepartmentCode.IsValid(command.ToDepartment))
+            return Outcome.Field("toDepartment", "Code de département inconnu (01 à 95 sauf 20, 2A, 2B, 971 à 974, 976).");
+        if (command.ToDepartment == entry.Department)
+            return Outcome.Field("toDepartment", "Le médecin est déjà inscrit dans ce département.");
+        if (entry.Status != RegisterStatus.Registered)
+            return new Outcome.NotAllowed("Un transfert ne se demande que pour un médecin inscrit, ni suspendu, ni déjà en transfert, ni radié.");
+        return new Outcome.Accepted(new TransferRequested(entry.Id, entry.Rpps, entry.Department, command.ToDepartment!, today, by));
+    }
+
+    public static Outcome DecideCompletion(Practitioner entry, DateOnly today, string by) =>
+        entry is { Status: RegisterStatus.InTransfer, TransferTo: { } to }
+            ? new Outcome.Accepted(new TransferCompleted(entry.Id, entry.Rpps, entry.Department, to, today, by))
+            : new Outcome.NotAllowed("Aucun transfert n'est en cours pour ce médecin.");
+
+    private static string? CouncilOfTheNewDepartment(Practitioner entry, ClaimsPrincipal user) =>
+        user.IsInRole(OrdreClaims.Roles.DepartmentalCouncil)
+        && entry.TransferTo is { } to && user.FindFirst(OrdreClaims.Department)?.Value == to
+            ? null
+            : "Seul le conseil départemental d'accueil achève un transfert.";
+}

@@ -1,0 +1,109 @@
+using Ordre.Tableau.Annuaire.Searching;
+using Ordre.Tableau.Register;
+using Ordre.Tableau.Register.Activity;
+using Ordre.Tableau.Register.Death;
+using Ordre.Tableau.Register.Registering;
+using Ordre.Tableau.Register.StrikingOff;
+using Ordre.Tableau.Register.Suspensions;
+using Ordre.Tableau.Register.Transfers;
+
+namespace Ordre.Tableau.Tests;
+
+public class RegisterRules
+{
+    private static readonly DateOnly Today = new(2026, 11, 22);
+
+    private static Practitioner Registered() => Practitioner.Create(new RegisteredOnTableau(
+        PractitionerStream.IdOf("10005173140"), "10005173140", "75", "Lefèvre", "Élodie", "Médecine générale",
+        new DateOnly(2020, 1, 6), Guid.CreateVersion7()));
+
+    private static Practitioner After(Outcome outcome, Practitioner entry) =>
+        Assert.IsType<Outcome.Accepted>(outcome).Events.Aggregate(entry, RegisterChange.Evolve);
+
+    [Fact]
+    public void The_register_stream_id_is_derived_from_the_rpps_and_stable()
+    {
+        Assert.Equal(PractitionerStream.IdOf("10005173140"), PractitionerStream.IdOf("10005173140"));
+        Assert.NotEqual(PractitionerStream.IdOf("10005173140"), PractitionerStream.IdOf("10002727377"));
+    }
+
+    [Fact]
+    public void An_emergency_suspension_lasts_five_months_by_default()
+    {
+        var outcome = SuspensionEndpoints.DecideOrder(Registered(), new OrderSuspension(SuspensionSource.ArsEmergency, false, Today, null), Today, "ars", Guid.NewGuid());
+        var ordered = Assert.IsType<SuspensionOrdered>(Assert.IsType<Outcome.Accepted>(outcome).Events.Single());
+        Assert.Equal(Today.AddMonths(5).AddDays(-1), ordered.Until);
+    }
+
+    [Fact]
+    public void An_emergency_suspension_longer_than_five_months_is_refused() =>
+        Assert.IsType<Outcome.Invalid>(SuspensionEndpoints.DecideOrder(Registered(),
+            new OrderSuspension(SuspensionSource.ArsEmergency, false, Today, Today.AddMonths(5)), Today, "ars", Guid.NewGuid()));
+
+    [Fact]
+    public void A_health_suspension_needs_a_fixed_end() =>
+        Assert.IsType<Outcome.Invalid>(SuspensionEndpoints.DecideOrder(Registered(),
+            new OrderSuspension(SuspensionSource.Health, false, Today, null), Today, "crom", Guid.NewGuid()));
+
+    [Fact]
+    public void Only_an_incompetence_suspension_may_be_partial()
+    {
+        Assert.IsType<Outcome.Invalid>(SuspensionEndpoints.DecideOrder(Registered(),
+            new OrderSuspension(SuspensionSource.Health, true, Today, Today.AddMonths(3)), Today, "crom", Guid.NewGuid()));
+        Assert.IsType<Outcome.Accepted>(SuspensionEndpoints.DecideOrder(Registered(),
+            new OrderSuspension(SuspensionSource.Incompetence, true, Today, Today.AddMonths(3)), Today, "crom", Guid.NewGuid()));
+    }
+
+    [Fact]
+    public void A_suspended_doctor_cannot_be_suspended_again_nor_transferred()
+    {
+        var suspended = After(SuspensionEndpoints.DecideOrder(Registered(),
+            new OrderSuspension(SuspensionSource.Health, false, Today, Today.AddMonths(3)), Today, "crom", Guid.NewGuid()), Registered());
+        Assert.IsType<Outcome.NotAllowed>(SuspensionEndpoints.DecideOrder(suspended,
+            new OrderSuspension(SuspensionSource.Health, false, Today, Today.AddMonths(3)), Today, "crom", Guid.NewGuid()));
+        Assert.IsType<Outcome.NotAllowed>(TransferEndpoints.DecideRequest(suspended, new RequestTransfer("13"), Today, "cdom"));
+    }
+
+    [Fact]
+    public void A_transfer_to_the_same_department_is_refused() =>
+        Assert.IsType<Outcome.Invalid>(TransferEndpoints.DecideRequest(Registered(), new RequestTransfer("75"), Today, "cdom"));
+
+    [Fact]
+    public void Completing_a_transfer_moves_the_entry_to_the_new_department()
+    {
+        var inTransfer = After(TransferEndpoints.DecideRequest(Registered(), new RequestTransfer("2A"), Today, "cdom"), Registered());
+        var moved = After(TransferEndpoints.DecideCompletion(inTransfer, Today, "cdom2a"), inTransfer);
+        Assert.Equal(("2A", RegisterStatus.Registered), (moved.Department, moved.Status));
+    }
+
+    [Fact]
+    public void A_disciplinary_striking_off_cannot_be_recorded_by_a_council() =>
+        Assert.IsType<Outcome.Invalid>(StrikeOffEndpoint.Decide(Registered(), new StrikeOff(StrikingOffReason.Disciplinary, null), Today, "cdom"));
+
+    [Fact]
+    public void Setting_the_current_activity_again_changes_nothing() =>
+        Assert.Empty(Assert.IsType<Outcome.Accepted>(ChangeActivityEndpoint.Decide(Registered(), new ChangeActivity(ActivityStatus.Regular), Today, "x")).Events);
+
+    [Fact]
+    public void A_death_cannot_be_dated_in_the_future() =>
+        Assert.IsType<Outcome.Invalid>(RecordDeathEndpoint.Decide(Registered(), new RecordDeath(Today.AddDays(1)), Today, "x"));
+
+    [Theory]
+    [InlineData(ActivityStatus.Regular, DirectoryVisibility.Public, true)]
+    [InlineData(ActivityStatus.Replacement, DirectoryVisibility.Public, false)]
+    [InlineData(ActivityStatus.Retired, DirectoryVisibility.DoctorsOnly, false)]
+    [InlineData(ActivityStatus.TemporarilyInactive, DirectoryVisibility.Hidden, false)]
+    public void The_directory_shows_each_activity_as_the_seed_says(ActivityStatus activity, DirectoryVisibility visibility, bool address)
+    {
+        var entry = DirectoryEntry.From(Registered() with { Activity = activity, Address = new ProfessionalAddress("1 rue", "75001", "Paris", null) });
+        Assert.Equal((visibility, address), (entry.Visibility, entry.ShowsAddress));
+    }
+
+    [Theory]
+    [InlineData(RegisterStatus.InTransfer)]
+    [InlineData(RegisterStatus.Suspended)]
+    [InlineData(RegisterStatus.StruckOff)]
+    [InlineData(RegisterStatus.Deceased)]
+    public void Doctors_not_in_regular_standing_are_hidden_from_the_directory(RegisterStatus status) =>
+        Assert.Equal(DirectoryVisibility.Hidden, DirectoryEntry.From(Registered() with { Status = status }).Visibility);
+}
