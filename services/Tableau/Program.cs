@@ -8,7 +8,8 @@ using Ordre.Tableau.Register;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults("tableau", "Ordre — Tableau de l'Ordre et annuaire");
-builder.AddMessaging("tableau");
+builder.AddMessaging("tableau", bus => bus.AddRegisterConsumers());
+builder.Services.AddRegisterDeadlines();
 builder.AddEventStore("tableau", store => store.AddInscriptions().AddRegister().AddAnnuaire())
     .PublishIntegrationEvents(events =>
     {

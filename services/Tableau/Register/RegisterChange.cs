@@ -81,6 +81,10 @@ public static class RegisterChange
         Suspensions.SuspensionEnded x => entry.Apply(x),
         StrikingOff.PractitionerStruckOff x => entry.Apply(x),
         Death.PractitionerDied x => entry.Apply(x),
+        Sanctions.SanctionRecorded x => entry.Apply(x),
+        Sanctions.PracticeBanStarted x => entry.Apply(x),
+        Sanctions.PracticeBanEnded x => entry.Apply(x),
+        Sanctions.SanctionWithdrawn x => entry.Apply(x),
         _ => throw new ArgumentException($"{e.GetType().Name} does not change a register entry", nameof(e)),
     };
 

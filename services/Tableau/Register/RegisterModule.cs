@@ -5,7 +5,10 @@ using Ordre.ServiceDefaults.Auth;
 using Ordre.ServiceDefaults.Messaging;
 using Ordre.Tableau.Register.Activity;
 using Ordre.Tableau.Register.Addresses;
+using MassTransit;
+using Ordre.Tableau.Register.Deadlines;
 using Ordre.Tableau.Register.Death;
+using Ordre.Tableau.Register.Sanctions;
 using Ordre.Tableau.Register.Qualifications;
 using Ordre.Tableau.Register.Reading;
 using Ordre.Tableau.Register.StrikingOff;
@@ -20,8 +23,20 @@ public static class RegisterModule
     public static StoreOptions AddRegister(this StoreOptions options)
     {
         options.Projections.Snapshot<Practitioner>(SnapshotLifecycle.Inline);
+        options.Schema.For<Practitioner>().Index(p => p.NextDeadline);
+        options.RegisterIdempotentConsumers();
         return options;
     }
+
+    /// <summary>Sanctions from the disciplinary chambers, and the clock that applies them on their dates.</summary>
+    public static void AddRegisterConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<RecordEnforceableSanction>();
+        bus.AddConsumer<EndSanction>();
+    }
+
+    public static IServiceCollection AddRegisterDeadlines(this IServiceCollection services) =>
+        services.AddSingleton<DeadlineSweeper>().AddHostedService(sp => sp.GetRequiredService<DeadlineSweeper>());
 
     public static void PublishRegisterEvents(IntegrationEventMap map) => map
         .Map<ActivityStatusChanged>((e, c) => new PractitionerStatusChanged(e.Rpps, "Registered", e.Activity.ToString(), e.On, c.Timestamp))
@@ -30,7 +45,9 @@ public static class RegisterModule
         .Map<TransferRequested>((e, c) => new PractitionerStatusChanged(e.Rpps, "InTransfer", null, e.On, c.Timestamp))
         .Map<TransferCompleted>((e, c) => new PractitionerTransferred(e.Rpps, e.PreviousDepartment, e.NewDepartment, e.On, c.Timestamp))
         .Map<StrikingOff.PractitionerStruckOff>((e, c) => new Contracts.Tableau.PractitionerStruckOff(e.Rpps, e.Reason.ToString(), e.EffectiveOn, c.Timestamp))
-        .Map<PractitionerDied>((e, c) => new PractitionerDeceased(e.Rpps, e.DiedOn, c.Timestamp));
+        .Map<PractitionerDied>((e, c) => new PractitionerDeceased(e.Rpps, e.DiedOn, c.Timestamp))
+        .Map<PracticeBanStarted>((e, c) => new PractitionerStatusChanged(e.Rpps, "Banned", null, e.From, c.Timestamp))
+        .Map<PracticeBanEnded>((e, c) => new PractitionerStatusChanged(e.Rpps, "Registered", null, e.On, c.Timestamp));
 
     public static IEndpointRouteBuilder MapRegister(this IEndpointRouteBuilder app)
     {

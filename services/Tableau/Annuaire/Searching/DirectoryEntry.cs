@@ -8,6 +8,7 @@ using Ordre.Tableau.Register.Addresses;
 using Ordre.Tableau.Register.Death;
 using Ordre.Tableau.Register.Qualifications;
 using Ordre.Tableau.Register.Registering;
+using Ordre.Tableau.Register.Sanctions;
 using Ordre.Tableau.Register.StrikingOff;
 using Ordre.Tableau.Register.Suspensions;
 using Ordre.Tableau.Register.Transfers;
@@ -83,6 +84,8 @@ public sealed partial class DirectoryEntryProjection : SingleStreamProjection<Di
         IncludeType<SuspensionEnded>();
         IncludeType<PractitionerStruckOff>();
         IncludeType<PractitionerDied>();
+        IncludeType<PracticeBanStarted>();
+        IncludeType<PracticeBanEnded>();
     }
 
     public override DirectoryEntry? Evolve(DirectoryEntry? snapshot, Guid id, IEvent e) => (snapshot, e.Data) switch

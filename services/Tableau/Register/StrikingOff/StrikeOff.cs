@@ -17,7 +17,8 @@ public enum StrikingOffReason { CeasedPractice, Administrative, Disciplinary }
 /// <param name="EffectiveOn">The day practice stops; today when omitted.</param>
 public sealed record StrikeOff(StrikingOffReason? Reason, DateOnly? EffectiveOn);
 
-public sealed record PractitionerStruckOff(Guid PractitionerId, string Rpps, StrikingOffReason Reason, DateOnly EffectiveOn, string By);
+/// <summary>The doctor is off the Tableau; <paramref name="SanctionId"/> names the chambers' sanction for a disciplinary one.</summary>
+public sealed record PractitionerStruckOff(Guid PractitionerId, string Rpps, StrikingOffReason Reason, DateOnly EffectiveOn, string By, Guid? SanctionId = null);
 
 public static class StrikeOffEndpoint
 {
