@@ -3,6 +3,7 @@ using Ordre.ServiceDefaults.EventStore;
 using Ordre.ServiceDefaults.Messaging;
 using Ordre.Tableau.Annuaire;
 using Ordre.Tableau.Inscriptions;
+using Ordre.Tableau.Lookup;
 using Ordre.Tableau.Register;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,6 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("tableau", "Ordre — Tableau de l'Ordre et annuaire");
 builder.AddMessaging("tableau", bus => bus.AddRegisterConsumers());
 builder.Services.AddRegisterDeadlines();
+builder.Services.AddLookup();
 builder.AddEventStore("tableau", store => store.AddInscriptions().AddRegister().AddAnnuaire())
     .PublishIntegrationEvents(events =>
     {
@@ -21,6 +23,7 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.MapInscriptions();
 app.MapRegister();
+app.MapLookup();
 app.MapAnnuaire();
 app.Run();
 

@@ -13,6 +13,7 @@ public class OrdreSystem : IAsyncLifetime
 {
     private readonly ConcurrentDictionary<string, string> _tokens = new();
     private readonly List<ServiceProcess> _tableaus = [];
+    private readonly Dictionary<string, int> _grpcPorts = [];
     private readonly List<IAsyncDisposable> _resources = [];
 
     public TestServers Servers { get; private set; } = null!;
@@ -27,6 +28,9 @@ public class OrdreSystem : IAsyncLifetime
 
     /// <summary>The first Tableau instance (tests may start more, or restart it).</summary>
     public ServiceProcess Tableau => _tableaus[0];
+
+    /// <summary>The first Tableau instance's gRPC (HTTP/2 only) address.</summary>
+    public Uri TableauGrpc => new($"http://127.0.0.1:{_grpcPorts[Tableau.Name]}");
 
     /// <summary>Permits per second for anonymous routes at the gateway.</summary>
     protected virtual int PublicPermitsPerSecond => 1_000;
@@ -59,7 +63,7 @@ public class OrdreSystem : IAsyncLifetime
     public ServiceProcess StartTableau(string instanceName, Uri? broker = null)
     {
         var tableau = ServiceProcess.Start(instanceName, "Ordre.Tableau", ServiceProcess.FreePort(),
-            ServiceSettings(TableauDatabase.ConnectionString(instanceName), broker ?? Broker.Amqp));
+            TableauSettings(instanceName, broker ?? Broker.Amqp));
         _tableaus.Add(tableau);
         return tableau;
     }
@@ -69,8 +73,7 @@ public class OrdreSystem : IAsyncLifetime
     {
         var old = Tableau;
         await old.StopAsync();
-        var restarted = ServiceProcess.Start(old.Name, "Ordre.Tableau", old.Url.Port,
-            ServiceSettings(TableauDatabase.ConnectionString(old.Name), broker ?? Broker.Amqp));
+        var restarted = ServiceProcess.Start(old.Name, "Ordre.Tableau", old.Url.Port, TableauSettings(old.Name, broker ?? Broker.Amqp));
         _tableaus[0] = restarted;
         await restarted.WaitUntilHealthyAsync(readiness: broker is null);
         return restarted;
@@ -110,6 +113,15 @@ public class OrdreSystem : IAsyncLifetime
         ["ConnectionStrings__RabbitMq"] = broker.ToString(),
         ["Identity__Authority"] = Identity.Url.ToString(),
     };
+
+    private Dictionary<string, string> TableauSettings(string instanceName, Uri broker)
+    {
+        if (!_grpcPorts.TryGetValue(instanceName, out var grpcPort))
+            _grpcPorts[instanceName] = grpcPort = ServiceProcess.FreePort();
+        var settings = ServiceSettings(TableauDatabase.ConnectionString(instanceName), broker);
+        settings["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{grpcPort}";
+        return settings;
+    }
 
     private static string IssuerUrl(int port) => $"http://127.0.0.1:{port}/";
 

@@ -33,6 +33,10 @@ public interface IOrdreApi
     [Post("/tableau/register/{rpps}/{**change}")]
     Task<IApiResponse<RegisterEntryChanged>> ChangeRegisterEntry(string rpps, string change, [Body] object body, [Authorize] string? token);
 
+    /// <summary>The practitioner lookup for councils; the JSON is the protobuf form of PractitionerStatus.</summary>
+    [Post("/tableau/lookup")]
+    Task<IApiResponse<List<PractitionerStatusJson>>> LookUp([Body] LookupRequest request, [Authorize] string? token);
+
     [Get("/dashboard/registrations")]
     Task<IApiResponse<RegistrationFigures>> GetRegistrationFigures([Authorize] string? token);
 }

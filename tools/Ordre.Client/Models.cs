@@ -50,3 +50,9 @@ public sealed record TokenResponse(
     [property: JsonPropertyName("expires_in")] int ExpiresIn,
     [property: JsonPropertyName("error")] string? Error,
     [property: JsonPropertyName("error_description")] string? ErrorDescription);
+
+public sealed record LookupRequest(IReadOnlyList<string> Rpps);
+
+public sealed record PractitionerStatusJson(
+    string Rpps, bool Known, bool Registered, string? Status, string? Department, bool MayPractise,
+    IReadOnlyList<string>? Restrictions, IReadOnlyList<string>? Specialties);

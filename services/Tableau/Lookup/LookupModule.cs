@@ -1,0 +1,44 @@
+using Google.Protobuf;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Ordre.ServiceDefaults.Auth;
+
+namespace Ordre.Tableau.Lookup;
+
+/// <summary>The practitioner lookup: gRPC for services, the same answer over HTTP for councils.</summary>
+public static class LookupModule
+{
+    public sealed record LookupRequest(IReadOnlyList<string>? Rpps);
+
+    public static IServiceCollection AddLookup(this IServiceCollection services)
+    {
+        services.AddGrpc(options => options.MaxReceiveMessageSize = 4 * 1024 * 1024);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapLookup(this IEndpointRouteBuilder app)
+    {
+        app.MapGrpcService<PractitionerLookupService>().RequireAuthorization(OrdrePolicies.Service);
+
+        app.MapPost("/lookup", LookUp)
+            .WithTags("Tableau")
+            .RequireAuthorization(OrdrePolicies.Councils)
+            .WithName("LookUpPractitioners")
+            .WithSummary("Situation d'un ou plusieurs médecins au Tableau, par numéro RPPS")
+            .WithDescription("Même réponse que le service gRPC PractitionerLookup : inscrit, département, droit d'exercer, restrictions, spécialités. Jusqu'à 20 000 numéros par appel.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        return app;
+    }
+
+    private static async Task<Results<ContentHttpResult, ValidationProblem>> LookUp(LookupRequest request, IQuerySession session, CancellationToken ct)
+    {
+        if (request.Rpps is not { Count: > 0 and <= PractitionerStatuses.MaxBatch } numbers)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                { ["rpps"] = [$"Indiquez de 1 à {PractitionerStatuses.MaxBatch} numéros RPPS."] });
+        var statuses = await PractitionerStatuses.LookUpAsync(session, numbers, ct);
+        // The protobuf JSON form, so HTTP and gRPC callers read the same field names.
+        var json = "[" + string.Join(",", statuses.Select(s => JsonFormatter.Default.Format(s))) + "]";
+        return TypedResults.Content(json, "application/json");
+    }
+}

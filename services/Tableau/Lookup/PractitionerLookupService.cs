@@ -1,0 +1,22 @@
+using Grpc.Core;
+using Marten;
+using Ordre.Contracts.Tableau.Lookup;
+
+namespace Ordre.Tableau.Lookup;
+
+/// <summary>gRPC PractitionerLookup for the other services (contracts/protos/practitioner_lookup.proto).</summary>
+public sealed class PractitionerLookupService(IQuerySession session) : PractitionerLookup.PractitionerLookupBase
+{
+    public override async Task<PractitionerStatus> GetStatus(PractitionerStatusRequest request, ServerCallContext context) =>
+        (await PractitionerStatuses.LookUpAsync(session, [request.Rpps], context.CancellationToken))[0];
+
+    public override async Task<PractitionerStatusBatch> GetStatuses(PractitionerStatusBatchRequest request, ServerCallContext context)
+    {
+        if (request.Rpps.Count > PractitionerStatuses.MaxBatch)
+            throw new RpcException(new Status(StatusCode.InvalidArgument,
+                $"Au plus {PractitionerStatuses.MaxBatch} numéros RPPS par appel ({request.Rpps.Count} reçus)."));
+        var batch = new PractitionerStatusBatch();
+        batch.Statuses.AddRange(await PractitionerStatuses.LookUpAsync(session, request.Rpps, context.CancellationToken));
+        return batch;
+    }
+}
