@@ -5,6 +5,7 @@ using Ordre.Tableau.Annuaire;
 using Ordre.Tableau.Inscriptions;
 using Ordre.Tableau.Lookup;
 using Ordre.Tableau.Register;
+using Ordre.Tableau.Register.Importing;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -20,11 +21,15 @@ builder.AddEventStore("tableau", store => store.AddInscriptions().AddRegister().
     });
 
 var app = builder.Build();
+if (ImportDemoRegisterCommand.Requested(args))
+    return await ImportDemoRegisterCommand.RunAsync(app.Services, args);
+
 app.UseServiceDefaults();
 app.MapInscriptions();
 app.MapRegister();
 app.MapLookup();
 app.MapAnnuaire();
 app.Run();
+return 0;
 
 public partial class Program;

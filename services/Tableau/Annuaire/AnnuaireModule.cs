@@ -1,5 +1,7 @@
 using JasperFx.Events.Projections;
 using Marten;
+using Weasel.Postgresql;
+using Weasel.Postgresql.Tables;
 using Ordre.ServiceDefaults.Auth;
 using Ordre.Tableau.Annuaire.Searching;
 
@@ -11,7 +13,15 @@ public static class AnnuaireModule
     public static StoreOptions AddAnnuaire(this StoreOptions options)
     {
         options.Projections.Add<DirectoryEntryProjection>(ProjectionLifecycle.Async);
+        // Name search is "every word contained anywhere": a trigram GIN index on the normalised name keeps it
+        // fast on the full register (pg_trgm is a trusted extension: the database owner may create it).
+        options.Storage.ExtendedSchemaObjects.Add(new Extension("pg_trgm"));
         options.Schema.For<DirectoryEntry>()
+            .Duplicate(e => e.SearchName, configure: index =>
+            {
+                index.Method = IndexMethod.gin;
+                index.Mask = "? gin_trgm_ops";
+            })
             .Index(e => e.Source.Department)
             .Index(e => e.SearchCity);
         return options;

@@ -1,6 +1,7 @@
 using Ordre.Tableau.Register.Activity;
 using Ordre.Tableau.Register.Addresses;
 using Ordre.Tableau.Register.Death;
+using Ordre.Tableau.Register.Importing;
 using Ordre.Tableau.Register.Qualifications;
 using Ordre.Tableau.Register.Registering;
 using Ordre.Tableau.Register.Sanctions;
@@ -65,6 +66,10 @@ public sealed record Practitioner(
     public static Practitioner Create(RegisteredOnTableau e) => new(
         e.PractitionerId, e.Rpps, e.Department, e.LastName, e.FirstName, e.Specialty, e.RegisteredOn,
         RegisterStatus.Registered, ActivityStatus.Regular, null, [], null, null, null);
+
+    public static Practitioner Create(RegisterEntryImported e) => new(
+        e.PractitionerId, e.Rpps, e.Department, e.LastName, e.FirstName, e.Specialty, e.RegisteredOn,
+        RegisterStatus.Registered, e.Activity, e.Address, e.Qualifications, null, null, null);
 
     public Practitioner Apply(Reregistered e) => this with
     {

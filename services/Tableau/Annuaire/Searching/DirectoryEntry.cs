@@ -6,6 +6,7 @@ using Ordre.Tableau.Register;
 using Ordre.Tableau.Register.Activity;
 using Ordre.Tableau.Register.Addresses;
 using Ordre.Tableau.Register.Death;
+using Ordre.Tableau.Register.Importing;
 using Ordre.Tableau.Register.Qualifications;
 using Ordre.Tableau.Register.Registering;
 using Ordre.Tableau.Register.Sanctions;
@@ -73,6 +74,7 @@ public sealed partial class DirectoryEntryProjection : SingleStreamProjection<Di
     public DirectoryEntryProjection()
     {
         IncludeType<RegisteredOnTableau>();
+        IncludeType<RegisterEntryImported>();
         IncludeType<Reregistered>();
         IncludeType<ActivityStatusChanged>();
         IncludeType<ProfessionalAddressChanged>();
@@ -91,6 +93,7 @@ public sealed partial class DirectoryEntryProjection : SingleStreamProjection<Di
     public override DirectoryEntry? Evolve(DirectoryEntry? snapshot, Guid id, IEvent e) => (snapshot, e.Data) switch
     {
         (_, RegisteredOnTableau registered) => DirectoryEntry.From(Practitioner.Create(registered)),
+        (_, RegisterEntryImported imported) => DirectoryEntry.From(Practitioner.Create(imported)),
         (null, _) => null,
         _ => DirectoryEntry.From(RegisterChange.Evolve(snapshot.Source, e.Data)),
     };
