@@ -3,6 +3,7 @@ using Marten;
 using Weasel.Postgresql;
 using Weasel.Postgresql.Tables;
 using Ordre.ServiceDefaults.Auth;
+using Ordre.Tableau.Annuaire.Fhir;
 using Ordre.Tableau.Annuaire.Searching;
 
 namespace Ordre.Tableau.Annuaire;
@@ -37,6 +38,25 @@ public static class AnnuaireModule
             .WithDescription("Par nom avec un département, une commune ou une qualification (sinon 422 : recherche trop large), ou par numéro RPPS exact. Accents et casse ignorés ; 50 résultats au plus par page. Les médecins retraités, sans adresse, ne sont visibles que des médecins connectés.")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        var fhir = app.MapGroup("/fhir").WithTags("Annuaire FHIR").RequireAuthorization(OrdrePolicies.Public);
+        fhir.MapGet("/metadata", FhirEndpoints.Metadata).WithName("FhirCapabilities").FhirResponses()
+            .WithSummary("CapabilityStatement FHIR R4 de l'annuaire");
+        fhir.MapGet("/Practitioner", FhirEndpoints.SearchPractitioners).WithName("FhirSearchPractitioner").FhirResponses()
+            .WithSummary("Rechercher des Practitioner (identifier, family, given, name, _count)");
+        fhir.MapGet("/Practitioner/{id}", FhirEndpoints.ReadPractitioner).WithName("FhirReadPractitioner").FhirResponses()
+            .WithSummary("Lire un Practitioner (id = RPPS)");
+        fhir.MapGet("/PractitionerRole", FhirEndpoints.SearchRoles).WithName("FhirSearchPractitionerRole").FhirResponses()
+            .WithSummary("Rechercher des PractitionerRole (mêmes paramètres)");
+        fhir.MapGet("/PractitionerRole/{id}", FhirEndpoints.ReadRole).WithName("FhirReadPractitionerRole").FhirResponses()
+            .WithSummary("Lire un PractitionerRole (id = role-RPPS)");
         return app;
     }
+
+    /// <summary>FHIR answers are application/fhir+json: a resource, a Bundle or an OperationOutcome.</summary>
+    private static RouteHandlerBuilder FhirResponses(this RouteHandlerBuilder endpoint) => endpoint
+        .Produces(StatusCodes.Status200OK, contentType: FhirEndpoints.MediaType)
+        .Produces(StatusCodes.Status400BadRequest, contentType: FhirEndpoints.MediaType)
+        .Produces(StatusCodes.Status404NotFound, contentType: FhirEndpoints.MediaType)
+        .Produces(StatusCodes.Status422UnprocessableEntity, contentType: FhirEndpoints.MediaType);
 }

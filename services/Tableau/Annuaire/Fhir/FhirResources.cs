@@ -1,0 +1,101 @@
+using Hl7.Fhir.Model;
+using Ordre.Tableau.Annuaire.Searching;
+
+namespace Ordre.Tableau.Annuaire.Fhir;
+
+/// <summary>
+/// The directory as FHIR R4 resources, shaped like the national health directory's API and FR Core:
+/// the RPPS identifier (system https://rpps.esante.gouv.fr, type RPPS) and the national id IDNPS ("8" + RPPS).
+/// </summary>
+public static class FhirResources
+{
+    public const string RppsSystem = "https://rpps.esante.gouv.fr";
+    public const string IdnpsSystem = "urn:oid:1.2.250.1.71.4.2.1";
+    public const string IdentifierTypeSystem = "https://hl7.fr/ig/fhir/core/CodeSystem/fr-core-cs-v2-0203";
+    public const string RolePrefix = "role-";
+
+    public static Practitioner Practitioner(DirectoryEntry entry)
+    {
+        var p = entry.Source;
+        var practitioner = new Practitioner
+        {
+            Id = p.Rpps,
+            Active = true,
+            Identifier =
+            [
+                Identifier(RppsSystem, "RPPS", "N° RPPS", p.Rpps),
+                Identifier(IdnpsSystem, "IDNPS", "Identifiant national de professionnel de santé", "8" + p.Rpps),
+            ],
+            Name = [new HumanName { Use = HumanName.NameUse.Usual, Family = p.LastName, Given = [p.FirstName] }],
+            Qualification = [.. p.Qualifications.Prepend(p.Specialty).Select(q => new Practitioner.QualificationComponent { Code = new CodeableConcept { Text = q } })],
+        };
+        if (entry.ShowsAddress && p.Address is { } address)
+        {
+            practitioner.Address = [new Address { Use = Address.AddressUse.Work, Line = [address.Line], PostalCode = address.PostalCode, City = address.City, Country = "FR" }];
+            if (address.Phone is { } phone)
+                practitioner.Telecom = [new ContactPoint(ContactPoint.ContactPointSystem.Phone, ContactPoint.ContactPointUse.Work, phone)];
+        }
+        return practitioner;
+    }
+
+    public static PractitionerRole Role(DirectoryEntry entry) => new()
+    {
+        Id = RolePrefix + entry.Source.Rpps,
+        Active = true,
+        Practitioner = new ResourceReference($"Practitioner/{entry.Source.Rpps}", $"{entry.Source.FirstName} {entry.Source.LastName}"),
+        Specialty = [new CodeableConcept { Text = entry.Source.Specialty }],
+        Identifier = [Identifier(RppsSystem, "RPPS", "N° RPPS", entry.Source.Rpps)],
+    };
+
+    public static OperationOutcome Outcome(OperationOutcome.IssueType type, string message) => new()
+    {
+        Issue = [new OperationOutcome.IssueComponent { Severity = OperationOutcome.IssueSeverity.Error, Code = type, Diagnostics = message }],
+    };
+
+    public static CapabilityStatement Capabilities(string baseUrl) => new()
+    {
+        Status = PublicationStatus.Active,
+        Date = "2026-11-22",
+        Kind = CapabilityStatementKind.Instance,
+        FhirVersion = FHIRVersion.N4_0_1,
+        Format = ["application/fhir+json"],
+        Software = new CapabilityStatement.SoftwareComponent { Name = "Ordre — annuaire du Tableau" },
+        Implementation = new CapabilityStatement.ImplementationComponent { Description = "Annuaire public des médecins inscrits au Tableau", Url = baseUrl },
+        Rest =
+        [
+            new CapabilityStatement.RestComponent
+            {
+                Mode = CapabilityStatement.RestfulCapabilityMode.Server,
+                Resource = [Searchable(ResourceType.Practitioner), Searchable(ResourceType.PractitionerRole)],
+            },
+        ],
+    };
+
+    private static CapabilityStatement.ResourceComponent Searchable(ResourceType type) => new()
+    {
+        Type = type.ToString(),
+        Interaction =
+        [
+            new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Read },
+            new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.SearchType },
+        ],
+        SearchParam =
+        [
+            SearchParam("identifier", SearchParamType.Token, "RPPS (system|valeur ou valeur seule)"),
+            SearchParam("family", SearchParamType.String, "Nom de famille (début, accents et casse ignorés)"),
+            SearchParam("given", SearchParamType.String, "Prénom (début)"),
+            SearchParam("name", SearchParamType.String, "Nom ou prénom (mots contenus)"),
+            SearchParam("_count", SearchParamType.Number, "Résultats par page, 50 au plus"),
+        ],
+    };
+
+    private static CapabilityStatement.SearchParamComponent SearchParam(string name, SearchParamType type, string doc) =>
+        new() { Name = name, Type = type, Documentation = doc };
+
+    private static Identifier Identifier(string system, string code, string display, string value) => new()
+    {
+        System = system,
+        Value = value,
+        Type = new CodeableConcept(IdentifierTypeSystem, code, display),
+    };
+}
