@@ -107,3 +107,33 @@ public class RegisterRules
     public void Doctors_not_in_regular_standing_are_hidden_from_the_directory(RegisterStatus status) =>
         Assert.Equal(DirectoryVisibility.Hidden, DirectoryEntry.From(Registered() with { Status = status }).Visibility);
 }
+
+public class DirectorySearchTokens
+{
+    private static IReadOnlyList<string> TokensOf(string name) => DirectoryEntry.Tokens(DirectoryEntry.Normalize(name), [DirectoryEntry.Everywhere]);
+
+    [Theory]
+    [InlineData("Lefèvre Élodie", "lef")]
+    [InlineData("Lefèvre Élodie", "elodie")]
+    [InlineData("Jean-Baptiste Hoarau", "baptiste")]
+    [InlineData("Le Goff Anne", "goff")]
+    [InlineData("Chevallier Stéphane", "chevalli")] // an 8-letter prefix
+    [InlineData("Chevallier Stéphane", "chevallier")] // a long word typed in full
+    public void A_name_is_found_by_the_beginning_of_any_of_its_words(string name, string typed) =>
+        Assert.Contains(DirectoryEntry.QueryToken(DirectoryEntry.Everywhere, typed), TokensOf(name));
+
+    [Theory]
+    [InlineData("Lefèvre Élodie", "fevre")] // not the beginning of a word
+    [InlineData("Chevallier Stéphane", "chevallie")] // 9 letters: past the indexed prefixes, not the whole word
+    public void Words_are_matched_from_their_start_and_long_ones_in_full(string name, string typed) =>
+        Assert.DoesNotContain(DirectoryEntry.QueryToken(DirectoryEntry.Everywhere, typed), TokensOf(name));
+
+    [Fact]
+    public void Tokens_are_scoped_so_that_a_department_search_is_one_lookup()
+    {
+        var tokens = DirectoryEntry.Tokens("martin camille", [DirectoryEntry.DepartmentScope("75"), DirectoryEntry.CityScope("paris")]);
+        Assert.Contains("d:75|mart", tokens);
+        Assert.Contains("c:paris|camille", tokens);
+        Assert.DoesNotContain("d:13|mart", tokens);
+    }
+}

@@ -71,9 +71,8 @@ public static class FhirEndpoints
             return Error(OperationOutcome.IssueType.TooCostly,
                 "Recherche trop large : indiquez identifier, ou family, given ou name (2 caractères au moins).", 422);
 
-        // family, given and name: every word must appear in the normalised "family given" (accents and case ignored).
-        foreach (var word in $"{family} {given} {name}".Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct())
-            query = query.Where(e => e.SearchName.Contains(word));
+        // family, given and name: every word must begin a word of the name (accents and case ignored).
+        query = query.WithNameWords($"{family} {given} {name}", [DirectoryEntry.Everywhere]);
 
         var results = await query.OrderBy(e => e.SearchName).ThenBy(e => e.Id).ToPagedListAsync(page, count, ct);
         var self = $"{BaseUrl(http)}/{type}{http.Request.QueryString}";

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Serialization;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 using Ordre.Tableau.Register;
@@ -37,6 +38,11 @@ public sealed record DirectoryEntry(
     string? SearchCity,
     IReadOnlyList<string> SearchQualifications)
 {
+    /// <summary>Word prefixes are indexed up to this length; a longer query word must be typed in full.</summary>
+    public const int MaxPrefixLength = 8;
+    public const int MinWordLength = 2;
+    public const string Everywhere = "*";
+
     public static DirectoryEntry From(Practitioner entry)
     {
         var visibility = (entry.Status, entry.Activity) switch
@@ -46,12 +52,45 @@ public sealed record DirectoryEntry(
             (_, ActivityStatus.Retired) => DirectoryVisibility.DoctorsOnly,
             _ => DirectoryVisibility.Public,
         };
+        var name = Normalize($"{entry.LastName} {entry.FirstName}");
+        var city = entry.Address is { } address ? Normalize(address.City) : null;
+        var qualifications = entry.Qualifications.Append(entry.Specialty).Select(Normalize).Distinct().ToList();
         return new DirectoryEntry(entry.Id, entry, visibility,
             ShowsAddress: visibility == DirectoryVisibility.Public && entry.Activity == ActivityStatus.Regular,
-            Normalize($"{entry.LastName} {entry.FirstName}"),
-            entry.Address is { } address ? Normalize(address.City) : null,
-            [.. entry.Qualifications.Append(entry.Specialty).Select(Normalize)]);
+            name, city, qualifications);
     }
+
+    /// <summary>Stored only in its own indexed column, not in the JSON document.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> SearchTokens => Tokens(SearchName, Scopes(Source.Department, SearchCity, SearchQualifications));
+
+    /// <summary>
+    /// The inverted index of the name search: for each scope a search may name (everywhere, the department,
+    /// the city, each qualification), every prefix of every name word. One GIN lookup then answers
+    /// "name words within a scope" without scanning (docs/benchmarks.md).
+    /// </summary>
+    public static IReadOnlyList<string> Tokens(string normalizedName, IEnumerable<string> scopes)
+    {
+        var prefixes = Words(normalizedName).SelectMany(WordTokens).Distinct().ToList();
+        return [.. scopes.SelectMany(scope => prefixes.Select(prefix => $"{scope}|{prefix}"))];
+    }
+
+    /// <summary>The token a query word looks up: itself when short enough to be an indexed prefix, else the whole word.</summary>
+    public static string QueryToken(string scope, string word) => $"{scope}|{word}";
+
+    public static IEnumerable<string> Words(string normalized) =>
+        normalized.Split([' ', '-', '\''], StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length >= MinWordLength).Distinct();
+
+    public static string DepartmentScope(string department) => "d:" + department;
+    public static string CityScope(string normalizedCity) => "c:" + normalizedCity;
+    public static string QualificationScope(string normalizedQualification) => "q:" + normalizedQualification;
+
+    private static IEnumerable<string> Scopes(string department, string? city, IEnumerable<string> qualifications) =>
+        new[] { Everywhere, DepartmentScope(department), city is null ? null : CityScope(city) }
+            .Concat(qualifications.Select(QualificationScope)).OfType<string>();
+
+    private static IEnumerable<string> WordTokens(string word) =>
+        Enumerable.Range(MinWordLength, Math.Min(word.Length, MaxPrefixLength) - MinWordLength + 1).Select(n => word[..n]).Append(word);
 
     /// <summary>Lower case without accents, so "Élodie Lefèvre" is found by "elodie lefevre".</summary>
     public static string Normalize(string text)

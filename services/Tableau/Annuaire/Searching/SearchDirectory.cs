@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Security.Claims;
 using Marten;
+using Marten.Linq.MatchesSql;
 using Marten.Pagination;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -76,25 +77,23 @@ public static class SearchDirectoryEndpoint
         if (search.Department is null && string.IsNullOrWhiteSpace(search.City) && string.IsNullOrWhiteSpace(search.Qualification))
             return Problems.Unprocessable("Recherche trop large : précisez un département, une commune ou une qualification, ou saisissez un numéro RPPS.");
 
-        var query = session.Query<DirectoryEntry>().Where(e => e.Visibility.In(visible));
-        // Every word must appear, in any order: "elodie lef" finds "Lefèvre Élodie".
-        foreach (var word in name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct())
-            query = query.Where(e => e.SearchName.Contains(word));
+        var scopes = new List<string>();
         if (search.Department is { } department)
-            query = query.Where(e => e.Source.Department == department);
+            scopes.Add(DirectoryEntry.DepartmentScope(department));
         if (!string.IsNullOrWhiteSpace(search.City))
-        {
-            var city = DirectoryEntry.Normalize(search.City);
-            query = query.Where(e => e.SearchCity == city);
-        }
+            scopes.Add(DirectoryEntry.CityScope(DirectoryEntry.Normalize(search.City)));
         if (!string.IsNullOrWhiteSpace(search.Qualification))
-        {
-            var qualification = DirectoryEntry.Normalize(search.Qualification);
-            query = query.Where(e => e.SearchQualifications.Contains(qualification));
-        }
+            scopes.Add(DirectoryEntry.QualificationScope(DirectoryEntry.Normalize(search.Qualification)));
 
+        var query = session.Query<DirectoryEntry>().Where(e => e.Visibility.In(visible)).WithNameWords(name, scopes);
         var results = await query.OrderBy(e => e.SearchName).ThenBy(e => e.Id).ToPagedListAsync(page, pageSize, ct);
         return TypedResults.Ok(new DirectoryPage(results.Select(Show).ToList(), page, pageSize, results.TotalItemCount));
+    }
+
+    public static IQueryable<DirectoryEntry> WithNameWords(this IQueryable<DirectoryEntry> query, string normalizedName, IEnumerable<string> scopes)
+    {
+        var tokens = scopes.SelectMany(scope => DirectoryEntry.Words(normalizedName).Select(word => DirectoryEntry.QueryToken(scope, word))).ToArray();
+        return tokens.Length == 0 ? query : query.Where(e => e.MatchesSql("d.search_tokens @> ?", (object)tokens)); // one text[] parameter
     }
 
     private static PublicDoctor Show(DirectoryEntry entry)
