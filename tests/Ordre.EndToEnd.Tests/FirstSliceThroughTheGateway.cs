@@ -19,10 +19,10 @@ public class FirstSliceThroughTheGateway(OrdreSystem system)
         var created = await system.Api.RequestInscription(request, token);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var dossier = await system.Api.GetInscription(created.Content!.Id, token);
-        Assert.Equal("Requested", dossier.Content!.Status);
-        Assert.Equal("\"1\"", dossier.Headers?.ETag?.Tag);
+        Assert.Equal("Complete", dossier.Content!.Status);
+        Assert.Equal("\"2\"", dossier.Headers?.ETag?.Tag);
 
-        var decided = await system.Api.DecideInscription(created.Content.Id, InscriptionDecision.Grant(), token, "\"1\"");
+        var decided = await system.Api.DecideInscription(created.Content.Id, InscriptionDecision.Grant(), token, "\"2\"");
         Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
         Assert.Equal("Granted", decided.Content!.Status);
 
@@ -74,8 +74,8 @@ public class FirstSliceThroughTheGateway(OrdreSystem system)
         Assert.True(problem.GetProperty("errors").TryGetProperty("motives", out _));
 
         var dossier = await system.Api.GetInscription(id, token);
-        Assert.Equal("Requested", dossier.Content!.Status);
-        Assert.Equal("\"1\"", dossier.Headers?.ETag?.Tag);
+        Assert.Equal("Complete", dossier.Content!.Status);
+        Assert.Equal("\"2\"", dossier.Headers?.ETag?.Tag);
     }
 
     [Fact]
@@ -93,9 +93,9 @@ public class FirstSliceThroughTheGateway(OrdreSystem system)
     {
         var (id, _) = await system.RequestedInscription();
         var token = await system.TokenFor("cdom75");
-        await system.Api.DecideInscription(id, InscriptionDecision.Grant(), token, "\"1\"");
+        await system.Api.DecideInscription(id, InscriptionDecision.Grant(), token, "\"2\"");
 
-        (await system.Api.DecideInscription(id, InscriptionDecision.Grant(), token, "\"1\"")).AssertProblem(HttpStatusCode.Conflict);
+        (await system.Api.DecideInscription(id, InscriptionDecision.Grant(), token, "\"2\"")).AssertProblem(HttpStatusCode.Conflict);
     }
 
     [Fact]
@@ -105,8 +105,8 @@ public class FirstSliceThroughTheGateway(OrdreSystem system)
         var token = await system.TokenFor("cdom75");
 
         var responses = await Task.WhenAll(
-            system.Api.DecideInscription(id, InscriptionDecision.Grant(), token, "\"1\""),
-            system.Api.DecideInscription(id, InscriptionDecision.Refuse("motif"), token, "\"1\""));
+            system.Api.DecideInscription(id, InscriptionDecision.Grant(), token, "\"2\""),
+            system.Api.DecideInscription(id, InscriptionDecision.Refuse("motif"), token, "\"2\""));
 
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Conflict);

@@ -33,13 +33,28 @@ public class SecurityThroughTheGateway(OrdreSystem system)
     [InlineData("cromidf")]
     [InlineData("cdn")]
     [InlineData("labo-exemple")]
-    public async Task Only_departmental_councils_may_use_the_inscription_routes(string account)
+    [InlineData("arsidf")]
+    public async Task Only_departmental_councils_register_and_decide_inscriptions(string account)
     {
         var (id, _) = await system.RequestedInscription();
         var token = await system.TokenFor(account);
         (await system.Api.RequestInscription(NewDoctor("75"), token)).AssertProblem(HttpStatusCode.Forbidden);
-        (await system.Api.GetInscription(id, token)).AssertProblem(HttpStatusCode.Forbidden);
         (await system.Api.DecideInscription(id, InscriptionDecision.Grant(), token)).AssertProblem(HttpStatusCode.Forbidden);
+        (await system.Api.ChangeInscription(id, "completion", new { }, token)).AssertProblem(HttpStatusCode.Forbidden);
+    }
+
+    [Theory]
+    [InlineData("cdn", false)]
+    [InlineData("labo-exemple", false)]
+    [InlineData("docteur", false)]
+    [InlineData("cromidf", true)]
+    [InlineData("cnom", true)]
+    public async Task Regional_and_national_councils_read_dossiers_they_may_hear_on_appeal(string account, bool allowed)
+    {
+        var (id, _) = await system.RequestedInscription();
+        var response = await system.Api.GetInscription(id, await system.TokenFor(account));
+        if (allowed) Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        else response.AssertProblem(HttpStatusCode.Forbidden);
     }
 
     [Fact]
@@ -50,7 +65,7 @@ public class SecurityThroughTheGateway(OrdreSystem system)
 
         (await system.Api.GetInscription(id, marseille)).AssertProblem(HttpStatusCode.Forbidden);
         (await system.Api.DecideInscription(id, InscriptionDecision.Grant(), marseille)).AssertProblem(HttpStatusCode.Forbidden);
-        Assert.Equal("Requested", (await system.Api.GetInscription(id, await system.TokenFor("cdom75"))).Content!.Status);
+        Assert.Equal("Complete", (await system.Api.GetInscription(id, await system.TokenFor("cdom75"))).Content!.Status);
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public static class InscriptionLatency
             var created = await Timed("request", () => api.RequestInscription(doctor, token));
             if (created.Content is not { } dossier) continue;
             await Timed("read", () => api.GetInscription(dossier.Id, token));
-            await Timed("decide", () => api.DecideInscription(dossier.Id, InscriptionDecision.Grant(), token, "\"1\""));
+            await Timed("decide", () => api.DecideInscription(dossier.Id, InscriptionDecision.Grant(), token, "\"2\""));
             await Timed("search", () => api.SearchDirectory(doctor.LastName, "75"));
             if ((i + 1) % 100 == 0) Console.WriteLine($"  {i + 1}/{count} ({total.Elapsed.TotalSeconds:0.0} s)");
         }

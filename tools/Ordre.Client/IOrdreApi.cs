@@ -18,6 +18,10 @@ public interface IOrdreApi
     Task<IApiResponse<InscriptionDecisionRecorded>> DecideInscription(
         Guid id, [Body] InscriptionDecision decision, [Authorize] string? token, [Header("If-Match")] string? ifMatch = null);
 
+    /// <summary>POST /tableau/inscriptions/{id}/{step}: documents-requested, completion, rapporteur, expertise, notification, appeals…</summary>
+    [Post("/tableau/inscriptions/{id}/{**step}")]
+    Task<IApiResponse<InscriptionDecisionRecorded>> ChangeInscription(Guid id, string step, [Body] object body, [Authorize] string? token);
+
     [Get("/tableau/annuaire")]
     Task<IApiResponse<DirectoryPage>> SearchDirectory(
         string? name, string? department = null, int? page = null, int? pageSize = null,

@@ -5,7 +5,8 @@ namespace Ordre.Client;
 public sealed record Diploma(string? Title, string? IssuedBy, DateOnly IssuedOn);
 
 public sealed record InscriptionRequest(
-    string? Rpps, string? Department, string? LastName, string? FirstName, DateOnly? BirthDate, Diploma? Diploma, string? Specialty);
+    string? Rpps, string? Department, string? LastName, string? FirstName, DateOnly? BirthDate, Diploma? Diploma, string? Specialty,
+    IReadOnlyList<string>? MissingDocuments = null, bool InvestigationAbroad = false);
 
 public sealed record InscriptionCreated(Guid Id, long Version);
 
@@ -19,7 +20,8 @@ public sealed record InscriptionDecisionRecorded(Guid Id, string Status, long Ve
 
 public sealed record Inscription(
     Guid Id, string Rpps, string Department, string LastName, string FirstName, DateOnly BirthDate,
-    Diploma Diploma, string Specialty, DateOnly RequestedOn, string Status, DateOnly? DecidedOn, IReadOnlyList<string> RefusalMotives);
+    Diploma Diploma, string Specialty, DateOnly RequestedOn, string Status, DateOnly? DecidedOn, IReadOnlyList<string> RefusalMotives,
+    string? Rapporteur = null, DateOnly? DecisionDueOn = null, DateOnly? AppealDeadline = null);
 
 public sealed record PublicAddress(string Line, string PostalCode, string City, string? Phone);
 

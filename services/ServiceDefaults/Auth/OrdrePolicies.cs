@@ -27,6 +27,10 @@ public static class OrdrePolicies
     /// <summary>Whoever may change a register entry: departmental, regional or national council, or the ARS.
     /// Each endpoint then checks which one of them (e.g. the council of the doctor's department).</summary>
     public const string RegisterAuthority = "register-authority";
+    /// <summary>Councils that act on inscription dossiers: departmental (its own), regional and national (appeals).</summary>
+    public const string InscriptionAuthorities = "inscription-authorities";
+    /// <summary>Who hears appeals on inscriptions: the regional council, then the national council.</summary>
+    public const string AppealBodies = "appeal-bodies";
     /// <summary>Another Ordre service calling with its client-credentials token.</summary>
     public const string Service = "service";
 
@@ -52,6 +56,10 @@ public static class OrdrePolicies
         options.AddPolicy(RegisterAuthority, p => p.RequireAuthenticatedUser()
             .RequireRole(OrdreClaims.Roles.DepartmentalCouncil, OrdreClaims.Roles.RegionalCouncil, OrdreClaims.Roles.NationalCouncil,
                 OrdreClaims.Roles.RegionalHealthAgency));
+        options.AddPolicy(InscriptionAuthorities, p => p.RequireAuthenticatedUser()
+            .RequireRole(OrdreClaims.Roles.DepartmentalCouncil, OrdreClaims.Roles.RegionalCouncil, OrdreClaims.Roles.NationalCouncil));
+        options.AddPolicy(AppealBodies, p => p.RequireAuthenticatedUser()
+            .RequireRole(OrdreClaims.Roles.RegionalCouncil, OrdreClaims.Roles.NationalCouncil));
         options.AddPolicy(Service, p => p.RequireAuthenticatedUser()
             .RequireRole(OrdreClaims.Roles.Service));
     }

@@ -1,16 +1,26 @@
+using Ordre.Tableau.Inscriptions.Appealing;
 using Ordre.Tableau.Inscriptions.Deciding;
+using Ordre.Tableau.Inscriptions.Instructing;
+using Ordre.Tableau.Inscriptions.Notifying;
 using Ordre.Tableau.Inscriptions.Requesting;
+using Ordre.Tableau.Inscriptions.Withdrawing;
 
 namespace Ordre.Tableau.Inscriptions;
 
-public enum InscriptionStatus { Requested, Granted, Refused }
+/// <summary>Where a dossier stands (DOMAIN.md §2.2).</summary>
+public enum InscriptionStatus { Incomplete, Complete, Granted, Refused, ImplicitlyRejected, Withdrawn }
+
+public enum ExpertiseState { None, Requested, Reported }
 
 /// <summary>A diploma as the applicant declares it.</summary>
 public sealed record Diploma(string Title, string IssuedBy, DateOnly IssuedOn);
 
+public sealed record Appeal(AppealLevel Level, Appellant Appellant, DateOnly LodgedOn, AppealOutcome? Outcome, DateOnly? DecidedOn);
+
 /// <summary>
 /// An inscription dossier: one stream per request, registered by the departmental council of the
-/// doctor's professional residence. Kept as an inline snapshot so a council reads it at once.
+/// doctor's professional residence, instructed, decided (or rejected by the council's silence),
+/// notified, possibly appealed. Kept as an inline snapshot so councils read it at once.
 /// </summary>
 public sealed record Inscription(
     Guid Id,
@@ -26,13 +36,84 @@ public sealed record Inscription(
     DateOnly? DecidedOn,
     IReadOnlyList<string> RefusalMotives)
 {
+    public IReadOnlyList<string> MissingDocuments { get; init; } = [];
+    public DateOnly? CompletedOn { get; init; }
+    /// <summary>The council must decide by this day (3 months after completion, 6 with an investigation abroad).</summary>
+    public DateOnly? DecisionDueOn { get; init; }
+    public bool InvestigationAbroad { get; init; }
+    public string? Rapporteur { get; init; }
+    public ExpertiseState Expertise { get; init; }
+    public string? ExpertConclusion { get; init; }
+    public IReadOnlyList<string> TrainingObligations { get; init; } = [];
+    public DateOnly? NotifiedOn { get; init; }
+    /// <summary>Last day to appeal the current decision (30 days after notification or implicit rejection).</summary>
+    public DateOnly? AppealDeadline { get; init; }
+    public IReadOnlyList<Appeal> Appeals { get; init; } = [];
+
+    public bool IsDecided => Status is InscriptionStatus.Granted or InscriptionStatus.Refused or InscriptionStatus.ImplicitlyRejected;
+
+    /// <summary>When the clock acts on this dossier: the council's silence becomes an implicit rejection.</summary>
+    public DateOnly? NextDeadline => Status == InscriptionStatus.Complete ? DecisionDueOn?.AddDays(1) : null;
+
     public static Inscription Create(InscriptionRequested e) => new(
         e.InscriptionId, e.Rpps, e.Department, e.LastName, e.FirstName, e.BirthDate, e.Diploma, e.Specialty,
-        e.RequestedOn, InscriptionStatus.Requested, null, []);
+        e.RequestedOn, InscriptionStatus.Incomplete, null, []);
+
+    public Inscription Apply(DocumentsRequested e) =>
+        this with { Status = InscriptionStatus.Incomplete, MissingDocuments = e.Missing, DecisionDueOn = null };
+
+    public Inscription Apply(DossierCompleted e) => this with
+    {
+        Status = InscriptionStatus.Complete, MissingDocuments = [], CompletedOn = e.On, DecisionDueOn = e.DecisionDueOn,
+        InvestigationAbroad = e.InvestigationAbroad,
+    };
+
+    public Inscription Apply(RapporteurAppointed e) => this with { Rapporteur = e.Rapporteur };
+
+    public Inscription Apply(ExpertiseRequested e) => this with { Expertise = ExpertiseState.Requested };
+
+    public Inscription Apply(ExpertReportReceived e) => this with { Expertise = ExpertiseState.Reported, ExpertConclusion = e.Conclusion };
 
     public Inscription Apply(InscriptionGranted e) =>
-        this with { Status = InscriptionStatus.Granted, DecidedOn = e.GrantedOn };
+        this with { Status = InscriptionStatus.Granted, DecidedOn = e.GrantedOn, NotifiedOn = null, AppealDeadline = null };
 
-    public Inscription Apply(InscriptionRefused e) =>
-        this with { Status = InscriptionStatus.Refused, DecidedOn = e.RefusedOn, RefusalMotives = e.Motives };
+    public Inscription Apply(InscriptionRefused e) => this with
+    {
+        Status = InscriptionStatus.Refused, DecidedOn = e.RefusedOn, RefusalMotives = e.Motives,
+        TrainingObligations = e.TrainingObligations ?? [], NotifiedOn = null, AppealDeadline = null,
+    };
+
+    public Inscription Apply(InscriptionImplicitlyRejected e) => this with
+    {
+        Status = InscriptionStatus.ImplicitlyRejected, DecidedOn = e.On, AppealDeadline = e.On.AddDays(InscriptionRules.AppealDays),
+    };
+
+    public Inscription Apply(DecisionNotified e) => this with { NotifiedOn = e.On, AppealDeadline = e.AppealDeadline };
+
+    public Inscription Apply(AppealLodged e) =>
+        this with { Appeals = [.. Appeals, new Appeal(e.Level, e.Appellant, e.LodgedOn, null, null)] };
+
+    public Inscription Apply(AppealDecided e) => this with
+    {
+        Appeals = [.. Appeals.Select(a => a.Level == e.Level && a.Outcome is null ? a with { Outcome = e.Outcome, DecidedOn = e.DecidedOn } : a)],
+        AppealDeadline = e.Level == AppealLevel.Regional ? e.DecidedOn.AddDays(InscriptionRules.AppealDays) : null,
+    };
+
+    public Inscription Apply(InscriptionAnnulled e) => this with { Status = InscriptionStatus.Withdrawn, DecidedOn = e.On };
+}
+
+/// <summary>The deadlines of an inscription (DOMAIN.md §2.2), as rule data.</summary>
+public static class InscriptionRules
+{
+    /// <summary>L.4112-3: the council decides within 3 months of a complete dossier…</summary>
+    public const int DecisionMonths = 3;
+    /// <summary>…6 months when an investigation outside metropolitan France is needed.</summary>
+    public const int DecisionMonthsWithInvestigationAbroad = 6;
+    /// <summary>L.4112-4, R.4112-5: 30 days to appeal, to the regional council then to the national council.</summary>
+    public const int AppealDays = 30;
+    /// <summary>L.4112-4: the national council may withdraw an unappealed registration within 3 months after the appeal deadline.</summary>
+    public const int WithdrawalMonthsAfterAppealDeadline = 3;
+
+    public static DateOnly DecisionDue(DateOnly completedOn, bool investigationAbroad) =>
+        completedOn.AddMonths(investigationAbroad ? DecisionMonthsWithInvestigationAbroad : DecisionMonths);
 }

@@ -3,7 +3,11 @@ using Marten;
 using Ordre.Contracts.Tableau;
 using Ordre.ServiceDefaults.Auth;
 using Ordre.ServiceDefaults.Messaging;
+using Ordre.Tableau.Inscriptions.Appealing;
 using Ordre.Tableau.Inscriptions.Deciding;
+using Ordre.Tableau.Inscriptions.Instructing;
+using Ordre.Tableau.Inscriptions.Notifying;
+using Ordre.Tableau.Inscriptions.Withdrawing;
 using Ordre.Tableau.Inscriptions.Reading;
 using Ordre.Tableau.Inscriptions.Requesting;
 
@@ -15,6 +19,7 @@ public static class InscriptionsModule
     public static StoreOptions AddInscriptions(this StoreOptions options)
     {
         options.Projections.Snapshot<Inscription>(SnapshotLifecycle.Inline);
+        options.Schema.For<Inscription>().Index(i => i.NextDeadline);
         options.Schema.For<RppsClaim>();
         return options;
     }
@@ -27,30 +32,49 @@ public static class InscriptionsModule
 
     public static IEndpointRouteBuilder MapInscriptions(this IEndpointRouteBuilder app)
     {
-        var inscriptions = app.MapGroup("/inscriptions")
-            .WithTags("Inscriptions")
-            .RequireAuthorization(OrdrePolicies.DepartmentalCouncil)
+        var inscriptions = app.MapGroup("/inscriptions").WithTags("Inscriptions")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
+        RouteHandlerBuilder Council(RouteHandlerBuilder endpoint) => endpoint.RequireAuthorization(OrdrePolicies.DepartmentalCouncil);
 
-        inscriptions.MapPost("/", RequestInscriptionEndpoint.Handle)
+        Council(inscriptions.MapPost("/", RequestInscriptionEndpoint.Handle))
             .WithName("RequestInscription")
             .WithSummary("Enregistrer une demande d'inscription au Tableau")
-            .WithDescription("Le conseil départemental enregistre la demande d'un médecin de son département. Le RPPS, le département, l'identité, la date de naissance, le diplôme et la spécialité sont contrôlés.")
+            .WithDescription("Le conseil départemental enregistre la demande d'un médecin de son département. Le RPPS, le département, l'identité, la date de naissance, le diplôme et la spécialité sont contrôlés. Sans pièce manquante, le dossier est complet et le délai de 3 mois (6 avec enquête à l'étranger) court.")
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         inscriptions.MapGet("/{id:guid}", GetInscriptionEndpoint.Handle)
+            .RequireAuthorization(OrdrePolicies.InscriptionAuthorities)
             .WithName("GetInscription")
             .WithSummary("Lire un dossier d'inscription")
-            .WithDescription("Réservé au conseil départemental du dossier. L'en-tête ETag porte la version à renvoyer dans If-Match.")
+            .WithDescription("Conseil départemental du dossier, conseils régional et national. L'en-tête ETag porte la version à renvoyer dans If-Match.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        inscriptions.MapPost("/{id:guid}/decision", DecideInscriptionEndpoint.Handle)
-            .WithName("DecideInscription")
-            .WithSummary("Statuer sur une demande d'inscription")
-            .WithDescription("Accorder l'inscription, ou la refuser avec au moins un motif. If-Match (facultatif) protège contre une décision concurrente : 409 si le dossier a changé.")
+        var dossier = inscriptions.MapGroup("/{id:guid}")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        Council(dossier.MapPost("/documents-requested", InstructionEndpoints.RequestDocuments)).WithName("RequestDocuments")
+            .WithSummary("Demander des pièces manquantes (le dossier redevient incomplet)");
+        Council(dossier.MapPost("/completion", InstructionEndpoints.Complete)).WithName("CompleteDossier")
+            .WithSummary("Constater que le dossier est complet (le délai de décision court)");
+        Council(dossier.MapPost("/rapporteur", InstructionEndpoints.AppointRapporteur)).WithName("AppointRapporteur")
+            .WithSummary("Désigner le conseiller rapporteur");
+        Council(dossier.MapPost("/expertise", InstructionEndpoints.RequestExpertise)).WithName("RequestExpertise")
+            .WithSummary("Saisir le conseil régional pour expertise (doute sérieux)");
+        Council(dossier.MapPost("/expertise-report", InstructionEndpoints.RecordExpertReport)).WithName("RecordExpertReport")
+            .WithSummary("Enregistrer le rapport d'expertise");
+        Council(dossier.MapPost("/decision", DecideInscriptionEndpoint.Handle)).WithName("DecideInscription")
+            .WithSummary("Statuer sur une demande d'inscription")
+            .WithDescription("Accorder l'inscription, ou la refuser avec au moins un motif (et les obligations de formation en cas d'insuffisance). If-Match (facultatif) protège contre une décision concurrente : 409 si le dossier a changé.");
+        Council(dossier.MapPost("/notification", NotifyDecisionEndpoint.Handle)).WithName("NotifyDecision")
+            .WithSummary("Enregistrer la notification de la décision (ouvre le délai de recours de 30 jours)");
+        dossier.MapPost("/appeals", AppealEndpoints.Lodge).RequireAuthorization(OrdrePolicies.AppealBodies).WithName("LodgeAppeal")
+            .WithSummary("Enregistrer un recours (conseil régional, puis Conseil national)")
+            .WithDescription("Le demandeur conteste un refus ou un rejet implicite ; le Conseil national conteste une inscription. 30 jours à compter de la notification, du rejet implicite ou de la décision régionale.");
+        dossier.MapPost("/appeals/decision", AppealEndpoints.Decide).RequireAuthorization(OrdrePolicies.AppealBodies).WithName("DecideAppeal")
+            .WithSummary("Statuer sur le recours (confirmation ou infirmation)");
+        dossier.MapPost("/withdrawal", WithdrawInscriptionEndpoint.Handle).RequireAuthorization(OrdrePolicies.NationalCouncil).WithName("WithdrawInscription")
+            .WithSummary("Retirer une inscription non contestée (Conseil national, dans les 3 mois suivant le délai de recours)");
         return app;
     }
 }

@@ -7,21 +7,6 @@ using Problems = Ordre.ServiceDefaults.Problems.Problems;
 
 namespace Ordre.Tableau.Register;
 
-/// <summary>What a rule decides about a change to a register entry.</summary>
-public abstract record Outcome
-{
-    /// <summary>The change happens: append these events (none when it is already so).</summary>
-    public sealed record Accepted(params object[] Events) : Outcome;
-
-    /// <summary>The request is malformed: 400 with the fields.</summary>
-    public sealed record Invalid(Dictionary<string, string[]> Errors) : Outcome;
-
-    /// <summary>The entry's current state does not allow it: 409 with the reason.</summary>
-    public sealed record NotAllowed(string Reason) : Outcome;
-
-    public static Invalid Field(string field, string message) => new(new() { [field] = [message] });
-}
-
 public sealed record RegisterEntryChanged(string Rpps, RegisterStatus Status, ActivityStatus Activity, string Department, long Version);
 
 /// <summary>The write path every register command shares: load by RPPS, check who asks, decide, append.</summary>
@@ -87,8 +72,6 @@ public static class RegisterChange
         Sanctions.SanctionWithdrawn x => entry.Apply(x),
         _ => throw new ArgumentException($"{e.GetType().Name} does not change a register entry", nameof(e)),
     };
-
-    public static string Actor(this ClaimsPrincipal user) => user.FindFirst(OrdreClaims.Subject)?.Value ?? "inconnu";
 
     /// <summary>The departmental council of the entry's department, and only it.</summary>
     public static string? CouncilOfTheDepartment(Practitioner entry, ClaimsPrincipal user) =>

@@ -14,11 +14,18 @@ public sealed record InscriptionGranted(
     DateOnly GrantedOn,
     string DecidedBy);
 
-/// <summary>The council refused the inscription, with its motives (a refusal must give reasons).</summary>
+/// <summary>
+/// The council refused the inscription, with its motives (a refusal must give reasons) and, for
+/// incompetence established by expertise, the training the applicant must complete before applying again.
+/// </summary>
 public sealed record InscriptionRefused(
     Guid InscriptionId,
     string Rpps,
     string Department,
     IReadOnlyList<string> Motives,
     DateOnly RefusedOn,
-    string DecidedBy);
+    string DecidedBy,
+    IReadOnlyList<string>? TrainingObligations = null);
+
+/// <summary>The council did not decide within the legal time: its silence is a rejection, open to appeal (L.4112-4). Raised by the clock.</summary>
+public sealed record InscriptionImplicitlyRejected(Guid InscriptionId, string Rpps, string Department, DateOnly On);

@@ -15,8 +15,9 @@ public static class GetInscriptionEndpoint
         var inscription = await session.LoadAsync<Inscription>(id, ct);
         if (inscription is null)
             return Problems.NotFound($"Aucun dossier d'inscription {id}.");
-        if (user.FindFirst(OrdreClaims.Department)?.Value != inscription.Department)
-            return Problems.Forbidden("Ce dossier relève d'un autre conseil départemental.");
+        // Regional and national councils read dossiers they may hear on appeal; a departmental council its own.
+        if (user.IsInRole(OrdreClaims.Roles.DepartmentalCouncil) && InscriptionChange.CouncilOfTheDossier(inscription, user) is { } refusal)
+            return Problems.Forbidden(refusal);
 
         var state = await session.Events.FetchStreamStateAsync(id, ct);
         http.Response.Headers.ETag = ETags.Format(state?.Version ?? 1);

@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ordre.ServiceDefaults.Auth;
 using Ordre.Tableau.Identifiers;
+using Ordre.Tableau.Inscriptions.Instructing;
 using Problems = Ordre.ServiceDefaults.Problems.Problems;
 
 namespace Ordre.Tableau.Inscriptions.Requesting;
@@ -15,6 +16,8 @@ namespace Ordre.Tableau.Inscriptions.Requesting;
 /// <param name="BirthDate">Date of birth (ISO date).</param>
 /// <param name="Diploma">The medical diploma.</param>
 /// <param name="Specialty">Specialty, e.g. "Médecine générale".</param>
+/// <param name="MissingDocuments">Documents still missing: the dossier is then incomplete and the clock does not run.</param>
+/// <param name="InvestigationAbroad">A third-country national needing an investigation outside metropolitan France: 6 months to decide.</param>
 public sealed record RequestInscription(
     string? Rpps,
     string? Department,
@@ -22,7 +25,9 @@ public sealed record RequestInscription(
     string? FirstName,
     DateOnly? BirthDate,
     Diploma? Diploma,
-    string? Specialty);
+    string? Specialty,
+    IReadOnlyList<string>? MissingDocuments = null,
+    bool InvestigationAbroad = false);
 
 public sealed record InscriptionCreated(Guid Id, long Version);
 
@@ -49,13 +54,18 @@ public static class RequestInscriptionEndpoint
         var requested = new InscriptionRequested(
             id, request.Rpps!, request.Department!, request.LastName!.Trim(), request.FirstName!.Trim(), request.BirthDate!.Value,
             request.Diploma! with { Title = request.Diploma.Title.Trim(), IssuedBy = request.Diploma.IssuedBy.Trim() },
-            request.Specialty!.Trim(), today, user.FindFirst(OrdreClaims.Subject)?.Value ?? "inconnu");
+            request.Specialty!.Trim(), today, user.Actor());
+
+        var missing = (request.MissingDocuments ?? []).Where(m => !string.IsNullOrWhiteSpace(m)).Select(m => m.Trim()).ToList();
+        object instruction = missing.Count > 0
+            ? new DocumentsRequested(id, missing, today, requested.RequestedBy)
+            : new DossierCompleted(id, today, request.InvestigationAbroad, InscriptionRules.DecisionDue(today, request.InvestigationAbroad), requested.RequestedBy);
 
         session.Insert(new RppsClaim(requested.Rpps, id));
-        session.Events.StartStream<Inscription>(id, requested);
+        session.Events.StartStream<Inscription>(id, requested, instruction);
         await session.SaveChangesAsync(ct);
 
-        return TypedResults.Created($"/inscriptions/{id}", new InscriptionCreated(id, 1));
+        return TypedResults.Created($"/inscriptions/{id}", new InscriptionCreated(id, 2));
     }
 
     /// <summary>Field errors, keyed by the JSON field name, in French.</summary>

@@ -1,12 +1,14 @@
 using JasperFx;
 using Marten;
 using Ordre.Tableau.Identifiers;
+using Ordre.Tableau.Inscriptions;
+using Ordre.Tableau.Inscriptions.Deciding;
 
 namespace Ordre.Tableau.Register.Deadlines;
 
 /// <summary>
 /// Applies what the calendar makes due (suspensions ending, bans starting and ending, strikings-off
-/// on their date). Deadlines are data: each entry's next one is indexed on its snapshot; this service
+/// on their date, inscriptions implicitly rejected by the council's silence). Deadlines are data: each entry's next one is indexed on its snapshot; this service
 /// reads the day from TimeProvider, so tests move the clock instead of sleeping. Several instances may
 /// sweep at once: a change already made is not due any more, and a race loses with a concurrency error.
 /// </summary>
@@ -55,8 +57,36 @@ public sealed class DeadlineSweeper(IDocumentStore store, TimeProvider clock, IC
                 // Another instance or a command changed the entry first; the next sweep re-evaluates it.
             }
         }
+        changed += await RejectSilentlyAsync(today, ct);
         if (changed > 0)
             logger.LogInformation("Deadline sweep on {Today}: {Changed} register entries changed", today, changed);
+        return changed;
+    }
+
+    /// <summary>L.4112-4: a complete dossier left undecided past its deadline is implicitly rejected.</summary>
+    private async Task<int> RejectSilentlyAsync(DateOnly today, CancellationToken ct)
+    {
+        await using var query = store.QuerySession();
+        var dueIds = await query.Query<Inscription>().Where(i => i.NextDeadline <= today).Select(i => i.Id).Take(1_000).ToListAsync(ct);
+        var changed = 0;
+        foreach (var id in dueIds)
+        {
+            await using var session = store.LightweightSession();
+            var stream = await session.Events.FetchForWriting<Inscription>(id, ct);
+            if (stream.Aggregate is not { Status: InscriptionStatus.Complete, DecisionDueOn: { } due } dossier || due >= today)
+                continue;
+            stream.AppendOne(new InscriptionImplicitlyRejected(dossier.Id, dossier.Rpps, dossier.Department, due));
+            session.Delete<RppsClaim>(dossier.Rpps);
+            try
+            {
+                await session.SaveChangesAsync(ct);
+                changed++;
+            }
+            catch (ConcurrencyException)
+            {
+                // The council decided at the same moment: its decision stands.
+            }
+        }
         return changed;
     }
 }

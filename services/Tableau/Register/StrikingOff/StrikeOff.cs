@@ -9,8 +9,9 @@ namespace Ordre.Tableau.Register.StrikingOff;
 /// <summary>
 /// CeasedPractice: at the doctor's request (R.4112-3). Administrative: e.g. unpaid fee; the doctor may
 /// be registered again. Disciplinary: a radiation from the chambers (arrives from Discipline).
+/// InscriptionAnnulled: the registration itself was withdrawn or reversed on appeal.
 /// </summary>
-public enum StrikingOffReason { CeasedPractice, Administrative, Disciplinary }
+public enum StrikingOffReason { CeasedPractice, Administrative, Disciplinary, InscriptionAnnulled }
 
 /// <summary>Body of POST /register/{rpps}/striking-off.</summary>
 /// <param name="Reason">CeasedPractice or Administrative (disciplinary ones come from the chambers).</param>

@@ -1,0 +1,75 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Ordre.ServiceDefaults.Auth;
+using Problems = Ordre.ServiceDefaults.Problems.Problems;
+
+namespace Ordre.Tableau.Inscriptions;
+
+public sealed record InscriptionChanged(Guid Id, InscriptionStatus Status, long Version);
+
+/// <summary>The write path the dossier's commands share: load, check who asks, decide, append, with optional effects in the same transaction.</summary>
+public static class InscriptionChange
+{
+    /// <summary>Returns the reason to refuse the caller (403), or null.</summary>
+    public delegate string? Authorize(Inscription dossier, ClaimsPrincipal user);
+
+    /// <summary>Further writes of the same transaction (e.g. on the register entry); returns why they cannot happen (409), or null.</summary>
+    public delegate Task<string?> Consequences(IDocumentSession session, Inscription dossier, IReadOnlyList<object> events, CancellationToken ct);
+
+    public static async Task<Results<Ok<InscriptionChanged>, ValidationProblem, ProblemHttpResult>> Apply(
+        Guid id, ClaimsPrincipal user, IDocumentSession session, Authorize authorize, Func<Inscription, Outcome> decide,
+        CancellationToken ct, Consequences? consequences = null, long? expectedVersion = null)
+    {
+        var stream = expectedVersion is { } version
+            ? await session.Events.FetchForWriting<Inscription>(id, version, ct)
+            : await session.Events.FetchForWriting<Inscription>(id, ct);
+        if (stream.Aggregate is not { } dossier)
+            return Problems.NotFound($"Aucun dossier d'inscription {id}.");
+        if (authorize(dossier, user) is { } refusal)
+            return Problems.Forbidden(refusal);
+
+        switch (decide(dossier))
+        {
+            case Outcome.Invalid invalid:
+                return TypedResults.ValidationProblem(invalid.Errors, title: "Demande invalide sur ce dossier");
+            case Outcome.NotAllowed notAllowed:
+                return Problems.Conflict(notAllowed.Reason);
+            case Outcome.Accepted accepted:
+                var current = stream.StartingVersion ?? 0;
+                if (accepted.Events.Length == 0)
+                    return TypedResults.Ok(new InscriptionChanged(id, dossier.Status, current));
+                if (consequences is not null && await consequences(session, dossier, accepted.Events, ct) is { } impossible)
+                    return Problems.Conflict(impossible);
+                stream.AppendMany(accepted.Events);
+                await session.SaveChangesAsync(ct);
+                var after = accepted.Events.Aggregate(dossier, Evolve);
+                return TypedResults.Ok(new InscriptionChanged(id, after.Status, current + accepted.Events.Length));
+            default:
+                throw new InvalidOperationException("unknown outcome");
+        }
+    }
+
+    public static Inscription Evolve(Inscription dossier, object e) => e switch
+    {
+        Instructing.DocumentsRequested x => dossier.Apply(x),
+        Instructing.DossierCompleted x => dossier.Apply(x),
+        Instructing.RapporteurAppointed x => dossier.Apply(x),
+        Instructing.ExpertiseRequested x => dossier.Apply(x),
+        Instructing.ExpertReportReceived x => dossier.Apply(x),
+        Deciding.InscriptionGranted x => dossier.Apply(x),
+        Deciding.InscriptionRefused x => dossier.Apply(x),
+        Deciding.InscriptionImplicitlyRejected x => dossier.Apply(x),
+        Notifying.DecisionNotified x => dossier.Apply(x),
+        Appealing.AppealLodged x => dossier.Apply(x),
+        Appealing.AppealDecided x => dossier.Apply(x),
+        Withdrawing.InscriptionAnnulled x => dossier.Apply(x),
+        _ => throw new ArgumentException($"{e.GetType().Name} does not change a dossier", nameof(e)),
+    };
+
+    /// <summary>The departmental council of the dossier's department, and only it.</summary>
+    public static string? CouncilOfTheDossier(Inscription dossier, ClaimsPrincipal user) =>
+        user.IsInRole(OrdreClaims.Roles.DepartmentalCouncil) && user.FindFirst(OrdreClaims.Department)?.Value == dossier.Department
+            ? null
+            : "Ce dossier relève d'un autre conseil départemental.";
+}

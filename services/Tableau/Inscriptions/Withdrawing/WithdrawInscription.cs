@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Ordre.ServiceDefaults.Auth;
+using Ordre.Tableau.Identifiers;
+using Ordre.Tableau.Register;
+using Ordre.Tableau.Register.StrikingOff;
+
+namespace Ordre.Tableau.Inscriptions.Withdrawing;
+
+/// <summary>Body of POST /inscriptions/{id}/withdrawal: the material inaccuracy or manifest error found.</summary>
+public sealed record WithdrawInscription(string? Reason);
+
+/// <summary>The registration was annulled (withdrawn by the national council, or reversed on appeal): the doctor leaves the Tableau.</summary>
+public sealed record InscriptionAnnulled(Guid InscriptionId, string Rpps, string Reason, DateOnly On, string By);
+
+public static class WithdrawInscriptionEndpoint
+{
+    public static Task<Results<Ok<InscriptionChanged>, ValidationProblem, ProblemHttpResult>> Handle(
+        Guid id, WithdrawInscription command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
+        InscriptionChange.Apply(id, user, session,
+            (_, caller) => caller.IsInRole(OrdreClaims.Roles.NationalCouncil) ? null : "Seul le Conseil national retire une inscription.",
+            d => Decide(d, command, ParisCalendar.Today(clock), user.Actor()), ct, LeaveTheTableau);
+
+    /// <summary>L.4112-4: an unappealed registration, within 3 months after the appeal deadline, with a reason.</summary>
+    public static Outcome Decide(Inscription dossier, WithdrawInscription command, DateOnly today, string by)
+    {
+        if (string.IsNullOrWhiteSpace(command.Reason))
+            return Outcome.Field("reason", "Indiquez l'inexactitude matérielle ou l'erreur manifeste qui motive le retrait.");
+        if (dossier.Status != InscriptionStatus.Granted || dossier.AppealDeadline is not { } deadline)
+            return new Outcome.NotAllowed("Seule une inscription accordée et notifiée peut être retirée.");
+        if (dossier.Appeals.Count > 0)
+            return new Outcome.NotAllowed("Cette inscription a fait l'objet d'un recours : elle ne peut être retirée.");
+        if (today <= deadline || today > deadline.AddMonths(InscriptionRules.WithdrawalMonthsAfterAppealDeadline))
+            return new Outcome.NotAllowed($"Le retrait n'est possible qu'entre la fin du délai de recours ({deadline:dd/MM/yyyy}) et les 3 mois qui suivent.");
+        return new Outcome.Accepted(new InscriptionAnnulled(dossier.Id, dossier.Rpps, command.Reason.Trim(), today, by));
+    }
+
+    /// <summary>Strikes the doctor off in the same transaction when a registration is annulled.</summary>
+    public static async Task<string?> LeaveTheTableau(IDocumentSession session, Inscription dossier, IReadOnlyList<object> events, CancellationToken ct)
+    {
+        if (events.OfType<InscriptionAnnulled>().FirstOrDefault() is not { } annulled)
+            return null;
+        var entry = await session.Events.FetchForWriting<Practitioner>(PractitionerStream.IdOf(dossier.Rpps), ct);
+        if (entry.Aggregate is { IsClosed: false })
+            entry.AppendOne(new PractitionerStruckOff(entry.Id, dossier.Rpps, StrikingOffReason.InscriptionAnnulled, annulled.On, annulled.By));
+        session.Delete<RppsClaim>(dossier.Rpps);
+        return null;
+    }
+}
