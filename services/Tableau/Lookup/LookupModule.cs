@@ -10,6 +10,9 @@ public static class LookupModule
 {
     public sealed record LookupRequest(IReadOnlyList<string>? Rpps);
 
+    // Default values too ("known": false), so an unknown number reads as such.
+    private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(true));
+
     public static IServiceCollection AddLookup(this IServiceCollection services)
     {
         services.AddGrpc(options => options.MaxReceiveMessageSize = 4 * 1024 * 1024);
@@ -38,7 +41,7 @@ public static class LookupModule
                 { ["rpps"] = [$"Indiquez de 1 à {PractitionerStatuses.MaxBatch} numéros RPPS."] });
         var statuses = await PractitionerStatuses.LookUpAsync(session, numbers, ct);
         // The protobuf JSON form, so HTTP and gRPC callers read the same field names.
-        var json = "[" + string.Join(",", statuses.Select(s => JsonFormatter.Default.Format(s))) + "]";
+        var json = "[" + string.Join(",", statuses.Select(s => Json.Format(s))) + "]";
         return TypedResults.Content(json, "application/json");
     }
 }
