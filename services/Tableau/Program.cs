@@ -4,6 +4,7 @@ using Ordre.ServiceDefaults.Messaging;
 using Ordre.Tableau.Annuaire;
 using Ordre.Tableau.Inscriptions;
 using Ordre.Tableau.Lookup;
+using Ordre.Tableau.Lps;
 using Ordre.Tableau.Register;
 using Ordre.Tableau.Register.Importing;
 
@@ -13,7 +14,7 @@ builder.AddServiceDefaults("tableau", "Ordre — Tableau de l'Ordre et annuaire"
 builder.AddMessaging("tableau", bus => bus.AddRegisterConsumers());
 builder.Services.AddRegisterDeadlines();
 builder.Services.AddLookup();
-builder.AddEventStore("tableau", store => store.AddInscriptions().AddRegister().AddAnnuaire())
+builder.AddEventStore("tableau", store => store.AddInscriptions().AddRegister().AddAnnuaire().AddLps())
     .PublishIntegrationEvents(events =>
     {
         InscriptionsModule.PublishInscriptionEvents(events);
@@ -28,6 +29,7 @@ app.UseServiceDefaults();
 app.MapInscriptions();
 app.MapRegister();
 app.MapLookup();
+app.MapLps();
 app.MapAnnuaire();
 app.Run();
 return 0;

@@ -5,6 +5,7 @@ using Ordre.Tableau.Register.Importing;
 using Ordre.Tableau.Register.Qualifications;
 using Ordre.Tableau.Register.Registering;
 using Ordre.Tableau.Register.Sanctions;
+using Ordre.Tableau.Register.Sites;
 using Ordre.Tableau.Register.StrikingOff;
 using Ordre.Tableau.Register.Suspensions;
 using Ordre.Tableau.Register.Transfers;
@@ -51,6 +52,8 @@ public sealed record Practitioner(
     public bool IsClosed => Status is RegisterStatus.StruckOff or RegisterStatus.Deceased;
 
     public IReadOnlyList<SanctionOnEntry> Sanctions { get; init; } = Sanctions ?? [];
+
+    public IReadOnlyList<DistinctSite> Sites { get; init; } = [];
 
     /// <summary>
     /// The next day on which the clock changes this entry (a suspension or ban past its last day, a
@@ -104,6 +107,12 @@ public sealed record Practitioner(
         Status = RegisterStatus.StruckOff, StruckOffFor = e.Reason, Suspension = null, TransferTo = null, Ban = null,
         Sanctions = e.SanctionId is { } id ? Update(id, s => s with { Pending = false, Over = true }) : Sanctions,
     };
+
+    public Practitioner Apply(DistinctSiteDeclared e) =>
+        this with { Sites = [.. Sites, new DistinctSite(e.SiteId, e.Address, e.DeclaredOn, e.OpensOn, Opposed: false)] };
+
+    public Practitioner Apply(DistinctSiteOpposed e) =>
+        this with { Sites = [.. Sites.Select(s => s.SiteId == e.SiteId ? s with { Opposed = true } : s)] };
 
     public Practitioner Apply(SanctionRecorded e) => this with
     {

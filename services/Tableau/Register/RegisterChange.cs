@@ -67,6 +67,8 @@ public static class RegisterChange
         StrikingOff.PractitionerStruckOff x => entry.Apply(x),
         Death.PractitionerDied x => entry.Apply(x),
         Sanctions.SanctionRecorded x => entry.Apply(x),
+        Sites.DistinctSiteDeclared x => entry.Apply(x),
+        Sites.DistinctSiteOpposed x => entry.Apply(x),
         Sanctions.PracticeBanStarted x => entry.Apply(x),
         Sanctions.PracticeBanEnded x => entry.Apply(x),
         Sanctions.SanctionWithdrawn x => entry.Apply(x),

@@ -9,6 +9,7 @@ using MassTransit;
 using Ordre.Tableau.Register.Deadlines;
 using Ordre.Tableau.Register.Death;
 using Ordre.Tableau.Register.Sanctions;
+using Ordre.Tableau.Register.Sites;
 using Ordre.Tableau.Register.Qualifications;
 using Ordre.Tableau.Register.Reading;
 using Ordre.Tableau.Register.StrikingOff;
@@ -81,6 +82,11 @@ public static class RegisterModule
             .WithDescription("État de santé ou insuffisance professionnelle : conseil régional, durée déterminée. Urgence : directeur général de l'ARS, 5 mois au plus, fin automatique.");
         write.MapPost("/suspensions/lifting", SuspensionEndpoints.Lift).WithName("LiftSuspension")
             .WithSummary("Lever la suspension en cours").WithDescription("Autorité qui l'a prononcée.");
+        write.MapPost("/sites", DistinctSiteRules.Declare).WithName("DeclareDistinctSite")
+            .WithSummary("Déclarer un site d'exercice distinct (2 mois au moins avant l'ouverture)")
+            .WithDescription("Conseil départemental du médecin, qui peut s'y opposer dans les 2 mois.");
+        write.MapPost("/sites/{siteId:guid}/opposition", DistinctSiteRules.Oppose).WithName("OpposeDistinctSite")
+            .WithSummary("S'opposer à un site distinct (dans les 2 mois de la déclaration)").WithDescription("Conseil départemental du médecin.");
         write.MapPost("/striking-off", StrikeOffEndpoint.Handle).WithName("StrikeOff")
             .WithSummary("Radier du Tableau (cessation d'exercice ou motif administratif)").WithDescription("Conseil départemental du médecin.");
         write.MapPost("/death", RecordDeathEndpoint.Handle).WithName("RecordDeath")

@@ -3,6 +3,7 @@ using Marten;
 using Ordre.Tableau.Identifiers;
 using Ordre.Tableau.Inscriptions;
 using Ordre.Tableau.Inscriptions.Deciding;
+using Ordre.Tableau.Lps;
 
 namespace Ordre.Tableau.Register.Deadlines;
 
@@ -58,8 +59,35 @@ public sealed class DeadlineSweeper(IDocumentStore store, TimeProvider clock, IC
             }
         }
         changed += await RejectSilentlyAsync(today, ct);
+        changed += await ExpireLpsDeclarationsAsync(today, ct);
         if (changed > 0)
             logger.LogInformation("Deadline sweep on {Today}: {Changed} register entries changed", today, changed);
+        return changed;
+    }
+
+    /// <summary>An LPS declaration not renewed lapses after its year of validity.</summary>
+    private async Task<int> ExpireLpsDeclarationsAsync(DateOnly today, CancellationToken ct)
+    {
+        await using var query = store.QuerySession();
+        var dueIds = await query.Query<LpsDeclaration>().Where(d => d.NextDeadline <= today).Select(d => d.Id).Take(1_000).ToListAsync(ct);
+        var changed = 0;
+        foreach (var id in dueIds)
+        {
+            await using var session = store.LightweightSession();
+            var stream = await session.Events.FetchForWriting<LpsDeclaration>(id, ct);
+            if (stream.Aggregate is not { Status: LpsStatus.Registered, ValidUntil: { } until } || until >= today)
+                continue;
+            stream.AppendOne(new LpsDeclarationExpired(id, until.AddDays(1)));
+            try
+            {
+                await session.SaveChangesAsync(ct);
+                changed++;
+            }
+            catch (ConcurrencyException)
+            {
+                // Renewed at the same moment: the renewal stands.
+            }
+        }
         return changed;
     }
 
