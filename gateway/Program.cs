@@ -15,6 +15,7 @@ builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSecti
 
 var app = builder.Build();
 app.UseOrdreProblemDetails();
+app.UseDeclaredBodySizeLimit();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

@@ -141,6 +141,22 @@ public class FirstSliceThroughTheGateway(OrdreSystem system)
     }
 
     [Fact]
+    public async Task An_oversize_body_is_refused_with_a_413_problem_and_creates_nothing()
+    {
+        using var http = new HttpClient { BaseAddress = system.Gateway.Url };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", await system.TokenFor("cdom75"));
+        var request = NewDoctor("75");
+        var huge = System.Text.Json.JsonSerializer.Serialize(request with { Specialty = new string('x', 2 * 1024 * 1024) },
+            new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web));
+
+        var response = await http.PostAsync("/tableau/inscriptions", new StringContent(huge, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Created, (await system.Api.RequestInscription(request, await system.TokenFor("cdom75"))).StatusCode);
+    }
+
+    [Fact]
     public async Task An_unknown_dossier_is_a_404_problem()
     {
         var token = await system.TokenFor("cdom75");
