@@ -7,6 +7,7 @@ using Ordre.Tableau.Lookup;
 using Ordre.Tableau.Lps;
 using Ordre.Tableau.Register;
 using Ordre.Tableau.Register.Importing;
+using Ordre.Tableau.SpecialLists;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -14,7 +15,7 @@ builder.AddServiceDefaults("tableau", "Ordre — Tableau de l'Ordre et annuaire"
 builder.AddMessaging("tableau", bus => bus.AddRegisterConsumers());
 builder.Services.AddRegisterDeadlines();
 builder.Services.AddLookup();
-builder.AddEventStore("tableau", store => store.AddInscriptions().AddRegister().AddAnnuaire().AddLps())
+builder.AddEventStore("tableau", store => store.AddInscriptions().AddRegister().AddAnnuaire().AddLps().AddSpecialLists())
     .PublishIntegrationEvents(events =>
     {
         InscriptionsModule.PublishInscriptionEvents(events);
@@ -30,6 +31,7 @@ app.MapInscriptions();
 app.MapRegister();
 app.MapLookup();
 app.MapLps();
+app.MapSpecialLists();
 app.MapAnnuaire();
 app.Run();
 return 0;
