@@ -29,25 +29,9 @@ public static class InscriptionChange
         if (authorize(dossier, user) is { } refusal)
             return Problems.Forbidden(refusal);
 
-        switch (decide(dossier))
-        {
-            case Outcome.Invalid invalid:
-                return TypedResults.ValidationProblem(invalid.Errors, title: "Demande invalide sur ce dossier");
-            case Outcome.NotAllowed notAllowed:
-                return Problems.Conflict(notAllowed.Reason);
-            case Outcome.Accepted accepted:
-                var current = stream.StartingVersion ?? 0;
-                if (accepted.Events.Length == 0)
-                    return TypedResults.Ok(new InscriptionChanged(id, dossier.Status, current));
-                if (consequences is not null && await consequences(session, dossier, accepted.Events, ct) is { } impossible)
-                    return Problems.Conflict(impossible);
-                stream.AppendMany(accepted.Events);
-                await session.SaveChangesAsync(ct);
-                var after = accepted.Events.Aggregate(dossier, Evolve);
-                return TypedResults.Ok(new InscriptionChanged(id, after.Status, current + accepted.Events.Length));
-            default:
-                throw new InvalidOperationException("unknown outcome");
-        }
+        return await StreamChange.DecideAndAppend(stream, dossier, session, decide, Evolve,
+            (after, version) => new InscriptionChanged(id, after.Status, version), ct,
+            consequences is null ? null : events => consequences(session, dossier, events, ct));
     }
 
     public static Inscription Evolve(Inscription dossier, object e) => e switch

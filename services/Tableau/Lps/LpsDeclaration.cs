@@ -121,23 +121,14 @@ public static class LpsEndpoints
         var stream = await session.Events.FetchForWriting<LpsDeclaration>(id, ct);
         if (stream.Aggregate is not { } declaration)
             return Problems.NotFound($"Aucune déclaration de libre prestation de services {id}.");
-        switch (decide(declaration))
-        {
-            case Outcome.NotAllowed notAllowed:
-                return Problems.Conflict(notAllowed.Reason);
-            case Outcome.Invalid invalid:
-                return TypedResults.ValidationProblem(invalid.Errors);
-            case Outcome.Accepted accepted:
-                stream.AppendMany(accepted.Events);
-                await session.SaveChangesAsync(ct);
-                return TypedResults.Ok(accepted.Events.Aggregate(declaration, (d, e) => e switch
-                {
-                    LpsDeclarationRegistered r => d.Apply(r),
-                    LpsDeclarationRenewed r => d.Apply(r),
-                    _ => d,
-                }));
-            default:
-                throw new InvalidOperationException("unknown outcome");
-        }
+        return await StreamChange.DecideAndAppend(stream, declaration, session, decide, Evolve, (after, _) => after, ct);
     }
+
+    private static LpsDeclaration Evolve(LpsDeclaration declaration, object e) => e switch
+    {
+        LpsDeclarationRegistered r => declaration.Apply(r),
+        LpsDeclarationRenewed r => declaration.Apply(r),
+        LpsDeclarationExpired r => declaration.Apply(r),
+        _ => throw new ArgumentException($"{e.GetType().Name} does not change a declaration", nameof(e)),
+    };
 }

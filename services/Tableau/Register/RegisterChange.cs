@@ -30,23 +30,12 @@ public static class RegisterChange
         if (authorize(entry, user) is { } refusal)
             return Problems.Forbidden(refusal);
 
-        switch (decide(entry))
-        {
-            case Outcome.Invalid invalid:
-                return TypedResults.ValidationProblem(invalid.Errors, title: "Modification du Tableau invalide");
-            case Outcome.NotAllowed notAllowed:
-                return Problems.Conflict(notAllowed.Reason);
-            case Outcome.Accepted accepted:
-                if (accepted.Events.Length == 0)
-                    return TypedResults.Ok(Changed(entry, stream.StartingVersion ?? 0));
-                alsoInTheSameTransaction?.Invoke(session, entry);
-                stream.AppendMany(accepted.Events);
-                await session.SaveChangesAsync(ct);
-                return TypedResults.Ok(Changed(accepted.Events.Aggregate(entry, Evolve),
-                    (stream.StartingVersion ?? 0) + accepted.Events.Length));
-            default:
-                throw new InvalidOperationException("unknown outcome");
-        }
+        return await StreamChange.DecideAndAppend(stream, entry, session, decide, Evolve, Changed, ct,
+            alsoInTheSameTransaction is null ? null : _ =>
+            {
+                alsoInTheSameTransaction(session, entry);
+                return Task.FromResult<string?>(null);
+            });
     }
 
     private static RegisterEntryChanged Changed(Practitioner entry, long version) =>
