@@ -50,6 +50,32 @@ public class PublicationFromTheEventStore(OrdreSystem system)
     }
 
     [Fact]
+    public async Task The_dashboard_counts_an_implicit_rejection_once()
+    {
+        async Task<int> Rejections() => (await system.Api.GetRegistrationFigures(await system.TokenFor("cnom"))).Content!
+            .Departments.SingleOrDefault(d => d.Department == "974")?.ImplicitlyRejected ?? 0;
+        var before = await Rejections();
+        var message = new InscriptionImplicitlyRejected(Guid.CreateVersion7(), DemoDoctors.Rpps(4343), "974", new DateOnly(2026, 11, 2), DateTimeOffset.UtcNow);
+        var messageId = Guid.CreateVersion7();
+
+        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(system.Broker.Amqp));
+        await bus.StartAsync();
+        try
+        {
+            await bus.Publish(message, context => context.MessageId = messageId);
+            await bus.Publish(message, context => context.MessageId = messageId);
+        }
+        finally
+        {
+            await bus.StopAsync();
+        }
+
+        await Eventually.Until(Rejections, count => count == before + 1, what: "implicit rejection counted");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Equal(before + 1, await Rejections());
+    }
+
+    [Fact]
     public async Task An_event_committed_just_before_a_crash_is_published_after_restart_and_counted_once()
     {
         // The Tableau is restarted against a broker address nothing listens on: commands still commit

@@ -41,7 +41,7 @@ public sealed record RegisterEntryChanged(string Rpps, string Status, string Act
 
 public sealed record DirectoryPage(IReadOnlyList<PublicDoctor> Items, int Page, int PageSize, long Total);
 
-public sealed record DepartmentFigures(string Department, int Registered, int Refused);
+public sealed record DepartmentFigures(string Department, int Registered, int Refused, int ImplicitlyRejected = 0);
 
 public sealed record RegistrationFigures(int Registered, int Refused, IReadOnlyList<DepartmentFigures> Departments);
 

@@ -30,6 +30,19 @@ public sealed class CountRefusedInscriptions(IDocumentStore store, TimeProvider 
     }
 }
 
+/// <summary>Counts an implicit rejection (the council's silence) once.</summary>
+public sealed class CountImplicitRejections(IDocumentStore store, TimeProvider clock)
+    : IdempotentConsumer<InscriptionImplicitlyRejected>(store, clock)
+{
+    protected override async Task Apply(InscriptionImplicitlyRejected message, IDocumentSession session, CancellationToken ct)
+    {
+        var counts = await DepartmentCounts.LoadAsync(session, message.Department, ct);
+        counts.ImplicitlyRejected++;
+        counts.LastChangeAt = message.OccurredAt;
+        session.Store(counts);
+    }
+}
+
 internal static class DepartmentCounts
 {
     public static async Task<DepartmentRegistrations> LoadAsync(IDocumentSession session, string department, CancellationToken ct) =>

@@ -12,5 +12,6 @@ public sealed class DepartmentRegistrations
     public required string Id { get; init; }
     public int Registered { get; set; }
     public int Refused { get; set; }
+    public int ImplicitlyRejected { get; set; }
     public DateTimeOffset LastChangeAt { get; set; }
 }

@@ -11,6 +11,7 @@ public static class RegistrationsModule
     {
         bus.AddConsumer<CountGrantedInscriptions>();
         bus.AddConsumer<CountRefusedInscriptions>();
+        bus.AddConsumer<CountImplicitRejections>();
     }
 
     public static StoreOptions AddRegistrations(this StoreOptions options)
@@ -26,7 +27,7 @@ public static class RegistrationsModule
             .WithTags("Inscriptions")
             .RequireAuthorization(OrdrePolicies.NationalCouncil)
             .WithName("GetRegistrationFigures")
-            .WithSummary("Inscriptions accordées et refusées, par département")
+            .WithSummary("Inscriptions accordées, refusées et rejetées implicitement, par département")
             .WithDescription("Chiffres nationaux tenus à jour à partir des événements publiés par le Tableau.")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);

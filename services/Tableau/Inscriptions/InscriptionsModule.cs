@@ -28,7 +28,11 @@ public static class InscriptionsModule
         .Map<InscriptionGranted>((e, committed) => new PractitionerRegistered(
             e.InscriptionId, e.Rpps, e.Department, e.LastName, e.FirstName, e.Specialty, e.GrantedOn, committed.Timestamp))
         .Map<Deciding.InscriptionRefused>((e, committed) => new Contracts.Tableau.InscriptionRefused(
-            e.InscriptionId, e.Rpps, e.Department, e.Motives, e.RefusedOn, committed.Timestamp));
+            e.InscriptionId, e.Rpps, e.Department, e.Motives, e.RefusedOn, committed.Timestamp))
+        .Map<Deciding.InscriptionImplicitlyRejected>((e, committed) => new Contracts.Tableau.InscriptionImplicitlyRejected(
+            e.InscriptionId, e.Rpps, e.Department, e.On, committed.Timestamp))
+        .Map<Withdrawing.InscriptionAnnulled>((e, committed) => new Contracts.Tableau.InscriptionAnnulled(
+            e.InscriptionId, e.Rpps, e.Reason, e.On, committed.Timestamp));
 
     public static IEndpointRouteBuilder MapInscriptions(this IEndpointRouteBuilder app)
     {
