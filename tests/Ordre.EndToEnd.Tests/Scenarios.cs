@@ -38,6 +38,14 @@ public static class Scenarios
         return response.Content!;
     }
 
+    /// <summary>A plain HTTP client on the gateway, signed in as a demo account.</summary>
+    public static async Task<HttpClient> HttpClientFor(this OrdreSystem system, string account)
+    {
+        var http = new HttpClient { BaseAddress = system.Gateway.Url };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", await system.TokenFor(account));
+        return http;
+    }
+
     public static async Task<int> RegisteredCount(this OrdreSystem system, string department)
     {
         var figures = await system.Api.GetRegistrationFigures(await system.TokenFor("cnom"));

@@ -16,7 +16,7 @@ public class SitesAndLpsThroughTheGateway(OrdreSystem system)
         (await system.Api.ChangeRegisterEntry(doctor.Rpps!, "sites", site, await system.TokenFor("cdom13"))).AssertProblem(HttpStatusCode.Forbidden);
         await system.Change(doctor, "sites", site);
 
-        using var http = await Council("cdom75");
+        using var http = await system.HttpClientFor("cdom75");
         var entry = await http.GetFromJsonAsync<EntryWithSites>($"/tableau/register/{doctor.Rpps}");
         var siteId = entry!.Sites.Single().SiteId;
         await system.Change(doctor, $"sites/{siteId}/opposition", new { reason = "Offre de soins suffisante dans ce quartier" });
@@ -27,8 +27,8 @@ public class SitesAndLpsThroughTheGateway(OrdreSystem system)
     public async Task The_national_council_keeps_the_free_provision_declarations()
     {
         var declaration = new { lastName = "Rossi", firstName = "Marco", country = "IT", qualification = "Medico chirurgo" };
-        using var cnom = await Council("cnom");
-        using var cdom = await Council("cdom75");
+        using var cnom = await system.HttpClientFor("cnom");
+        using var cdom = await system.HttpClientFor("cdom75");
 
         Assert.Equal(HttpStatusCode.Forbidden, (await cdom.PostAsJsonAsync("/tableau/lps-declarations", declaration)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await cnom.PostAsJsonAsync("/tableau/lps-declarations", declaration with { country = "US" })).StatusCode);
@@ -41,13 +41,6 @@ public class SitesAndLpsThroughTheGateway(OrdreSystem system)
         Assert.Equal(HttpStatusCode.Conflict, (await cnom.PostAsync($"/tableau/lps-declarations/{id}/registration", null)).StatusCode);
         var read = await cnom.GetFromJsonAsync<Declaration>($"/tableau/lps-declarations/{id}");
         Assert.Equal(("Registered", Today.AddYears(1).AddDays(-1)), (read!.Status, read.ValidUntil));
-    }
-
-    private async Task<HttpClient> Council(string account)
-    {
-        var http = new HttpClient { BaseAddress = system.Gateway.Url };
-        http.DefaultRequestHeaders.Authorization = new("Bearer", await system.TokenFor(account));
-        return http;
     }
 
     private sealed record SiteView(Guid SiteId, bool Opposed);

@@ -13,8 +13,8 @@ public class SpecialListsThroughTheGateway(OrdreSystem system)
     {
         var doctor = NewDoctor("75");
         var junior = new { doctor.Rpps, doctor.LastName, doctor.FirstName, department = "75", specialty = "Pédiatrie", from = Today, until = Today.AddYears(1) };
-        using var paris = await Client("cdom75");
-        using var marseille = await Client("cdom13");
+        using var paris = await system.HttpClientFor("cdom75");
+        using var marseille = await system.HttpClientFor("cdom13");
 
         Assert.Equal(HttpStatusCode.Forbidden, (await marseille.PostAsJsonAsync("/tableau/special-lists/junior-doctors", junior)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await paris.PostAsJsonAsync("/tableau/special-lists/junior-doctors", junior with { until = Today })).StatusCode);
@@ -30,19 +30,12 @@ public class SpecialListsThroughTheGateway(OrdreSystem system)
     {
         var doctor = NewDoctor("75");
         var abroad = new { doctor.Rpps, doctor.LastName, doctor.FirstName, country = "CA" };
-        using var cnom = await Client("cnom");
-        using var cdom = await Client("cdom75");
+        using var cnom = await system.HttpClientFor("cnom");
+        using var cdom = await system.HttpClientFor("cdom75");
 
         Assert.Equal(HttpStatusCode.Forbidden, (await cdom.PostAsJsonAsync("/tableau/special-lists/abroad", abroad)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await cnom.PostAsJsonAsync("/tableau/special-lists/abroad", abroad with { country = "FR" })).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await cnom.PostAsJsonAsync("/tableau/special-lists/abroad", abroad)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await cnom.GetAsync($"/tableau/special-lists/JuniorDoctors/{doctor.Rpps}")).StatusCode);
-    }
-
-    private async Task<HttpClient> Client(string account)
-    {
-        var http = new HttpClient { BaseAddress = system.Gateway.Url };
-        http.DefaultRequestHeaders.Authorization = new("Bearer", await system.TokenFor(account));
-        return http;
     }
 }
