@@ -8,6 +8,9 @@ CREATE DATABASE ordre_identity OWNER ordre_identity;
 CREATE ROLE ordre_tableau LOGIN PASSWORD 'ordre_tableau';
 CREATE DATABASE ordre_tableau OWNER ordre_tableau;
 
+CREATE ROLE ordre_discipline LOGIN PASSWORD 'ordre_discipline';
+CREATE DATABASE ordre_discipline OWNER ordre_discipline;
+
 CREATE ROLE ordre_dashboard LOGIN PASSWORD 'ordre_dashboard';
 CREATE DATABASE ordre_dashboard OWNER ordre_dashboard;
 
@@ -17,3 +20,4 @@ CREATE DATABASE ordre_dashboard OWNER ordre_dashboard;
 ALTER DATABASE ordre_identity SET client_connection_check_interval = '2s';
 ALTER DATABASE ordre_tableau SET client_connection_check_interval = '2s';
 ALTER DATABASE ordre_dashboard SET client_connection_check_interval = '2s';
+ALTER DATABASE ordre_discipline SET client_connection_check_interval = '2s';

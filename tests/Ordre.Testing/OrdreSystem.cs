@@ -20,9 +20,11 @@ public class OrdreSystem : IAsyncLifetime
     public TestDatabase IdentityDatabase { get; private set; } = null!;
     public TestDatabase TableauDatabase { get; private set; } = null!;
     public TestDatabase DashboardDatabase { get; private set; } = null!;
+    public TestDatabase DisciplineDatabase { get; private set; } = null!;
     public TestVirtualHost Broker { get; private set; } = null!;
     public ServiceProcess Identity { get; private set; } = null!;
     public ServiceProcess Dashboard { get; private set; } = null!;
+    public ServiceProcess Discipline { get; private set; } = null!;
     public ServiceProcess Gateway { get; private set; } = null!;
     public IOrdreApi Api { get; private set; } = null!;
 
@@ -41,6 +43,7 @@ public class OrdreSystem : IAsyncLifetime
         IdentityDatabase = Keep(await TestDatabase.CreateAsync(Servers, "identity"));
         TableauDatabase = Keep(await TestDatabase.CreateAsync(Servers, "tableau"));
         DashboardDatabase = Keep(await TestDatabase.CreateAsync(Servers, "dashboard"));
+        DisciplineDatabase = Keep(await TestDatabase.CreateAsync(Servers, "discipline"));
         Broker = Keep(await TestVirtualHost.CreateAsync(Servers));
 
         var identityPort = ServiceProcess.FreePort();
@@ -52,10 +55,13 @@ public class OrdreSystem : IAsyncLifetime
         var tableau = StartTableau("tableau-1");
         Dashboard = Keep(ServiceProcess.Start("dashboard", "Ordre.Dashboard", ServiceProcess.FreePort(),
             ServiceSettings(DashboardDatabase.ConnectionString("dashboard"), Broker.Amqp)));
+        var disciplineSettings = ServiceSettings(DisciplineDatabase.ConnectionString("discipline"), Broker.Amqp);
+        disciplineSettings["Tableau__Grpc"] = TableauGrpc.ToString();
+        Discipline = Keep(ServiceProcess.Start("discipline", "Ordre.Discipline", ServiceProcess.FreePort(), disciplineSettings));
         Gateway = Keep(StartGateway(PublicPermitsPerSecond));
 
         await Task.WhenAll(Identity.WaitUntilHealthyAsync(), tableau.WaitUntilHealthyAsync(),
-            Dashboard.WaitUntilHealthyAsync(), Gateway.WaitUntilHealthyAsync());
+            Dashboard.WaitUntilHealthyAsync(), Discipline.WaitUntilHealthyAsync(), Gateway.WaitUntilHealthyAsync());
         Api = OrdreClient.Create(Gateway.Url);
     }
 
@@ -86,6 +92,7 @@ public class OrdreSystem : IAsyncLifetime
             ["ReverseProxy__Clusters__identity__Destinations__local__Address"] = Identity.Url.ToString(),
             ["ReverseProxy__Clusters__tableau__Destinations__local__Address"] = Tableau.Url.ToString(),
             ["ReverseProxy__Clusters__dashboard__Destinations__local__Address"] = Dashboard.Url.ToString(),
+            ["ReverseProxy__Clusters__discipline__Destinations__local__Address"] = Discipline.Url.ToString(),
             ["RateLimiting__Public__PermitLimit"] = publicPermitsPerSecond.ToString(),
             ["RateLimiting__Public__WindowSeconds"] = "1",
         });

@@ -15,6 +15,7 @@ public static class Repository
         ["Ordre.Identity"] = "services/Identity",
         ["Ordre.Tableau"] = "services/Tableau",
         ["Ordre.Dashboard"] = "services/Dashboard",
+        ["Ordre.Discipline"] = "services/Discipline",
         ["Ordre.Gateway"] = "gateway",
     };
 

@@ -15,7 +15,7 @@ public static class ChangeActivityEndpoint
     public static Task<Results<Ok<RegisterEntryChanged>, ValidationProblem, ProblemHttpResult>> Handle(
         string rpps, ChangeActivity command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
         RegisterChange.Apply(rpps, user, session, RegisterChange.CouncilOfTheDepartment,
-            entry => Decide(entry, command, Identifiers.ParisCalendar.Today(clock), user.Actor()), ct);
+            entry => Decide(entry, command, ParisCalendar.Today(clock), user.Actor()), ct);
 
     public static Outcome Decide(Practitioner entry, ChangeActivity command, DateOnly today, string by)
     {

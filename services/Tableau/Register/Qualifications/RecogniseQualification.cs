@@ -18,12 +18,12 @@ public static class QualificationEndpoints
     public static Task<Results<Ok<RegisterEntryChanged>, ValidationProblem, ProblemHttpResult>> Recognise(
         string rpps, QualificationChange command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
         RegisterChange.Apply(rpps, user, session, NationalCouncilOnly,
-            entry => DecideRecognition(entry, command, Identifiers.ParisCalendar.Today(clock), user.Actor()), ct);
+            entry => DecideRecognition(entry, command, ParisCalendar.Today(clock), user.Actor()), ct);
 
     public static Task<Results<Ok<RegisterEntryChanged>, ValidationProblem, ProblemHttpResult>> Withdraw(
         string rpps, QualificationChange command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
         RegisterChange.Apply(rpps, user, session, NationalCouncilOnly,
-            entry => DecideWithdrawal(entry, command, Identifiers.ParisCalendar.Today(clock), user.Actor()), ct);
+            entry => DecideWithdrawal(entry, command, ParisCalendar.Today(clock), user.Actor()), ct);
 
     public static Outcome DecideRecognition(Practitioner entry, QualificationChange command, DateOnly today, string by)
     {

@@ -1,7 +1,6 @@
 using System.Security.Claims;
-using Ordre.ServiceDefaults.Auth;
 
-namespace Ordre.Tableau;
+namespace Ordre.ServiceDefaults.Auth;
 
 public static class Callers
 {

@@ -1,9 +1,9 @@
 using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Problems = Ordre.ServiceDefaults.Problems.Problems;
+using Microsoft.AspNetCore.Http;
 
-namespace Ordre.Tableau;
+namespace Ordre.ServiceDefaults.Commands;
 
 /// <summary>
 /// The end of every command on a loaded stream: apply the rule's <see cref="Outcome"/>, append its events with
@@ -24,12 +24,12 @@ public static class StreamChange
             case Outcome.Invalid invalid:
                 return TypedResults.ValidationProblem(invalid.Errors, title: "Demande invalide");
             case Outcome.NotAllowed notAllowed:
-                return Problems.Conflict(notAllowed.Reason);
+                return Problems.Problems.Conflict(notAllowed.Reason);
             case Outcome.Accepted { Events.Length: 0 }:
                 return TypedResults.Ok(answer(current, stream.StartingVersion ?? 0));
             case Outcome.Accepted accepted:
                 if (consequences is not null && await consequences(accepted.Events) is { } impossible)
-                    return Problems.Conflict(impossible);
+                    return Problems.Problems.Conflict(impossible);
                 stream.AppendMany(accepted.Events);
                 await session.SaveChangesAsync(ct);
                 return TypedResults.Ok(answer(accepted.Events.Aggregate(current, evolve), (stream.StartingVersion ?? 0) + accepted.Events.Length));

@@ -1,4 +1,4 @@
-namespace Ordre.Tableau.Identifiers;
+namespace Ordre.ServiceDefaults.Commands;
 
 /// <summary>Business dates are calendar days in Europe/Paris (DESIGN.md, "Time").</summary>
 public static class ParisCalendar

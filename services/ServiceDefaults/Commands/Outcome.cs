@@ -1,4 +1,4 @@
-namespace Ordre.Tableau;
+namespace Ordre.ServiceDefaults.Commands;
 
 /// <summary>What a rule decides about a change to a stream (a register entry, an inscription dossier).</summary>
 public abstract record Outcome

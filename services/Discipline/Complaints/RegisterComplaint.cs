@@ -1,0 +1,71 @@
+using System.Security.Claims;
+using Grpc.Core;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Ordre.Contracts.Tableau.Lookup;
+using Problems = Ordre.ServiceDefaults.Problems.Problems;
+
+namespace Ordre.Discipline.Complaints;
+
+/// <summary>Body of POST /complaints.</summary>
+public sealed record RegisterComplaint(string? Rpps, Complainant? Complainant, IReadOnlyList<string>? Grounds);
+
+public sealed record ComplaintCreated(Guid Id, DateOnly ConciliationDueOn, DateOnly TransmissionDueOn);
+
+public static class RegisterComplaintEndpoint
+{
+    public static async Task<Results<Created<ComplaintCreated>, ValidationProblem, ProblemHttpResult>> Handle(
+        RegisterComplaint request, ClaimsPrincipal user, IDocumentSession session, PractitionerLookup.PractitionerLookupClient tableau,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var errors = Validate(request);
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors, title: "Plainte invalide");
+
+        PractitionerStatus doctor;
+        try
+        {
+            doctor = await tableau.GetStatusAsync(new PractitionerStatusRequest { Rpps = request.Rpps }, cancellationToken: ct);
+        }
+        catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
+        {
+            return TypedResults.Problem("Le Tableau ne répond pas : la plainte n'a pas été enregistrée, réessayez.",
+                statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service indisponible");
+        }
+        if (WhyNot(doctor) is { } refusal)
+            return Problems.Unprocessable(refusal);
+        if (user.FindFirst(OrdreClaims.Department)?.Value != doctor.Department)
+            return Problems.Forbidden($"Une plainte se dépose auprès du conseil départemental où le médecin est inscrit ({doctor.Department}).");
+
+        var today = ParisCalendar.Today(clock);
+        var id = Guid.CreateVersion7(clock.GetUtcNow());
+        var registered = new ComplaintRegistered(id, request.Rpps!, doctor.Department,
+            request.Complainant! with { Name = request.Complainant.Name.Trim() },
+            [.. request.Grounds!.Where(g => !string.IsNullOrWhiteSpace(g)).Select(g => g.Trim())],
+            today, today.AddMonths(ComplaintRules.ConciliationMonths), today.AddMonths(ComplaintRules.TransmissionMonths), user.Actor());
+        session.Events.StartStream<Complaint>(id, registered);
+        await session.SaveChangesAsync(ct);
+        return TypedResults.Created($"/complaints/{id}", new ComplaintCreated(id, registered.ConciliationDueOn, registered.TransmissionDueOn));
+    }
+
+    public static Dictionary<string, string[]> Validate(RegisterComplaint request)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (request.Rpps is not { Length: 11 } rpps || !rpps.All(char.IsAsciiDigit))
+            errors["rpps"] = ["Le numéro RPPS du médecin mis en cause comporte 11 chiffres."];
+        if (request.Complainant is null || string.IsNullOrWhiteSpace(request.Complainant.Name) || request.Complainant.Name.Length > 200)
+            errors["complainant"] = ["Indiquez le plaignant : sa qualité (Patient, InsuranceFund, Association, Doctor, Authority, Other) et son nom."];
+        if (request.Grounds is null || !request.Grounds.Any(g => !string.IsNullOrWhiteSpace(g)))
+            errors["grounds"] = ["Indiquez au moins un grief."];
+        return errors;
+    }
+
+    /// <summary>Why no complaint can be lodged against this RPPS, from the Tableau's answer; null when it can.</summary>
+    public static string? WhyNot(PractitionerStatus doctor) => doctor switch
+    {
+        { Known: false } => $"Le numéro RPPS {doctor.Rpps} ne correspond à aucun médecin inscrit au Tableau.",
+        { Status: "Deceased" } => "Le médecin mis en cause est décédé.",
+        { Status: "StruckOff" } => "Le médecin mis en cause a été radié du Tableau : la plainte ne peut être enregistrée.",
+        _ => null,
+    };
+}

@@ -1,0 +1,85 @@
+using System.Net;
+using System.Net.Http.Json;
+using Ordre.Client;
+using Ordre.Testing;
+
+namespace Ordre.EndToEnd.Tests;
+
+/// <summary>Discipline's first slice: a complaint checked against the Tableau over gRPC, conciliated, transmitted.</summary>
+[Collection(SystemCollection.Name)]
+public class ComplaintsThroughTheGateway(OrdreSystem system)
+{
+    [Fact]
+    public async Task A_complaint_about_a_registered_doctor_goes_through_conciliation_to_the_chamber()
+    {
+        var doctor = await system.GrantedInscription();
+        using var paris = await system.HttpClientFor("cdom75");
+
+        var created = await paris.PostAsJsonAsync("/discipline/complaints", Complaint(doctor.Rpps!));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<Created>())!.Id;
+
+        await Step(paris, id, "acknowledgement", new { });
+        Assert.Equal(HttpStatusCode.BadRequest, (await paris.PostAsJsonAsync($"/discipline/complaints/{id}/conciliators", new { conciliators = new[] { "Mme Durand" } })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await paris.PostAsJsonAsync($"/discipline/complaints/{id}/transmission", new { opinion = "Griefs sérieux" })).StatusCode);
+        await Step(paris, id, "conciliators", new { conciliators = new[] { "Dr Anne Petit", "Dr Paul Roux", "Dr Léa Blanc" } });
+        await Step(paris, id, "conciliation", new { outcome = "Failed" });
+        var transmitted = await Step(paris, id, "transmission", new { opinion = "Les griefs paraissent sérieux.", councilJoins = true });
+        Assert.Equal("Transmitted", transmitted.Status);
+        Assert.Equal(HttpStatusCode.Conflict, (await paris.PostAsJsonAsync($"/discipline/complaints/{id}/withdrawal", new { })).StatusCode);
+
+        using var cnom = await system.HttpClientFor("cnom");
+        Assert.Equal(HttpStatusCode.OK, (await cnom.GetAsync($"/discipline/complaints/{id}")).StatusCode);
+        using var marseille = await system.HttpClientFor("cdom13");
+        Assert.Equal(HttpStatusCode.Forbidden, (await marseille.GetAsync($"/discipline/complaints/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await marseille.PostAsJsonAsync($"/discipline/complaints/{id}/withdrawal", new { })).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_complaint_is_refused_for_an_unknown_or_struck_off_doctor_and_outside_the_doctors_department()
+    {
+        using var paris = await system.HttpClientFor("cdom75");
+        var unknown = await paris.PostAsJsonAsync("/discipline/complaints", Complaint(DemoDoctors.Rpps(99_999_998)));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unknown.StatusCode);
+        Assert.Contains("aucun médecin inscrit", await unknown.Content.ReadAsStringAsync());
+
+        var struck = await system.GrantedInscription();
+        await system.Change(struck, "striking-off", new { reason = "CeasedPractice" });
+        var refused = await paris.PostAsJsonAsync("/discipline/complaints", Complaint(struck.Rpps!));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("radié", await refused.Content.ReadAsStringAsync());
+
+        var elsewhere = await system.GrantedInscription("cdom13", "13");
+        Assert.Equal(HttpStatusCode.Forbidden, (await paris.PostAsJsonAsync("/discipline/complaints", Complaint(elsewhere.Rpps!))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await paris.PostAsJsonAsync("/discipline/complaints", new { rpps = "123" })).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("labo-exemple", HttpStatusCode.Forbidden)]
+    [InlineData("cdpiidf", HttpStatusCode.Forbidden)]
+    [InlineData(null, HttpStatusCode.Unauthorized)]
+    public async Task Only_departmental_councils_lodge_complaints(string? account, HttpStatusCode expected)
+    {
+        using var http = account is null ? new HttpClient { BaseAddress = system.Gateway.Url } : await system.HttpClientFor(account);
+        var response = await http.PostAsJsonAsync("/discipline/complaints", Complaint(DemoDoctors.Rpps(12)));
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    private static object Complaint(string rpps) => new
+    {
+        rpps,
+        complainant = new { kind = "Patient", name = "Mme Durand" },
+        grounds = new[] { "Qualité des soins" },
+    };
+
+    private static async Task<Changed> Step(HttpClient http, Guid id, string step, object body)
+    {
+        var response = await http.PostAsJsonAsync($"/discipline/complaints/{id}/{step}", body);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{step}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<Changed>())!;
+    }
+
+    private sealed record Created(Guid Id);
+    private sealed record Changed(Guid Id, string Status, long Version);
+}
