@@ -1,3 +1,4 @@
+using Ordre.Discipline.Chambers;
 using Ordre.Discipline.Complaints;
 using Ordre.ServiceDefaults;
 using Ordre.ServiceDefaults.EventStore;
@@ -8,11 +9,15 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("discipline", "Ordre — Discipline");
 builder.AddMessaging("discipline");
 builder.Services.AddTableauLookup(builder.Configuration);
-builder.AddEventStore("discipline", store => store.AddComplaints());
+builder.Services.AddCaseFinality();
+builder.AddEventStore("discipline", store => store.AddComplaints().AddChambers())
+    .PublishIntegrationEvents(ChambersModule.PublishSanctions);
 
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapComplaints();
+app.MapChambers();
 app.Run();
+
 
 public partial class Program;

@@ -37,23 +37,23 @@ public class ComplaintRulesTests
         var appointed = After(Registered(), ConciliationEndpoints.DecideConciliators(Registered(), new AppointConciliators(["Dr A"]), Today, "x"));
         var settled = After(appointed, ConciliationEndpoints.DecideConciliation(appointed, new HoldConciliation(ConciliationOutcome.Total), Today, "x"));
         Assert.Equal(ComplaintStatus.Conciliated, settled.Status);
-        Assert.IsType<Outcome.NotAllowed>(ConciliationEndpoints.DecideTransmission(settled, new TransmitComplaint("avis", false), Today, "x"));
+        Assert.IsType<Outcome.NotAllowed>(ConciliationEndpoints.DecideTransmission(settled, new TransmitComplaint("avis", false), Today, "x", Guid.NewGuid()));
     }
 
     [Fact]
     public void Only_an_authority_complaint_reaches_the_chamber_without_conciliation()
     {
-        Assert.IsType<Outcome.NotAllowed>(ConciliationEndpoints.DecideTransmission(Registered(), new TransmitComplaint("avis", false), Today, "x"));
-        Assert.IsType<Outcome.Accepted>(ConciliationEndpoints.DecideTransmission(Registered(ComplainantKind.Authority), new TransmitComplaint("avis", false), Today, "x"));
+        Assert.IsType<Outcome.NotAllowed>(ConciliationEndpoints.DecideTransmission(Registered(), new TransmitComplaint("avis", false), Today, "x", Guid.NewGuid()));
+        Assert.IsType<Outcome.Accepted>(ConciliationEndpoints.DecideTransmission(Registered(ComplainantKind.Authority), new TransmitComplaint("avis", false), Today, "x", Guid.NewGuid()));
     }
 
     [Fact]
     public void A_transmission_needs_a_reasoned_opinion_and_is_flagged_late_after_three_months()
     {
         var authority = Registered(ComplainantKind.Authority);
-        Assert.IsType<Outcome.Invalid>(ConciliationEndpoints.DecideTransmission(authority, new TransmitComplaint(" ", true), Today, "x"));
+        Assert.IsType<Outcome.Invalid>(ConciliationEndpoints.DecideTransmission(authority, new TransmitComplaint(" ", true), Today, "x", Guid.NewGuid()));
         var late = (ComplaintTransmittedToChamber)Assert.IsType<Outcome.Accepted>(
-            ConciliationEndpoints.DecideTransmission(authority, new TransmitComplaint("avis", true), Today.AddMonths(3).AddDays(1), "x")).Events[0];
+            ConciliationEndpoints.DecideTransmission(authority, new TransmitComplaint("avis", true), Today.AddMonths(3).AddDays(1), "x", Guid.NewGuid())).Events[0];
         Assert.True(late.Late);
     }
 

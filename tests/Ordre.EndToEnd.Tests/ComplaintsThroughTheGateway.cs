@@ -80,6 +80,28 @@ public class ComplaintsThroughTheGateway(OrdreSystem system)
         return (await response.Content.ReadFromJsonAsync<Changed>())!;
     }
 
+    [Fact]
+    public async Task The_chamber_judges_the_transmitted_case_and_notifies_its_decision()
+    {
+        var doctor = await system.GrantedInscription();
+        using var paris = await system.HttpClientFor("cdom75");
+        var id = (await (await paris.PostAsJsonAsync("/discipline/complaints", Complaint(doctor.Rpps!))).Content.ReadFromJsonAsync<Created>())!.Id;
+        await Step(paris, id, "conciliators", new { conciliators = new[] { "Dr Anne Petit" } });
+        await Step(paris, id, "conciliation", new { outcome = "Absent" });
+        var caseId = (await Step(paris, id, "transmission", new { opinion = "Griefs établis.", councilJoins = false })).CaseId!.Value;
+
+        var decision = new { form = "Collegial", outcome = "PracticeBan", banMonths = 6, suspendedMonths = 2 };
+        Assert.Equal(HttpStatusCode.Forbidden, (await paris.PostAsJsonAsync($"/discipline/cases/{caseId}/decision", decision)).StatusCode);
+        using var chamber = await system.HttpClientFor("cdpiidf");
+        Assert.Equal(HttpStatusCode.BadRequest, (await chamber.PostAsJsonAsync($"/discipline/cases/{caseId}/decision", decision with { banMonths = 48 })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await chamber.PostAsJsonAsync($"/discipline/cases/{caseId}/decision", decision)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await chamber.PostAsJsonAsync($"/discipline/cases/{caseId}/notification", new { })).StatusCode);
+
+        var judged = await chamber.GetFromJsonAsync<CaseView>($"/discipline/cases/{caseId}");
+        Assert.Equal(("Notified", doctor.Rpps), (judged!.Status, judged.Rpps));
+    }
+
     private sealed record Created(Guid Id);
-    private sealed record Changed(Guid Id, string Status, long Version);
+    private sealed record Changed(Guid Id, string Status, long Version, Guid? CaseId);
+    private sealed record CaseView(Guid Id, string Rpps, string Status);
 }

@@ -24,6 +24,7 @@ public sealed record Complaint(
     public string? CouncilOpinion { get; init; }
     public bool CouncilJoins { get; init; }
     public bool TransmittedLate { get; init; }
+    public Guid? CaseId { get; init; }
 
     public bool IsOpen => Status is ComplaintStatus.Registered or ComplaintStatus.Acknowledged;
 
@@ -42,6 +43,7 @@ public sealed record Complaint(
     public Complaint Apply(ComplaintTransmittedToChamber e) => this with
     {
         Status = ComplaintStatus.Transmitted, CouncilOpinion = e.Opinion, CouncilJoins = e.CouncilJoins, TransmittedLate = e.Late,
+        CaseId = e.CaseId,
     };
 }
 
@@ -77,4 +79,4 @@ public sealed record ConciliationHeld(Guid ComplaintId, ConciliationOutcome Outc
 public sealed record ComplaintWithdrawn(Guid ComplaintId, DateOnly On, string By);
 
 /// <summary>Sent to the first-instance chamber with the council's reasoned opinion; <paramref name="Late"/> past the 3 months.</summary>
-public sealed record ComplaintTransmittedToChamber(Guid ComplaintId, string Opinion, bool CouncilJoins, DateOnly On, bool Late, string By);
+public sealed record ComplaintTransmittedToChamber(Guid ComplaintId, string Opinion, bool CouncilJoins, DateOnly On, bool Late, string By, Guid? CaseId = null);

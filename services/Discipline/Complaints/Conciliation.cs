@@ -8,7 +8,7 @@ namespace Ordre.Discipline.Complaints;
 public sealed record AppointConciliators(IReadOnlyList<string>? Conciliators);
 public sealed record HoldConciliation(ConciliationOutcome? Outcome);
 public sealed record TransmitComplaint(string? Opinion, bool CouncilJoins);
-public sealed record ComplaintChanged(Guid Id, ComplaintStatus Status, long Version);
+public sealed record ComplaintChanged(Guid Id, ComplaintStatus Status, long Version, Guid? CaseId = null);
 
 /// <summary>The departmental council's handling of a complaint, from acknowledgement to transmission.</summary>
 public static class ConciliationEndpoints
@@ -35,7 +35,14 @@ public static class ConciliationEndpoints
 
     public static Task<Results<Ok<ComplaintChanged>, ValidationProblem, ProblemHttpResult>> Transmit(
         Guid id, TransmitComplaint command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
-        Change(id, user, session, c => DecideTransmission(c, command, ParisCalendar.Today(clock), user.Actor()), ct);
+        Change(id, user, session, c => DecideTransmission(c, command, ParisCalendar.Today(clock), user.Actor(), Guid.CreateVersion7(clock.GetUtcNow())), ct,
+            // The chamber's case opens in the same transaction as the transmission.
+            (complaint, events) =>
+            {
+                if (events.OfType<ComplaintTransmittedToChamber>().SingleOrDefault() is { CaseId: { } caseId } sent)
+                    session.Events.StartStream<Chambers.ChamberCase>(caseId, new Chambers.ChamberCaseRegistered(
+                        caseId, complaint.Id, complaint.Rpps, complaint.Department, sent.On, sent.On.AddMonths(Chambers.ChamberRules.DecisionMonths)));
+            });
 
     /// <summary>R.4123-19: no conciliator may be implicated in the complaint (neither party).</summary>
     public static Outcome DecideConciliators(Complaint complaint, AppointConciliators command, DateOnly today, string by)
@@ -62,7 +69,7 @@ public static class ConciliationEndpoints
     }
 
     /// <summary>After a conciliation that did not settle everything, or directly for a complaint by an authority.</summary>
-    public static Outcome DecideTransmission(Complaint complaint, TransmitComplaint command, DateOnly today, string by)
+    public static Outcome DecideTransmission(Complaint complaint, TransmitComplaint command, DateOnly today, string by, Guid caseId)
     {
         if (string.IsNullOrWhiteSpace(command.Opinion))
             return Outcome.Field("opinion", "La transmission à la chambre est accompagnée de l'avis motivé du conseil.");
@@ -71,7 +78,7 @@ public static class ConciliationEndpoints
         if (complaint.ConciliationOutcome is null && complaint.Complainant.Kind != ComplainantKind.Authority)
             return new Outcome.NotAllowed("La conciliation doit avoir eu lieu avant la transmission à la chambre.");
         return new Outcome.Accepted(new ComplaintTransmittedToChamber(complaint.Id, command.Opinion.Trim(), command.CouncilJoins, today,
-            Late: today > complaint.TransmissionDueOn, by));
+            Late: today > complaint.TransmissionDueOn, by, caseId));
     }
 
     public static async Task<Results<Ok<Complaint>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
@@ -84,7 +91,8 @@ public static class ConciliationEndpoints
     }
 
     private static async Task<Results<Ok<ComplaintChanged>, ValidationProblem, ProblemHttpResult>> Change(
-        Guid id, ClaimsPrincipal user, IDocumentSession session, Func<Complaint, Outcome> decide, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, IDocumentSession session, Func<Complaint, Outcome> decide, CancellationToken ct,
+        Action<Complaint, IReadOnlyList<object>>? alsoInTheSameTransaction = null)
     {
         var stream = await session.Events.FetchForWriting<Complaint>(id, ct);
         if (stream.Aggregate is not { } complaint)
@@ -92,7 +100,12 @@ public static class ConciliationEndpoints
         if (CouncilOf(complaint, user) is { } refusal)
             return Problems.Forbidden(refusal);
         return await StreamChange.DecideAndAppend(stream, complaint, session, decide, ComplaintRules.Evolve,
-            (after, version) => new ComplaintChanged(id, after.Status, version), ct);
+            (after, version) => new ComplaintChanged(id, after.Status, version, after.CaseId), ct,
+            alsoInTheSameTransaction is null ? null : events =>
+            {
+                alsoInTheSameTransaction(complaint, events);
+                return Task.FromResult<string?>(null);
+            });
     }
 
     private static string? CouncilOf(Complaint complaint, ClaimsPrincipal user) =>

@@ -8,11 +8,12 @@ namespace Ordre.ServiceDefaults.Messaging;
 /// </summary>
 public sealed class IntegrationEventMap
 {
-    private readonly Dictionary<Type, Func<IEvent, object>> _translations = [];
+    private readonly Dictionary<Type, Func<IEvent, object?>> _translations = [];
 
     public IReadOnlyCollection<Type> DomainEventTypes => _translations.Keys;
 
-    public IntegrationEventMap Map<TDomainEvent>(Func<TDomainEvent, IEvent, object> translate)
+    /// <summary>Maps a domain event to its integration event; a translation may return null for "nothing to publish".</summary>
+    public IntegrationEventMap Map<TDomainEvent>(Func<TDomainEvent, IEvent, object?> translate)
         where TDomainEvent : notnull
     {
         _translations[typeof(TDomainEvent)] = e => translate((TDomainEvent)e.Data, e);

@@ -1,0 +1,131 @@
+namespace Ordre.Discipline.Chambers;
+
+/// <summary>Collegial decision or presidential order [S4: 238 collegial decisions, 88 orders].</summary>
+public enum DecisionForm { Collegial, PresidentialOrder }
+
+/// <summary>Dismissal or one of the five sanctions of L.4124-6.</summary>
+public enum DecisionOutcome { Dismissed, Warning, Reprimand, PublicFunctionsBan, PracticeBan, StrikingOff }
+
+public enum CaseStatus { Registered, Decided, Notified, Appealed, Final }
+
+public sealed record Decision(DecisionForm Form, DecisionOutcome Outcome, int BanMonths, int SuspendedMonths, DateOnly? From, DateOnly DecidedOn);
+
+/// <summary>
+/// A case at the first-instance chamber, opened when a departmental council transmits a complaint. The decision
+/// becomes final when the 30-day appeal window passes without an admissible appeal (raised by the clock).
+/// </summary>
+public sealed record ChamberCase(
+    Guid Id, Guid ComplaintId, string Rpps, string Department, DateOnly RegisteredOn, DateOnly DecisionDueOn, CaseStatus Status)
+{
+    public Decision? Decision { get; init; }
+    public DateOnly? NotifiedOn { get; init; }
+    public DateOnly? AppealDeadline { get; init; }
+    public bool AppealedAdmissibly { get; init; }
+
+    /// <summary>The day the clock makes the decision final: the day after the appeal window.</summary>
+    public DateOnly? NextDeadline => Status == CaseStatus.Notified ? AppealDeadline?.AddDays(1) : null;
+
+    public static ChamberCase Create(ChamberCaseRegistered e) =>
+        new(e.CaseId, e.ComplaintId, e.Rpps, e.Department, e.RegisteredOn, e.DecisionDueOn, CaseStatus.Registered);
+
+    public ChamberCase Apply(DecisionRendered e) => this with
+    {
+        Status = CaseStatus.Decided, Decision = new Decision(e.Form, e.Outcome, e.BanMonths, e.SuspendedMonths, e.From, e.On),
+    };
+
+    public ChamberCase Apply(CaseDecisionNotified e) => this with { Status = CaseStatus.Notified, NotifiedOn = e.On, AppealDeadline = e.AppealDeadline };
+
+    public ChamberCase Apply(AppealToNationalChamberLodged e) =>
+        e.Admissible ? this with { Status = CaseStatus.Appealed, AppealedAdmissibly = true } : this;
+
+    public ChamberCase Apply(DecisionBecameFinal e) => this with { Status = CaseStatus.Final };
+}
+
+public sealed record ChamberCaseRegistered(Guid CaseId, Guid ComplaintId, string Rpps, string Department, DateOnly RegisteredOn, DateOnly DecisionDueOn);
+
+public sealed record DecisionRendered(
+    Guid CaseId, DecisionForm Form, DecisionOutcome Outcome, int BanMonths, int SuspendedMonths, DateOnly? From, DateOnly On, string By);
+
+public sealed record CaseDecisionNotified(Guid CaseId, DateOnly On, DateOnly AppealDeadline, string By);
+
+/// <summary>An appeal to the national chamber: registered even when late, then flagged inadmissible (DOMAIN §3.2).</summary>
+public sealed record AppealToNationalChamberLodged(Guid CaseId, DateOnly LodgedOn, bool Admissible, string By);
+
+/// <summary>
+/// The decision is final; for a sanction, it is enforceable from <paramref name="From"/> to <paramref name="To"/>
+/// (the ban's last day, after its suspended part), R.4126-30.
+/// </summary>
+public sealed record DecisionBecameFinal(Guid CaseId, string Rpps, DecisionOutcome Outcome, DateOnly On, DateOnly From, DateOnly? To, int SuspendedMonths);
+
+public static class ChamberRules
+{
+    /// <summary>L.4124-6 4°: a temporary ban on practising is at most 3 years.</summary>
+    public const int MaxBanMonths = 36;
+    /// <summary>R.4126-44: 30 days to appeal to the national chamber.</summary>
+    public const int AppealDays = 30;
+    /// <summary>L.4124-1 (K): the first-instance chamber decides within 6 months.</summary>
+    public const int DecisionMonths = 6;
+
+    public static ChamberCase Evolve(ChamberCase chamberCase, object e) => e switch
+    {
+        DecisionRendered x => chamberCase.Apply(x),
+        CaseDecisionNotified x => chamberCase.Apply(x),
+        AppealToNationalChamberLodged x => chamberCase.Apply(x),
+        DecisionBecameFinal x => chamberCase.Apply(x),
+        _ => throw new ArgumentException($"{e.GetType().Name} does not change a case", nameof(e)),
+    };
+
+    public static Outcome Decide(ChamberCase chamberCase, RenderDecision command, DateOnly today, string by)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (command.Form is null)
+            errors["form"] = ["Collegial ou PresidentialOrder."];
+        if (command.Outcome is not { } outcome)
+            return new Outcome.Invalid(new(errors) { ["outcome"] = ["Dismissed, Warning, Reprimand, PublicFunctionsBan, PracticeBan ou StrikingOff."] });
+        var months = command.BanMonths ?? 0;
+        var suspended = command.SuspendedMonths ?? 0;
+        if (outcome is DecisionOutcome.PracticeBan or DecisionOutcome.PublicFunctionsBan)
+        {
+            if (outcome == DecisionOutcome.PracticeBan && months is < 1 or > MaxBanMonths)
+                errors["banMonths"] = [$"L'interdiction d'exercer est temporaire : de 1 à {MaxBanMonths} mois."];
+            if (suspended < 0 || suspended > months)
+                errors["suspendedMonths"] = ["La partie assortie du sursis ne peut dépasser la durée de l'interdiction."];
+        }
+        else if (months != 0 || suspended != 0)
+            errors["banMonths"] = ["Seule une interdiction a une durée et un sursis."];
+        if (command.From is { } from && from < today)
+            errors["from"] = ["La date d'effet ne peut précéder la décision."];
+        if (errors.Count > 0)
+            return new Outcome.Invalid(errors);
+        if (chamberCase.Status != CaseStatus.Registered)
+            return new Outcome.NotAllowed("Cette affaire a déjà été jugée.");
+        return new Outcome.Accepted(new DecisionRendered(chamberCase.Id, command.Form!.Value, outcome, months, suspended, command.From, today, by));
+    }
+
+    public static Outcome Notify(ChamberCase chamberCase, DateOnly today, string by) => chamberCase.Status == CaseStatus.Decided
+        ? new Outcome.Accepted(new CaseDecisionNotified(chamberCase.Id, today, today.AddDays(AppealDays), by))
+        : new Outcome.NotAllowed("Seule une décision rendue et non encore notifiée se notifie.");
+
+    public static Outcome LodgeAppeal(ChamberCase chamberCase, DateOnly lodgedOn, string by) => chamberCase.Status switch
+    {
+        CaseStatus.Notified or CaseStatus.Final when chamberCase.AppealDeadline is { } deadline =>
+            new Outcome.Accepted(new AppealToNationalChamberLodged(chamberCase.Id, lodgedOn, Admissible: lodgedOn <= deadline, by)),
+        _ => new Outcome.NotAllowed("Aucune décision notifiée n'est susceptible d'appel dans cette affaire."),
+    };
+
+    /// <summary>What the clock does on <paramref name="today"/>: the decision becomes final after an unappealed window.</summary>
+    public static IReadOnlyList<object> DueOn(ChamberCase chamberCase, DateOnly today)
+    {
+        if (chamberCase is not { Status: CaseStatus.Notified, AppealDeadline: { } deadline, Decision: { } decision } || deadline >= today)
+            return [];
+        var finalOn = deadline.AddDays(1);
+        var from = decision.From is { } fixedFrom && fixedFrom > finalOn ? fixedFrom : finalOn.AddDays(1);
+        var enforcedMonths = decision.BanMonths - decision.SuspendedMonths;
+        DateOnly? to = decision.Outcome is DecisionOutcome.PracticeBan or DecisionOutcome.PublicFunctionsBan && enforcedMonths > 0
+            ? from.AddMonths(enforcedMonths).AddDays(-1)
+            : null;
+        return [new DecisionBecameFinal(chamberCase.Id, chamberCase.Rpps, decision.Outcome, finalOn, from, to, decision.SuspendedMonths)];
+    }
+}
+
+public sealed record RenderDecision(DecisionForm? Form, DecisionOutcome? Outcome, int? BanMonths, int? SuspendedMonths, DateOnly? From);

@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Problems = Ordre.ServiceDefaults.Problems.Problems;
+
+namespace Ordre.Discipline.Chambers;
+
+public sealed record CaseChanged(Guid Id, CaseStatus Status, long Version);
+
+public sealed record LodgeAppeal(DateOnly? LodgedOn);
+
+/// <summary>The first-instance chamber's handling of a case: decision, notification, appeal registration.</summary>
+public static class ChamberEndpoints
+{
+    public static Task<Results<Ok<CaseChanged>, ValidationProblem, ProblemHttpResult>> Decide(
+        Guid id, RenderDecision command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
+        Change(id, session, c => ChamberRules.Decide(c, command, ParisCalendar.Today(clock), user.Actor()), ct);
+
+    public static Task<Results<Ok<CaseChanged>, ValidationProblem, ProblemHttpResult>> Notify(
+        Guid id, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
+        Change(id, session, c => ChamberRules.Notify(c, ParisCalendar.Today(clock), user.Actor()), ct);
+
+    public static Task<Results<Ok<CaseChanged>, ValidationProblem, ProblemHttpResult>> Appeal(
+        Guid id, LodgeAppeal command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var today = ParisCalendar.Today(clock);
+        return Change(id, session, c => command.LodgedOn > today
+            ? Outcome.Field("lodgedOn", "Un appel ne peut être daté dans le futur.")
+            : ChamberRules.LodgeAppeal(c, command.LodgedOn ?? today, user.Actor()), ct);
+    }
+
+    public static async Task<Results<Ok<ChamberCase>, ProblemHttpResult>> Get(Guid id, IQuerySession session, CancellationToken ct) =>
+        await session.LoadAsync<ChamberCase>(id, ct) is { } chamberCase ? TypedResults.Ok(chamberCase) : Problems.NotFound($"Aucune affaire {id}.");
+
+    private static async Task<Results<Ok<CaseChanged>, ValidationProblem, ProblemHttpResult>> Change(
+        Guid id, IDocumentSession session, Func<ChamberCase, Outcome> decide, CancellationToken ct)
+    {
+        var stream = await session.Events.FetchForWriting<ChamberCase>(id, ct);
+        if (stream.Aggregate is not { } chamberCase)
+            return Problems.NotFound($"Aucune affaire {id}.");
+        return await StreamChange.DecideAndAppend(stream, chamberCase, session, decide, ChamberRules.Evolve,
+            (after, version) => new CaseChanged(id, after.Status, version), ct);
+    }
+}

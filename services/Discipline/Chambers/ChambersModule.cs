@@ -1,0 +1,44 @@
+using JasperFx.Events.Projections;
+using Marten;
+using Ordre.Contracts.Discipline;
+using Ordre.ServiceDefaults.Messaging;
+
+namespace Ordre.Discipline.Chambers;
+
+public static class ChambersModule
+{
+    public static StoreOptions AddChambers(this StoreOptions options)
+    {
+        options.Projections.Snapshot<ChamberCase>(SnapshotLifecycle.Inline);
+        options.Schema.For<ChamberCase>().Index(c => c.NextDeadline);
+        return options;
+    }
+
+    public static IServiceCollection AddCaseFinality(this IServiceCollection services) =>
+        services.AddSingleton<CaseFinality>().AddHostedService(sp => sp.GetRequiredService<CaseFinality>());
+
+    /// <summary>A final sanction becomes enforceable on the Tableau; a dismissal or a fully suspended ban publishes nothing.</summary>
+    public static void PublishSanctions(IntegrationEventMap map) => map
+        .Map<DecisionBecameFinal>((e, committed) => e.Outcome == DecisionOutcome.Dismissed
+            || (e.Outcome is DecisionOutcome.PracticeBan or DecisionOutcome.PublicFunctionsBan && e.To is null)
+                ? null
+                : new SanctionEnforceable(e.CaseId, e.Rpps, e.Outcome.ToString(), e.From, e.To, e.SuspendedMonths, committed.Timestamp));
+
+    public static IEndpointRouteBuilder MapChambers(this IEndpointRouteBuilder app)
+    {
+        var cases = app.MapGroup("/cases").WithTags("Chambres disciplinaires")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        cases.MapGet("/{id:guid}", ChamberEndpoints.Get).RequireAuthorization(OrdrePolicies.DisciplinaryChamber)
+            .WithName("GetCase").WithSummary("Lire une affaire");
+        var chamber = cases.MapGroup("/{id:guid}").RequireAuthorization(OrdrePolicies.DisciplinaryChamber)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        chamber.MapPost("/decision", ChamberEndpoints.Decide).WithName("RenderDecision")
+            .WithSummary("Rendre la décision : rejet ou sanction (interdiction d'exercer de 1 à 36 mois, sursis au plus égal)");
+        chamber.MapPost("/notification", ChamberEndpoints.Notify).WithName("NotifyCaseDecision")
+            .WithSummary("Notifier la décision (ouvre 30 jours d'appel, suspensif)");
+        chamber.MapPost("/appeal", ChamberEndpoints.Appeal).WithName("LodgeAppealToNationalChamber")
+            .WithSummary("Enregistrer un appel devant la chambre nationale (hors délai : enregistré mais irrecevable)");
+        return app;
+    }
+}

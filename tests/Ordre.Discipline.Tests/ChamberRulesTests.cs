@@ -1,0 +1,62 @@
+using Ordre.Discipline.Chambers;
+
+namespace Ordre.Discipline.Tests;
+
+public class ChamberRulesTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 22);
+
+    private static ChamberCase Registered() => ChamberCase.Create(new ChamberCaseRegistered(
+        Guid.NewGuid(), Guid.NewGuid(), "10005173140", "75", Today, Today.AddMonths(ChamberRules.DecisionMonths)));
+
+    private static ChamberCase Notified(DecisionOutcome outcome, int months = 0, int suspended = 0, DateOnly? from = null)
+    {
+        var decided = Assert.IsType<Outcome.Accepted>(ChamberRules.Decide(Registered(),
+            new RenderDecision(DecisionForm.Collegial, outcome, months, suspended, from), Today, "cdpi")).Events.Aggregate(Registered(), ChamberRules.Evolve);
+        return Assert.IsType<Outcome.Accepted>(ChamberRules.Notify(decided, Today, "cdpi")).Events.Aggregate(decided, ChamberRules.Evolve);
+    }
+
+    [Theory]
+    [InlineData(0, 0, false)]
+    [InlineData(1, 0, true)]
+    [InlineData(36, 12, true)]
+    [InlineData(37, 0, false)]
+    [InlineData(12, 13, false)]
+    public void A_ban_on_practising_lasts_one_to_thirty_six_months_with_a_suspended_part_at_most_equal(int months, int suspended, bool valid) =>
+        Assert.Equal(valid, ChamberRules.Decide(Registered(), new RenderDecision(DecisionForm.Collegial, DecisionOutcome.PracticeBan, months, suspended, null), Today, "cdpi") is Outcome.Accepted);
+
+    [Fact]
+    public void A_warning_has_no_duration() =>
+        Assert.IsType<Outcome.Invalid>(ChamberRules.Decide(Registered(), new RenderDecision(DecisionForm.Collegial, DecisionOutcome.Warning, 3, 0, null), Today, "cdpi"));
+
+    [Fact]
+    public void A_case_is_judged_once() =>
+        Assert.IsType<Outcome.NotAllowed>(ChamberRules.Decide(Notified(DecisionOutcome.Warning), new RenderDecision(DecisionForm.Collegial, DecisionOutcome.Reprimand, null, null, null), Today, "cdpi"));
+
+    [Fact]
+    public void An_unappealed_decision_becomes_final_after_thirty_days_and_the_ban_runs_from_the_next_day()
+    {
+        var notified = Notified(DecisionOutcome.PracticeBan, months: 6, suspended: 2);
+        Assert.Empty(ChamberRules.DueOn(notified, Today.AddDays(30)));
+        var final = Assert.IsType<DecisionBecameFinal>(Assert.Single(ChamberRules.DueOn(notified, Today.AddDays(31))));
+        Assert.Equal(Today.AddDays(31), final.On);
+        Assert.Equal(Today.AddDays(32), final.From);
+        Assert.Equal(Today.AddDays(32).AddMonths(4).AddDays(-1), final.To); // 6 months less 2 with sursis
+    }
+
+    [Fact]
+    public void A_fully_suspended_ban_is_never_enforced() =>
+        Assert.Null(Assert.IsType<DecisionBecameFinal>(Assert.Single(ChamberRules.DueOn(Notified(DecisionOutcome.PracticeBan, 6, 6), Today.AddDays(31)))).To);
+
+    [Fact]
+    public void An_appeal_in_time_suspends_the_decision_and_a_late_one_is_registered_but_inadmissible()
+    {
+        var notified = Notified(DecisionOutcome.StrikingOff);
+        var late = Assert.IsType<AppealToNationalChamberLodged>(Assert.IsType<Outcome.Accepted>(ChamberRules.LodgeAppeal(notified, Today.AddDays(31), "cdn")).Events[0]);
+        Assert.False(late.Admissible);
+        Assert.NotEmpty(ChamberRules.DueOn(notified.Apply(late), Today.AddDays(31)));
+
+        var inTime = Assert.IsType<AppealToNationalChamberLodged>(Assert.IsType<Outcome.Accepted>(ChamberRules.LodgeAppeal(notified, Today.AddDays(30), "cdn")).Events[0]);
+        Assert.Empty(ChamberRules.DueOn(notified.Apply(inTime), Today.AddDays(60)));
+    }
+}

@@ -1,0 +1,101 @@
+using System.Threading.Channels;
+using Marten;
+using MassTransit;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Ordre.Contracts.Discipline;
+using Ordre.Discipline.Chambers;
+using Ordre.Testing;
+
+namespace Ordre.Discipline.Tests;
+
+/// <summary>Discipline in process on a fake clock, its own database and virtual host.</summary>
+public sealed class DisciplineInProcess : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
+    public TestDatabase Database { get; private set; } = null!;
+    public TestVirtualHost Broker { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var servers = await TestServers.Shared;
+        Database = await TestDatabase.CreateAsync(servers, "discipline_ip");
+        Broker = await TestVirtualHost.CreateAsync(servers);
+        _ = Services;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:Marten", Database.ConnectionString("discipline-in-process"));
+        builder.UseSetting("ConnectionStrings:RabbitMq", Broker.Amqp.ToString());
+        builder.UseSetting("Identity:Authority", "http://127.0.0.1:9/");
+        builder.UseSetting("Tableau:Grpc", "http://127.0.0.1:9/");
+        builder.UseSetting("Deadlines:SweepSeconds", "3600");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await Broker.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
+
+/// <summary>A final sanction is published for the Tableau (whose consumer applies it: Ordre.Tableau.Tests).</summary>
+public class SanctionsBecomeEnforceable(DisciplineInProcess discipline) : IClassFixture<DisciplineInProcess>
+{
+    [Fact]
+    public async Task An_unappealed_ban_is_published_as_enforceable_when_the_appeal_window_closes()
+    {
+        var received = Channel.CreateUnbounded<SanctionEnforceable>();
+        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
+        {
+            rabbit.Host(discipline.Broker.Amqp);
+            rabbit.ReceiveEndpoint("test-sanctions", e => e.Handler<SanctionEnforceable>(context => received.Writer.WriteAsync(context.Message).AsTask()));
+        });
+        await bus.StartAsync();
+        try
+        {
+            var today = ParisCalendar.Today(discipline.Clock);
+            var caseId = Guid.CreateVersion7();
+            var store = discipline.Services.GetRequiredService<IDocumentStore>();
+            await using (var session = store.LightweightSession())
+            {
+                session.Events.StartStream<ChamberCase>(caseId,
+                    new ChamberCaseRegistered(caseId, Guid.NewGuid(), "10005173140", "75", today, today.AddMonths(6)),
+                    new DecisionRendered(caseId, DecisionForm.Collegial, DecisionOutcome.PracticeBan, 6, 2, null, today, "cdpiidf"),
+                    new CaseDecisionNotified(caseId, today, today.AddDays(ChamberRules.AppealDays), "cdpiidf"));
+                await session.SaveChangesAsync();
+            }
+            var finality = discipline.Services.GetRequiredService<CaseFinality>();
+
+            // The hosted sweeper may also run when the fake clock moves: assert the state, not who changed it.
+            discipline.Clock.Advance(TimeSpan.FromDays(30));
+            await finality.SweepAsync(CancellationToken.None);
+            Assert.Equal(CaseStatus.Notified, (await Case(store, caseId)).Status);
+            discipline.Clock.Advance(TimeSpan.FromDays(1));
+            await finality.SweepAsync(CancellationToken.None);
+            Assert.Equal(CaseStatus.Final, (await Case(store, caseId)).Status);
+
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            var sanction = await received.Reader.ReadAsync(timeout.Token);
+            Assert.Equal((caseId, "10005173140", "PracticeBan", 2), (sanction.SanctionId, sanction.Rpps, sanction.Kind, sanction.SuspendedMonths));
+            Assert.Equal(today.AddDays(32), sanction.From);
+            Assert.Equal(today.AddDays(32).AddMonths(4).AddDays(-1), sanction.To);
+        }
+        finally
+        {
+            await bus.StopAsync();
+        }
+    }
+
+    private static async Task<ChamberCase> Case(IDocumentStore store, Guid id)
+    {
+        await using var session = store.QuerySession();
+        return (await session.LoadAsync<ChamberCase>(id))!;
+    }
+}
