@@ -60,3 +60,39 @@ public class ChamberRulesTests
         Assert.Empty(ChamberRules.DueOn(notified.Apply(inTime), Today.AddDays(60)));
     }
 }
+
+public class NationalChamberRulesTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 22);
+
+    private static ChamberCase Appealed(bool inTime = true)
+    {
+        var registered = ChamberCase.Create(new ChamberCaseRegistered(Guid.NewGuid(), Guid.NewGuid(), "10005173140", "75", Today, Today.AddMonths(6)));
+        return registered
+            .Apply(new DecisionRendered(registered.Id, DecisionForm.Collegial, DecisionOutcome.PracticeBan, 12, 6, null, Today, "cdpi"))
+            .Apply(new CaseDecisionNotified(registered.Id, Today, Today.AddDays(30), "cdpi"))
+            .Apply(new AppealToNationalChamberLodged(registered.Id, inTime ? Today.AddDays(10) : Today.AddDays(40), inTime, "cdn"));
+    }
+
+    [Fact]
+    public void Confirming_on_appeal_makes_the_first_decision_final_and_enforceable_from_the_next_day()
+    {
+        var events = Assert.IsType<Outcome.Accepted>(ChamberRules.DecideAppeal(Appealed(), new DecideNationalAppeal(AppealRuling.Confirmed, null), Today.AddDays(90), "cdn")).Events;
+        var final = Assert.IsType<DecisionBecameFinal>(events[1]);
+        Assert.Equal((DecisionOutcome.PracticeBan, Today.AddDays(91), Today.AddDays(91).AddMonths(6).AddDays(-1)), (final.Outcome, final.From, final.To));
+    }
+
+    [Fact]
+    public void The_national_chamber_may_replace_the_decision_within_the_same_rules()
+    {
+        Assert.IsType<Outcome.Invalid>(ChamberRules.DecideAppeal(Appealed(),
+            new DecideNationalAppeal(AppealRuling.Replaced, new RenderDecision(DecisionForm.Collegial, DecisionOutcome.PracticeBan, 40, 0, null)), Today, "cdn"));
+        var events = Assert.IsType<Outcome.Accepted>(ChamberRules.DecideAppeal(Appealed(),
+            new DecideNationalAppeal(AppealRuling.Replaced, new RenderDecision(DecisionForm.Collegial, DecisionOutcome.Reprimand, null, null, null)), Today, "cdn")).Events;
+        Assert.Equal(DecisionOutcome.Reprimand, Assert.IsType<DecisionBecameFinal>(events[1]).Outcome);
+    }
+
+    [Fact]
+    public void A_late_appeal_gives_the_national_chamber_nothing_to_rule_on() =>
+        Assert.IsType<Outcome.NotAllowed>(ChamberRules.DecideAppeal(Appealed(inTime: false), new DecideNationalAppeal(AppealRuling.Confirmed, null), Today, "cdn"));
+}

@@ -99,7 +99,24 @@ public class ComplaintsThroughTheGateway(OrdreSystem system)
 
         var judged = await chamber.GetFromJsonAsync<CaseView>($"/discipline/cases/{caseId}");
         Assert.Equal(("Notified", doctor.Rpps), (judged!.Status, judged.Rpps));
+
+        // Appeal to the national chamber; its decision is final at once and reaches the Tableau over the bus.
+        Assert.Equal(HttpStatusCode.Forbidden, (await chamber.PostAsJsonAsync($"/discipline/cases/{caseId}/appeal", new { })).StatusCode);
+        using var national = await system.HttpClientFor("cdn");
+        Assert.Equal(HttpStatusCode.OK, (await national.PostAsJsonAsync($"/discipline/cases/{caseId}/appeal", new { })).StatusCode);
+        var ruling = new { ruling = "Replaced", decision = new { form = "Collegial", outcome = "PracticeBan", banMonths = 3, suspendedMonths = 0 } };
+        Assert.Equal(HttpStatusCode.Forbidden, (await chamber.PostAsJsonAsync($"/discipline/cases/{caseId}/appeal/decision", ruling)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await national.PostAsJsonAsync($"/discipline/cases/{caseId}/appeal/decision", ruling)).StatusCode);
+        Assert.Equal("Final", (await national.GetFromJsonAsync<CaseView>($"/discipline/cases/{caseId}"))!.Status);
+
+        var entry = await Eventually.Until(() => paris.GetFromJsonAsync<EntryWithSanctions>($"/tableau/register/{doctor.Rpps}"),
+            e => e?.Sanctions.Count == 1, what: "sanction recorded on the Tableau");
+        var sanction = entry!.Sanctions.Single();
+        Assert.Equal((caseId, "PracticeBan", Scenarios.Today.AddDays(1), true), (sanction.SanctionId, sanction.Kind, sanction.From, sanction.Pending));
     }
+
+    private sealed record SanctionView(Guid SanctionId, string Kind, DateOnly From, DateOnly? To, bool Pending);
+    private sealed record EntryWithSanctions(IReadOnlyList<SanctionView> Sanctions);
 
     private sealed record Created(Guid Id);
     private sealed record Changed(Guid Id, string Status, long Version, Guid? CaseId);

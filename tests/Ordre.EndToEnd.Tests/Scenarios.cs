@@ -10,7 +10,8 @@ namespace Ordre.EndToEnd.Tests;
 public static class Scenarios
 {
     private static readonly DemoDoctors Doctors = new(Random.Shared.Next());
-    public static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+    /// <summary>Today in Europe/Paris, as the services count business days (not the UTC date, which differs before 1 or 2 a.m.).</summary>
+    public static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTime.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")));
 
     public static InscriptionRequest NewDoctor(string department) => Doctors.Next(department, Today);
 

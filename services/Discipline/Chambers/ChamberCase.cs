@@ -8,6 +8,8 @@ public enum DecisionOutcome { Dismissed, Warning, Reprimand, PublicFunctionsBan,
 
 public enum CaseStatus { Registered, Decided, Notified, Appealed, Final }
 
+public enum AppealRuling { Confirmed, Replaced }
+
 public sealed record Decision(DecisionForm Form, DecisionOutcome Outcome, int BanMonths, int SuspendedMonths, DateOnly? From, DateOnly DecidedOn);
 
 /// <summary>
@@ -38,6 +40,13 @@ public sealed record ChamberCase(
     public ChamberCase Apply(AppealToNationalChamberLodged e) =>
         e.Admissible ? this with { Status = CaseStatus.Appealed, AppealedAdmissibly = true } : this;
 
+    public ChamberCase Apply(NationalChamberDecided e) => this with
+    {
+        Decision = e.Ruling == AppealRuling.Replaced
+            ? new Decision(e.Form, e.Outcome, e.BanMonths, e.SuspendedMonths, e.From, e.On)
+            : Decision,
+    };
+
     public ChamberCase Apply(DecisionBecameFinal e) => this with { Status = CaseStatus.Final };
 }
 
@@ -50,6 +59,10 @@ public sealed record CaseDecisionNotified(Guid CaseId, DateOnly On, DateOnly App
 
 /// <summary>An appeal to the national chamber: registered even when late, then flagged inadmissible (DOMAIN §3.2).</summary>
 public sealed record AppealToNationalChamberLodged(Guid CaseId, DateOnly LodgedOn, bool Admissible, string By);
+
+/// <summary>The national chamber confirmed the first decision or replaced it; its decision is final (cassation does not suspend it).</summary>
+public sealed record NationalChamberDecided(
+    Guid CaseId, AppealRuling Ruling, DecisionForm Form, DecisionOutcome Outcome, int BanMonths, int SuspendedMonths, DateOnly? From, DateOnly On, string By);
 
 /// <summary>
 /// The decision is final; for a sanction, it is enforceable from <paramref name="From"/> to <paramref name="To"/>
@@ -71,11 +84,43 @@ public static class ChamberRules
         DecisionRendered x => chamberCase.Apply(x),
         CaseDecisionNotified x => chamberCase.Apply(x),
         AppealToNationalChamberLodged x => chamberCase.Apply(x),
+        NationalChamberDecided x => chamberCase.Apply(x),
         DecisionBecameFinal x => chamberCase.Apply(x),
         _ => throw new ArgumentException($"{e.GetType().Name} does not change a case", nameof(e)),
     };
 
     public static Outcome Decide(ChamberCase chamberCase, RenderDecision command, DateOnly today, string by)
+    {
+        if (Validate(command, today) is { } invalid)
+            return invalid;
+        if (chamberCase.Status != CaseStatus.Registered)
+            return new Outcome.NotAllowed("Cette affaire a déjà été jugée.");
+        return new Outcome.Accepted(new DecisionRendered(chamberCase.Id, command.Form!.Value, command.Outcome!.Value,
+            command.BanMonths ?? 0, command.SuspendedMonths ?? 0, command.From, today, by));
+    }
+
+    /// <summary>
+    /// The national chamber rules on an admissible appeal: it confirms the decision or replaces it. Its decision is
+    /// final at once (a cassation appeal does not suspend it), so the sanction becomes enforceable.
+    /// </summary>
+    public static Outcome DecideAppeal(ChamberCase chamberCase, DecideNationalAppeal command, DateOnly today, string by)
+    {
+        if (command.Ruling is not { } ruling)
+            return Outcome.Field("ruling", "Confirmed (la décision est confirmée) ou Replaced (une nouvelle décision la remplace).");
+        if (ruling == AppealRuling.Replaced && (command.Decision is null || Validate(command.Decision, today) is not null))
+            return Validate(command.Decision ?? new RenderDecision(null, null, null, null, null), today)!;
+        if (chamberCase is not { Status: CaseStatus.Appealed, Decision: { } first })
+            return new Outcome.NotAllowed("Aucun appel recevable n'est pendant devant la chambre nationale.");
+        var d = command.Decision;
+        var decided = ruling == AppealRuling.Replaced
+            ? new NationalChamberDecided(chamberCase.Id, ruling, d!.Form!.Value, d.Outcome!.Value, d.BanMonths ?? 0, d.SuspendedMonths ?? 0, d.From, today, by)
+            : new NationalChamberDecided(chamberCase.Id, ruling, first.Form, first.Outcome, first.BanMonths, first.SuspendedMonths, first.From, today, by);
+        var (from, to) = Enforcement(decided.Outcome, decided.BanMonths, decided.SuspendedMonths, decided.From, finalOn: today);
+        return new Outcome.Accepted(decided,
+            new DecisionBecameFinal(chamberCase.Id, chamberCase.Rpps, decided.Outcome, today, from, to, decided.SuspendedMonths));
+    }
+
+    private static Outcome.Invalid? Validate(RenderDecision command, DateOnly today)
     {
         var errors = new Dictionary<string, string[]>();
         if (command.Form is null)
@@ -95,11 +140,21 @@ public static class ChamberRules
             errors["banMonths"] = ["Seule une interdiction a une durée et un sursis."];
         if (command.From is { } from && from < today)
             errors["from"] = ["La date d'effet ne peut précéder la décision."];
-        if (errors.Count > 0)
-            return new Outcome.Invalid(errors);
-        if (chamberCase.Status != CaseStatus.Registered)
-            return new Outcome.NotAllowed("Cette affaire a déjà été jugée.");
-        return new Outcome.Accepted(new DecisionRendered(chamberCase.Id, command.Form!.Value, outcome, months, suspended, command.From, today, by));
+        return errors.Count > 0 ? new Outcome.Invalid(errors) : null;
+    }
+
+    /// <summary>
+    /// R.4126-30: the sanction runs from the date the decision fixed, or the day after it became final; a ban lasts
+    /// its months less the part under sursis (none to enforce when all of it is suspended).
+    /// </summary>
+    public static (DateOnly From, DateOnly? To) Enforcement(DecisionOutcome outcome, int banMonths, int suspendedMonths, DateOnly? fixedFrom, DateOnly finalOn)
+    {
+        var from = fixedFrom is { } fixedDay && fixedDay > finalOn ? fixedDay : finalOn.AddDays(1);
+        var enforcedMonths = banMonths - suspendedMonths;
+        DateOnly? to = outcome is DecisionOutcome.PracticeBan or DecisionOutcome.PublicFunctionsBan && enforcedMonths > 0
+            ? from.AddMonths(enforcedMonths).AddDays(-1)
+            : null;
+        return (from, to);
     }
 
     public static Outcome Notify(ChamberCase chamberCase, DateOnly today, string by) => chamberCase.Status == CaseStatus.Decided
@@ -119,13 +174,12 @@ public static class ChamberRules
         if (chamberCase is not { Status: CaseStatus.Notified, AppealDeadline: { } deadline, Decision: { } decision } || deadline >= today)
             return [];
         var finalOn = deadline.AddDays(1);
-        var from = decision.From is { } fixedFrom && fixedFrom > finalOn ? fixedFrom : finalOn.AddDays(1);
-        var enforcedMonths = decision.BanMonths - decision.SuspendedMonths;
-        DateOnly? to = decision.Outcome is DecisionOutcome.PracticeBan or DecisionOutcome.PublicFunctionsBan && enforcedMonths > 0
-            ? from.AddMonths(enforcedMonths).AddDays(-1)
-            : null;
+        var (from, to) = Enforcement(decision.Outcome, decision.BanMonths, decision.SuspendedMonths, decision.From, finalOn);
         return [new DecisionBecameFinal(chamberCase.Id, chamberCase.Rpps, decision.Outcome, finalOn, from, to, decision.SuspendedMonths)];
     }
 }
 
 public sealed record RenderDecision(DecisionForm? Form, DecisionOutcome? Outcome, int? BanMonths, int? SuspendedMonths, DateOnly? From);
+
+/// <summary>Body of POST /cases/{id}/appeal/decision: Confirmed, or Replaced with the national chamber's own decision.</summary>
+public sealed record DecideNationalAppeal(AppealRuling? Ruling, RenderDecision? Decision);

@@ -14,27 +14,38 @@ public static class ChamberEndpoints
 {
     public static Task<Results<Ok<CaseChanged>, ValidationProblem, ProblemHttpResult>> Decide(
         Guid id, RenderDecision command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
-        Change(id, session, c => ChamberRules.Decide(c, command, ParisCalendar.Today(clock), user.Actor()), ct);
+        Change(id, user, FirstInstance, session, c => ChamberRules.Decide(c, command, ParisCalendar.Today(clock), user.Actor()), ct);
 
     public static Task<Results<Ok<CaseChanged>, ValidationProblem, ProblemHttpResult>> Notify(
         Guid id, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
-        Change(id, session, c => ChamberRules.Notify(c, ParisCalendar.Today(clock), user.Actor()), ct);
+        Change(id, user, FirstInstance, session, c => ChamberRules.Notify(c, ParisCalendar.Today(clock), user.Actor()), ct);
 
     public static Task<Results<Ok<CaseChanged>, ValidationProblem, ProblemHttpResult>> Appeal(
         Guid id, LodgeAppeal command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var today = ParisCalendar.Today(clock);
-        return Change(id, session, c => command.LodgedOn > today
+        return Change(id, user, National, session, c => command.LodgedOn > today
             ? Outcome.Field("lodgedOn", "Un appel ne peut être daté dans le futur.")
             : ChamberRules.LodgeAppeal(c, command.LodgedOn ?? today, user.Actor()), ct);
     }
+
+    public static Task<Results<Ok<CaseChanged>, ValidationProblem, ProblemHttpResult>> DecideAppeal(
+        Guid id, DecideNationalAppeal command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
+        Change(id, user, National, session, c => ChamberRules.DecideAppeal(c, command, ParisCalendar.Today(clock), user.Actor()), ct);
+
+    private const string FirstInstance = OrdreClaims.Roles.FirstInstanceChamber;
+    private const string National = OrdreClaims.Roles.NationalChamber;
 
     public static async Task<Results<Ok<ChamberCase>, ProblemHttpResult>> Get(Guid id, IQuerySession session, CancellationToken ct) =>
         await session.LoadAsync<ChamberCase>(id, ct) is { } chamberCase ? TypedResults.Ok(chamberCase) : Problems.NotFound($"Aucune affaire {id}.");
 
     private static async Task<Results<Ok<CaseChanged>, ValidationProblem, ProblemHttpResult>> Change(
-        Guid id, IDocumentSession session, Func<ChamberCase, Outcome> decide, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, string chamberRole, IDocumentSession session, Func<ChamberCase, Outcome> decide, CancellationToken ct)
     {
+        if (!user.IsInRole(chamberRole))
+            return Problems.Forbidden(chamberRole == National
+                ? "Cet acte relève de la chambre disciplinaire nationale."
+                : "Cet acte relève de la chambre disciplinaire de première instance.");
         var stream = await session.Events.FetchForWriting<ChamberCase>(id, ct);
         if (stream.Aggregate is not { } chamberCase)
             return Problems.NotFound($"Aucune affaire {id}.");

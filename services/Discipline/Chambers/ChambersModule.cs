@@ -34,11 +34,16 @@ public static class ChambersModule
         var chamber = cases.MapGroup("/{id:guid}").RequireAuthorization(OrdrePolicies.DisciplinaryChamber)
             .ProducesProblem(StatusCodes.Status409Conflict);
         chamber.MapPost("/decision", ChamberEndpoints.Decide).WithName("RenderDecision")
-            .WithSummary("Rendre la décision : rejet ou sanction (interdiction d'exercer de 1 à 36 mois, sursis au plus égal)");
+            .WithSummary("Rendre la décision : rejet ou sanction (interdiction d'exercer de 1 à 36 mois, sursis au plus égal)")
+            .WithDescription("Chambre disciplinaire de première instance.");
         chamber.MapPost("/notification", ChamberEndpoints.Notify).WithName("NotifyCaseDecision")
             .WithSummary("Notifier la décision (ouvre 30 jours d'appel, suspensif)");
         chamber.MapPost("/appeal", ChamberEndpoints.Appeal).WithName("LodgeAppealToNationalChamber")
-            .WithSummary("Enregistrer un appel devant la chambre nationale (hors délai : enregistré mais irrecevable)");
+            .WithSummary("Enregistrer un appel devant la chambre nationale (hors délai : enregistré mais irrecevable)")
+            .WithDescription("Chambre disciplinaire nationale.");
+        chamber.MapPost("/appeal/decision", ChamberEndpoints.DecideAppeal).WithName("DecideNationalAppeal")
+            .WithSummary("Statuer en appel : confirmer, ou remplacer la décision ; la décision est alors définitive")
+            .WithDescription("Chambre disciplinaire nationale. Le pourvoi en cassation n'étant pas suspensif, la sanction devient exécutoire.");
         return app;
     }
 }
