@@ -96,3 +96,32 @@ public class NationalChamberRulesTests
     public void A_late_appeal_gives_the_national_chamber_nothing_to_rule_on() =>
         Assert.IsType<Outcome.NotAllowed>(ChamberRules.DecideAppeal(Appealed(inTime: false), new DecideNationalAppeal(AppealRuling.Confirmed, null), Today, "cdn"));
 }
+
+public class CassationRulesTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 22);
+
+    private static ChamberCase Final()
+    {
+        var registered = ChamberCase.Create(new ChamberCaseRegistered(Guid.NewGuid(), Guid.NewGuid(), "10005173140", "75", Today, Today.AddMonths(6)));
+        return registered
+            .Apply(new DecisionRendered(registered.Id, DecisionForm.Collegial, DecisionOutcome.StrikingOff, 0, 0, null, Today, "cdpi"))
+            .Apply(new CaseDecisionNotified(registered.Id, Today, Today.AddDays(30), "cdpi"))
+            .Apply(new DecisionBecameFinal(registered.Id, "10005173140", DecisionOutcome.StrikingOff, Today.AddDays(31), Today.AddDays(32), null, 0));
+    }
+
+    [Fact]
+    public void A_cassation_appeal_is_lodged_within_two_months_of_the_final_decision_and_once()
+    {
+        Assert.IsType<Outcome.NotAllowed>(ChamberRules.LodgeCassation(Final(), Today.AddDays(31).AddMonths(2).AddDays(1), "cdn"));
+        var lodged = Final().Apply(Assert.IsType<CassationAppealLodged>(Assert.IsType<Outcome.Accepted>(
+            ChamberRules.LodgeCassation(Final(), Today.AddDays(31).AddMonths(2), "cdn")).Events[0]));
+        Assert.IsType<Outcome.NotAllowed>(ChamberRules.LodgeCassation(lodged, Today.AddDays(40), "cdn"));
+        Assert.Equal(CassationOutcome.Annulled, Assert.IsType<CassationDecided>(Assert.IsType<Outcome.Accepted>(
+            ChamberRules.DecideCassation(lodged, CassationOutcome.Annulled, Today.AddDays(200), "cdn")).Events[0]).Outcome);
+    }
+
+    [Fact]
+    public void There_is_no_cassation_outcome_without_a_pending_appeal() =>
+        Assert.IsType<Outcome.NotAllowed>(ChamberRules.DecideCassation(Final(), CassationOutcome.Rejected, Today, "cdn"));
+}

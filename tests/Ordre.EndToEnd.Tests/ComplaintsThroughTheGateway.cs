@@ -113,9 +113,15 @@ public class ComplaintsThroughTheGateway(OrdreSystem system)
             e => e?.Sanctions.Count == 1, what: "sanction recorded on the Tableau");
         var sanction = entry!.Sanctions.Single();
         Assert.Equal((caseId, "PracticeBan", Scenarios.Today.AddDays(1), true), (sanction.SanctionId, sanction.Kind, sanction.From, sanction.Pending));
+
+        // Annulled in cassation: the sanction ends (SanctionEnded), and the Tableau cancels it.
+        Assert.Equal(HttpStatusCode.OK, (await national.PostAsJsonAsync($"/discipline/cases/{caseId}/cassation", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await national.PostAsJsonAsync($"/discipline/cases/{caseId}/cassation/decision", new { outcome = "Annulled" })).StatusCode);
+        await Eventually.Until(() => paris.GetFromJsonAsync<EntryWithSanctions>($"/tableau/register/{doctor.Rpps}"),
+            e => e?.Sanctions.Single() is { Over: true, Pending: false }, what: "sanction cancelled on the Tableau");
     }
 
-    private sealed record SanctionView(Guid SanctionId, string Kind, DateOnly From, DateOnly? To, bool Pending);
+    private sealed record SanctionView(Guid SanctionId, string Kind, DateOnly From, DateOnly? To, bool Pending, bool Over);
     private sealed record EntryWithSanctions(IReadOnlyList<SanctionView> Sanctions);
 
     private sealed record Created(Guid Id);

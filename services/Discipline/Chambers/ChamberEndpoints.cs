@@ -33,6 +33,23 @@ public static class ChamberEndpoints
         Guid id, DecideNationalAppeal command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
         Change(id, user, National, session, c => ChamberRules.DecideAppeal(c, command, ParisCalendar.Today(clock), user.Actor()), ct);
 
+    public sealed record LodgeCassation(DateOnly? LodgedOn);
+    public sealed record RecordCassation(CassationOutcome? Outcome);
+
+    /// <summary>The national chamber's registry records the cassation appeal and the Conseil d'État's outcome.</summary>
+    public static Task<Results<Ok<CaseChanged>, ValidationProblem, ProblemHttpResult>> Cassation(
+        Guid id, LodgeCassation command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var today = ParisCalendar.Today(clock);
+        return Change(id, user, National, session, c => command.LodgedOn > today
+            ? Outcome.Field("lodgedOn", "Un pourvoi ne peut être daté dans le futur.")
+            : ChamberRules.LodgeCassation(c, command.LodgedOn ?? today, user.Actor()), ct);
+    }
+
+    public static Task<Results<Ok<CaseChanged>, ValidationProblem, ProblemHttpResult>> CassationOutcome(
+        Guid id, RecordCassation command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
+        Change(id, user, National, session, c => ChamberRules.DecideCassation(c, command.Outcome, ParisCalendar.Today(clock), user.Actor()), ct);
+
     private const string FirstInstance = OrdreClaims.Roles.FirstInstanceChamber;
     private const string National = OrdreClaims.Roles.NationalChamber;
 

@@ -22,7 +22,10 @@ public static class ChambersModule
         .Map<DecisionBecameFinal>((e, committed) => e.Outcome == DecisionOutcome.Dismissed
             || (e.Outcome is DecisionOutcome.PracticeBan or DecisionOutcome.PublicFunctionsBan && e.To is null)
                 ? null
-                : new SanctionEnforceable(e.CaseId, e.Rpps, e.Outcome.ToString(), e.From, e.To, e.SuspendedMonths, committed.Timestamp));
+                : new SanctionEnforceable(e.CaseId, e.Rpps, e.Outcome.ToString(), e.From, e.To, e.SuspendedMonths, committed.Timestamp))
+        .Map<CassationDecided>((e, committed) => e.Outcome == CassationOutcome.Annulled
+            ? new SanctionEnded(e.CaseId, e.Rpps, e.On, committed.Timestamp)
+            : null);
 
     public static IEndpointRouteBuilder MapChambers(this IEndpointRouteBuilder app)
     {
@@ -44,6 +47,10 @@ public static class ChambersModule
         chamber.MapPost("/appeal/decision", ChamberEndpoints.DecideAppeal).WithName("DecideNationalAppeal")
             .WithSummary("Statuer en appel : confirmer, ou remplacer la décision ; la décision est alors définitive")
             .WithDescription("Chambre disciplinaire nationale. Le pourvoi en cassation n'étant pas suspensif, la sanction devient exécutoire.");
+        chamber.MapPost("/cassation", ChamberEndpoints.Cassation).WithName("LodgeCassation")
+            .WithSummary("Enregistrer un pourvoi en cassation (2 mois, non suspensif)").WithDescription("Chambre disciplinaire nationale.");
+        chamber.MapPost("/cassation/decision", ChamberEndpoints.CassationOutcome).WithName("RecordCassationOutcome")
+            .WithSummary("Enregistrer l'issue du pourvoi : une annulation met fin à la sanction").WithDescription("Chambre disciplinaire nationale.");
         return app;
     }
 }
