@@ -1,48 +1,20 @@
 using System.Threading.Channels;
 using Marten;
 using MassTransit;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using Ordre.Contracts.Discipline;
 using Ordre.Discipline.Chambers;
 using Ordre.Testing;
 
 namespace Ordre.Discipline.Tests;
 
-/// <summary>Discipline in process on a fake clock, its own database and virtual host.</summary>
-public sealed class DisciplineInProcess : WebApplicationFactory<Program>, IAsyncLifetime
+/// <summary>Discipline in process on a fake clock (see <see cref="ServiceInProcess{TEntryPoint}"/>).</summary>
+public sealed class DisciplineInProcess : ServiceInProcess<Program>
 {
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
-    public TestDatabase Database { get; private set; } = null!;
-    public TestVirtualHost Broker { get; private set; } = null!;
+    protected override string Name => "discipline";
 
-    public async Task InitializeAsync()
-    {
-        var servers = await TestServers.Shared;
-        Database = await TestDatabase.CreateAsync(servers, "discipline_ip");
-        Broker = await TestVirtualHost.CreateAsync(servers);
-        _ = Services;
-    }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseSetting("ConnectionStrings:Marten", Database.ConnectionString("discipline-in-process"));
-        builder.UseSetting("ConnectionStrings:RabbitMq", Broker.Amqp.ToString());
-        builder.UseSetting("Identity:Authority", "http://127.0.0.1:9/");
-        builder.UseSetting("Tableau:Grpc", "http://127.0.0.1:9/");
-        builder.UseSetting("Deadlines:SweepSeconds", "3600");
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await DisposeAsync();
-        await Broker.DisposeAsync();
-        await Database.DisposeAsync();
-    }
+    // Nothing here calls the Tableau; the address only has to be set.
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Tableau:Grpc"] = "http://127.0.0.1:9/" };
 }
 
 /// <summary>A final sanction is published for the Tableau (whose consumer applies it: Ordre.Tableau.Tests).</summary>
