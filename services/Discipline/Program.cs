@@ -1,5 +1,6 @@
 using Ordre.Discipline.Chambers;
 using Ordre.Discipline.Complaints;
+using Ordre.Discipline.Deadlines;
 using Ordre.ServiceDefaults;
 using Ordre.ServiceDefaults.EventStore;
 using Ordre.ServiceDefaults.Messaging;
@@ -9,7 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("discipline", "Ordre — Discipline");
 builder.AddMessaging("discipline");
 builder.Services.AddTableauLookup(builder.Configuration);
-builder.Services.AddCaseFinality();
+builder.Services.AddSingleton<DisciplineDeadlines>().AddHostedService(sp => sp.GetRequiredService<DisciplineDeadlines>());
 builder.AddEventStore("discipline", store => store.AddComplaints().AddChambers())
     .PublishIntegrationEvents(ChambersModule.PublishSanctions);
 

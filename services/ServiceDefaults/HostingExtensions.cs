@@ -10,6 +10,7 @@ using Ordre.ServiceDefaults.Health;
 using Ordre.ServiceDefaults.Observability;
 using Ordre.ServiceDefaults.OpenApi;
 using Ordre.ServiceDefaults.Problems;
+using Ordre.ServiceDefaults.Time;
 
 namespace Ordre.ServiceDefaults;
 
@@ -18,7 +19,7 @@ public static class HostingExtensions
 {
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder, string serviceName, string apiTitle)
     {
-        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(ShiftedClock.From(builder.Configuration));
         builder.Services.AddOrdreProblemDetails();
         builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddOrdreOpenApi(apiTitle);
@@ -32,6 +33,7 @@ public static class HostingExtensions
     /// <summary>Middleware and the endpoints every service has (health, OpenAPI).</summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
+        ShiftedClock.WarnIfShifted(app.Services.GetRequiredService<TimeProvider>(), app.Logger);
         app.UseOrdreProblemDetails();
         app.UseAuthentication();
         app.UseAuthorization();

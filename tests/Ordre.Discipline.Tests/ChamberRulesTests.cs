@@ -9,11 +9,64 @@ public class ChamberRulesTests
     private static ChamberCase Registered() => ChamberCase.Create(new ChamberCaseRegistered(
         Guid.NewGuid(), Guid.NewGuid(), "10005173140", "75", Today, Today.AddMonths(ChamberRules.DecisionMonths)));
 
+    private static ChamberCase After(ChamberCase chamberCase, Outcome outcome) =>
+        Assert.IsType<Outcome.Accepted>(outcome).Events.Aggregate(chamberCase, ChamberRules.Evolve);
+
+    /// <summary>A case whose hearing was held (on the day after its registration).</summary>
+    private static ChamberCase Heard(string rpps = "10005173140")
+    {
+        var registered = ChamberCase.Create(new ChamberCaseRegistered(Guid.NewGuid(), Guid.NewGuid(), rpps, "75", Today, Today.AddMonths(ChamberRules.DecisionMonths)));
+        var withRapporteur = After(registered, ChamberRules.AppointRapporteur(registered, "Dr Rapporteur", Today, "cdpi"));
+        var scheduled = After(withRapporteur, ChamberRules.ScheduleHearing(withRapporteur, Today.AddDays(1), Today, "cdpi"));
+        return After(scheduled, ChamberRules.HoldHearing(scheduled, Today.AddDays(1), "cdpi"));
+    }
+
     private static ChamberCase Notified(DecisionOutcome outcome, int months = 0, int suspended = 0, DateOnly? from = null)
     {
-        var decided = Assert.IsType<Outcome.Accepted>(ChamberRules.Decide(Registered(),
-            new RenderDecision(DecisionForm.Collegial, outcome, months, suspended, from), Today, "cdpi")).Events.Aggregate(Registered(), ChamberRules.Evolve);
-        return Assert.IsType<Outcome.Accepted>(ChamberRules.Notify(decided, Today, "cdpi")).Events.Aggregate(decided, ChamberRules.Evolve);
+        var decided = After(Heard(), ChamberRules.Decide(Heard(), new RenderDecision(DecisionForm.Collegial, outcome, months, suspended, from), Today, "cdpi"));
+        return After(decided, ChamberRules.Notify(decided, Today, "cdpi"));
+    }
+
+    [Fact]
+    public void A_hearing_is_set_after_the_registration_once_a_rapporteur_is_appointed_and_held_on_its_day()
+    {
+        var registered = Registered();
+        Assert.IsType<Outcome.NotAllowed>(ChamberRules.ScheduleHearing(registered, Today.AddDays(10), Today, "cdpi"));
+        var withRapporteur = After(registered, ChamberRules.AppointRapporteur(registered, "Dr R", Today, "cdpi"));
+        Assert.IsType<Outcome.Invalid>(ChamberRules.ScheduleHearing(withRapporteur, Today, Today, "cdpi"));
+        var scheduled = After(withRapporteur, ChamberRules.ScheduleHearing(withRapporteur, Today.AddDays(10), Today, "cdpi"));
+        Assert.IsType<Outcome.NotAllowed>(ChamberRules.HoldHearing(scheduled, Today.AddDays(9), "cdpi"));
+        var held = After(scheduled, ChamberRules.HoldHearing(scheduled, Today.AddDays(10), "cdpi"));
+        Assert.IsType<Outcome.NotAllowed>(ChamberRules.HoldHearing(held, Today.AddDays(10), "cdpi"));
+    }
+
+    [Fact]
+    public void A_collegial_decision_follows_the_hearing_while_a_presidential_order_needs_none()
+    {
+        Assert.IsType<Outcome.NotAllowed>(ChamberRules.Decide(Registered(), new RenderDecision(DecisionForm.Collegial, DecisionOutcome.Dismissed, null, null, null), Today, "cdpi"));
+        Assert.IsType<Outcome.Accepted>(ChamberRules.Decide(Registered(), new RenderDecision(DecisionForm.PresidentialOrder, DecisionOutcome.Dismissed, null, null, null), Today, "cdpi"));
+        Assert.IsType<Outcome.Accepted>(ChamberRules.Decide(Heard(), new RenderDecision(DecisionForm.Collegial, DecisionOutcome.Dismissed, null, null, null), Today, "cdpi"));
+    }
+
+    [Fact]
+    public void Training_ordered_is_part_of_the_decision()
+    {
+        var decided = After(Heard(), ChamberRules.Decide(Heard(), new RenderDecision(DecisionForm.Collegial, DecisionOutcome.Warning, null, null, null, TrainingOrdered: true), Today, "cdpi"));
+        Assert.True(decided.Decision!.TrainingOrdered);
+    }
+
+    [Fact]
+    public void After_six_months_without_a_decision_the_clock_flags_the_case_and_only_then_may_it_be_moved_to_another_chamber()
+    {
+        var registered = Registered();
+        Assert.Equal("IDF", registered.Chamber);
+        Assert.IsType<Outcome.NotAllowed>(ChamberRules.Move(registered, "PAC", Today.AddMonths(5), "cdn"));
+        Assert.Empty(ChamberRules.DueOn(registered, registered.DecisionDueOn));
+        var overdue = registered.Apply(Assert.IsType<DecisionDeadlinePassed>(Assert.Single(ChamberRules.DueOn(registered, registered.DecisionDueOn.AddDays(1)))));
+        Assert.IsType<Outcome.Invalid>(ChamberRules.Move(overdue, "IDF", Today.AddMonths(7), "cdn"));
+        Assert.IsType<Outcome.Invalid>(ChamberRules.Move(overdue, "XYZ", Today.AddMonths(7), "cdn"));
+        var moved = After(overdue, ChamberRules.Move(overdue, "PAC", Today.AddMonths(7), "cdn"));
+        Assert.Equal(("PAC", Today.AddMonths(13), false), (moved.Chamber, moved.DecisionDueOn, moved.DecisionOverdue));
     }
 
     [Theory]
@@ -23,11 +76,46 @@ public class ChamberRulesTests
     [InlineData(37, 0, false)]
     [InlineData(12, 13, false)]
     public void A_ban_on_practising_lasts_one_to_thirty_six_months_with_a_suspended_part_at_most_equal(int months, int suspended, bool valid) =>
-        Assert.Equal(valid, ChamberRules.Decide(Registered(), new RenderDecision(DecisionForm.Collegial, DecisionOutcome.PracticeBan, months, suspended, null), Today, "cdpi") is Outcome.Accepted);
+        Assert.Equal(valid, ChamberRules.Decide(Heard(), new RenderDecision(DecisionForm.Collegial, DecisionOutcome.PracticeBan, months, suspended, null), Today, "cdpi") is Outcome.Accepted);
 
     [Fact]
     public void A_warning_has_no_duration() =>
-        Assert.IsType<Outcome.Invalid>(ChamberRules.Decide(Registered(), new RenderDecision(DecisionForm.Collegial, DecisionOutcome.Warning, 3, 0, null), Today, "cdpi"));
+        Assert.IsType<Outcome.Invalid>(ChamberRules.Decide(Heard(), new RenderDecision(DecisionForm.Collegial, DecisionOutcome.Warning, 3, 0, null), Today, "cdpi"));
+
+    private static ChamberCase FinalSuspendedBan(string rpps, DateOnly notifiedOn)
+    {
+        var registered = ChamberCase.Create(new ChamberCaseRegistered(Guid.NewGuid(), Guid.NewGuid(), rpps, "75", notifiedOn, notifiedOn.AddMonths(6)));
+        return registered
+            .Apply(new DecisionRendered(registered.Id, DecisionForm.Collegial, DecisionOutcome.PracticeBan, 6, 6, null, notifiedOn, "cdpi"))
+            .Apply(new CaseDecisionNotified(registered.Id, notifiedOn, notifiedOn.AddDays(30), "cdpi"))
+            .Apply(new DecisionBecameFinal(registered.Id, rpps, DecisionOutcome.PracticeBan, notifiedOn.AddDays(31), notifiedOn.AddDays(32), null, 6));
+    }
+
+    [Fact]
+    public void A_new_ban_for_acts_within_five_years_of_a_suspended_sanction_may_make_its_suspended_part_run_after_it()
+    {
+        var earlier = FinalSuspendedBan("10005173140", Today.AddYears(-4));
+        var revoking = new RenderDecision(DecisionForm.Collegial, DecisionOutcome.PracticeBan, 3, 0, null, RevokeSuspendedPartOf: earlier.Id, ActsCommittedOn: Today.AddYears(-1));
+        var decided = After(Heard(), ChamberRules.Decide(Heard(), revoking, Today, "cdpi", earlier));
+        Assert.Equal((earlier.Id, 6), (decided.Decision!.RevokesSuspendedPartOf, decided.Decision.RevokedMonths));
+        var notified = After(decided, ChamberRules.Notify(decided, Today, "cdpi"));
+        var final = Assert.IsType<DecisionBecameFinal>(Assert.Single(ChamberRules.DueOn(notified, Today.AddDays(31))));
+        Assert.Equal(final.From.AddMonths(3 + 6).AddDays(-1), final.To);
+    }
+
+    [Fact]
+    public void A_suspended_part_is_not_revoked_for_acts_after_five_years_by_a_warning_or_for_another_doctor()
+    {
+        var earlier = FinalSuspendedBan("10005173140", Today.AddYears(-6));
+        Assert.IsType<Outcome.Invalid>(ChamberRules.Decide(Heard(), new RenderDecision(DecisionForm.Collegial, DecisionOutcome.PracticeBan, 3, 0, null,
+            RevokeSuspendedPartOf: earlier.Id, ActsCommittedOn: Today.AddMonths(-2)), Today, "cdpi", earlier));
+        var recent = FinalSuspendedBan("10005173140", Today.AddYears(-1));
+        Assert.IsType<Outcome.Invalid>(ChamberRules.Decide(Heard(), new RenderDecision(DecisionForm.Collegial, DecisionOutcome.Warning, null, null, null,
+            RevokeSuspendedPartOf: recent.Id, ActsCommittedOn: Today.AddMonths(-2)), Today, "cdpi", recent));
+        var otherDoctor = FinalSuspendedBan("10001234567", Today.AddYears(-1));
+        Assert.IsType<Outcome.Invalid>(ChamberRules.Decide(Heard(), new RenderDecision(DecisionForm.Collegial, DecisionOutcome.PracticeBan, 3, 0, null,
+            RevokeSuspendedPartOf: otherDoctor.Id, ActsCommittedOn: Today.AddMonths(-2)), Today, "cdpi", otherDoctor));
+    }
 
     [Fact]
     public void A_case_is_judged_once() =>

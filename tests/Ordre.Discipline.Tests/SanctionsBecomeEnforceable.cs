@@ -43,7 +43,7 @@ public class SanctionsBecomeEnforceable(DisciplineInProcess discipline) : IClass
                     new CaseDecisionNotified(caseId, today, today.AddDays(ChamberRules.AppealDays), "cdpiidf"));
                 await session.SaveChangesAsync();
             }
-            var finality = discipline.Services.GetRequiredService<CaseFinality>();
+            var finality = discipline.Services.GetRequiredService<Ordre.Discipline.Deadlines.DisciplineDeadlines>();
 
             // The hosted sweeper may also run when the fake clock moves: assert the state, not who changed it.
             discipline.Clock.Advance(TimeSpan.FromDays(30));

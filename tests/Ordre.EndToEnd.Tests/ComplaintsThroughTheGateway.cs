@@ -23,6 +23,9 @@ public class ComplaintsThroughTheGateway(OrdreSystem system)
         Assert.Equal(HttpStatusCode.BadRequest, (await paris.PostAsJsonAsync($"/discipline/complaints/{id}/conciliators", new { conciliators = new[] { "Mme Durand" } })).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await paris.PostAsJsonAsync($"/discipline/complaints/{id}/transmission", new { opinion = "Griefs sérieux" })).StatusCode);
         await Step(paris, id, "conciliators", new { conciliators = new[] { "Dr Anne Petit", "Dr Paul Roux", "Dr Léa Blanc" } });
+        Assert.Equal(HttpStatusCode.Conflict, (await paris.PostAsJsonAsync($"/discipline/complaints/{id}/conciliation", new { outcome = "Failed" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await paris.PostAsJsonAsync($"/discipline/complaints/{id}/convocation", new { meetingOn = Scenarios.Today.AddDays(-1) })).StatusCode);
+        await Step(paris, id, "convocation", new { meetingOn = Scenarios.Today });
         await Step(paris, id, "conciliation", new { outcome = "Failed" });
         var transmitted = await Step(paris, id, "transmission", new { opinion = "Les griefs paraissent sérieux.", councilJoins = true });
         Assert.Equal("Transmitted", transmitted.Status);
@@ -52,6 +55,53 @@ public class ComplaintsThroughTheGateway(OrdreSystem system)
         var elsewhere = await system.GrantedInscription("cdom13", "13");
         Assert.Equal(HttpStatusCode.Forbidden, (await paris.PostAsJsonAsync("/discipline/complaints", Complaint(elsewhere.Rpps!))).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await paris.PostAsJsonAsync("/discipline/complaints", new { rpps = "123" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_national_council_refers_a_complaint_to_another_council_which_alone_then_handles_it()
+    {
+        var doctor = await system.GrantedInscription();
+        using var paris = await system.HttpClientFor("cdom75");
+        using var marseille = await system.HttpClientFor("cdom13");
+        using var cnom = await system.HttpClientFor("cnom");
+        var id = (await (await paris.PostAsJsonAsync("/discipline/complaints", Complaint(doctor.Rpps!))).Content.ReadFromJsonAsync<Created>())!.Id;
+
+        var referral = new { toDepartment = "13", reason = "Un conseiller de Paris est mis en cause." };
+        Assert.Equal(HttpStatusCode.Forbidden, (await paris.PostAsJsonAsync($"/discipline/complaints/{id}/referral", referral)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await cnom.PostAsJsonAsync($"/discipline/complaints/{id}/referral", referral with { toDepartment = "75" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await cnom.PostAsJsonAsync($"/discipline/complaints/{id}/referral", referral)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await paris.GetAsync($"/discipline/complaints/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await paris.PostAsJsonAsync($"/discipline/complaints/{id}/acknowledgement", new { })).StatusCode);
+        Assert.DoesNotContain((await paris.GetFromJsonAsync<ComplaintPage>("/discipline/complaints?pageSize=100"))!.Items, c => c.Id == id);
+        Assert.Contains((await marseille.GetFromJsonAsync<ComplaintPage>("/discipline/complaints?pageSize=100"))!.Items, c => c.Id == id);
+        await Step(marseille, id, "acknowledgement", new { });
+        // The national council does not act in the council's place, and its president is seized only after 3 months.
+        Assert.Equal(HttpStatusCode.Forbidden, (await cnom.PostAsJsonAsync($"/discipline/complaints/{id}/conciliators", new { conciliators = new[] { "Dr A" } })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await cnom.PostAsJsonAsync($"/discipline/complaints/{id}/recourse", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await marseille.PostAsJsonAsync($"/discipline/complaints/{id}/recourse", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await cnom.PostAsJsonAsync($"/discipline/complaints/{id}/transmission", new { opinion = "avis" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await cnom.GetAsync("/discipline/complaints?page=0")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Only_the_national_chamber_moves_a_case_and_only_once_its_six_months_have_run_out()
+    {
+        var doctor = await system.GrantedInscription();
+        using var paris = await system.HttpClientFor("cdom75");
+        var id = (await (await paris.PostAsJsonAsync("/discipline/complaints", new
+        {
+            rpps = doctor.Rpps, complainant = new { kind = "Authority", name = "Préfet" }, grounds = new[] { "Exercice dangereux" },
+        })).Content.ReadFromJsonAsync<Created>())!.Id;
+        var caseId = (await Step(paris, id, "transmission", new { opinion = "Griefs graves.", councilJoins = true })).CaseId!.Value;
+
+        using var chamber = await system.HttpClientFor("cdpiidf");
+        using var national = await system.HttpClientFor("cdn");
+        Assert.Equal(HttpStatusCode.Forbidden, (await chamber.PostAsJsonAsync($"/discipline/cases/{caseId}/move", new { toRegion = "PAC" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await national.PostAsJsonAsync($"/discipline/cases/{caseId}/move", new { toRegion = "XX" })).StatusCode);
+        var early = await national.PostAsJsonAsync($"/discipline/cases/{caseId}/move", new { toRegion = "PAC" });
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        Assert.Contains("ne peut être dépaysée", await early.Content.ReadAsStringAsync());
     }
 
     [Theory]
@@ -87,12 +137,29 @@ public class ComplaintsThroughTheGateway(OrdreSystem system)
         using var paris = await system.HttpClientFor("cdom75");
         var id = (await (await paris.PostAsJsonAsync("/discipline/complaints", Complaint(doctor.Rpps!))).Content.ReadFromJsonAsync<Created>())!.Id;
         await Step(paris, id, "conciliators", new { conciliators = new[] { "Dr Anne Petit" } });
+        await Step(paris, id, "convocation", new { meetingOn = Scenarios.Today });
         await Step(paris, id, "conciliation", new { outcome = "Absent" });
         var caseId = (await Step(paris, id, "transmission", new { opinion = "Griefs établis.", councilJoins = false })).CaseId!.Value;
 
-        var decision = new { form = "Collegial", outcome = "PracticeBan", banMonths = 6, suspendedMonths = 2 };
-        Assert.Equal(HttpStatusCode.Forbidden, (await paris.PostAsJsonAsync($"/discipline/cases/{caseId}/decision", decision)).StatusCode);
+        // The Île-de-France chamber judges it; another region's chamber neither sees nor acts on it, nor does a council.
         using var chamber = await system.HttpClientFor("cdpiidf");
+        using var otherChamber = await system.HttpClientFor("cdpipaca");
+        Assert.Equal(HttpStatusCode.Forbidden, (await otherChamber.GetAsync($"/discipline/cases/{caseId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await otherChamber.PostAsJsonAsync($"/discipline/cases/{caseId}/rapporteur", new { rapporteur = "Dr X" })).StatusCode);
+        Assert.DoesNotContain((await otherChamber.GetFromJsonAsync<CasePage>("/discipline/cases?pageSize=100"))!.Items, c => c.Id == caseId);
+        Assert.Contains((await chamber.GetFromJsonAsync<CasePage>("/discipline/cases?pageSize=100"))!.Items, c => c.Id == caseId);
+        Assert.Equal(HttpStatusCode.Forbidden, (await paris.GetAsync($"/discipline/cases/{caseId}")).StatusCode);
+        using (var cnom = await system.HttpClientFor("cnom"))
+            Assert.Equal(HttpStatusCode.OK, (await cnom.GetAsync($"/discipline/cases/{caseId}")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await chamber.PostAsJsonAsync($"/discipline/cases/{caseId}/rapporteur", new { rapporteur = "Dr Hélène Garnier" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await chamber.PostAsJsonAsync($"/discipline/cases/{caseId}/hearing", new { hearingOn = Scenarios.Today })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await chamber.PostAsJsonAsync($"/discipline/cases/{caseId}/hearing", new { hearingOn = Scenarios.Today.AddDays(14) })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await chamber.PostAsJsonAsync($"/discipline/cases/{caseId}/decision",
+            new { form = "Collegial", outcome = "PracticeBan", banMonths = 6, suspendedMonths = 2 })).StatusCode); // before the hearing
+
+        var decision = new { form = "PresidentialOrder", outcome = "PracticeBan", banMonths = 6, suspendedMonths = 2 };
+        Assert.Equal(HttpStatusCode.Forbidden, (await paris.PostAsJsonAsync($"/discipline/cases/{caseId}/decision", decision)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await chamber.PostAsJsonAsync($"/discipline/cases/{caseId}/decision", decision with { banMonths = 48 })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await chamber.PostAsJsonAsync($"/discipline/cases/{caseId}/decision", decision)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await chamber.PostAsJsonAsync($"/discipline/cases/{caseId}/notification", new { })).StatusCode);
@@ -127,4 +194,7 @@ public class ComplaintsThroughTheGateway(OrdreSystem system)
     private sealed record Created(Guid Id);
     private sealed record Changed(Guid Id, string Status, long Version, Guid? CaseId);
     private sealed record CaseView(Guid Id, string Rpps, string Status);
+    private sealed record ComplaintView(Guid Id, string Department, string HandlingDepartment);
+    private sealed record ComplaintPage(IReadOnlyList<ComplaintView> Items, long Total);
+    private sealed record CasePage(IReadOnlyList<CaseView> Items, long Total);
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Ordre.Client;
 using Ordre.Testing;
@@ -45,6 +46,37 @@ public static class Scenarios
         var http = new HttpClient { BaseAddress = system.Gateway.Url };
         http.DefaultRequestHeaders.Authorization = new("Bearer", await system.TokenFor(account));
         return http;
+    }
+
+    /// <summary>
+    /// The shortest path to a final ban through the gateway: an authority's complaint (no conciliation), a
+    /// presidential order, an appeal and the national chamber's confirmation (final at once). Returns the case id.
+    /// </summary>
+    public static async Task<Guid> FinalBan(this OrdreSystem system, InscriptionRequest doctor, int banMonths)
+    {
+        using var council = await system.HttpClientFor("cdom75");
+        using var chamber = await system.HttpClientFor("cdpiidf");
+        using var national = await system.HttpClientFor("cdn");
+        var complaint = await Posted<IdOnly>(council, "/discipline/complaints", new
+        {
+            rpps = doctor.Rpps, complainant = new { kind = "Authority", name = "Directeur général de l'ARS" }, grounds = new[] { "Mise en danger" },
+        });
+        var caseId = (await Posted<Transmitted>(council, $"/discipline/complaints/{complaint.Id}/transmission", new { opinion = "Griefs graves.", councilJoins = true })).CaseId;
+        await Posted<IdOnly>(chamber, $"/discipline/cases/{caseId}/decision", new { form = "PresidentialOrder", outcome = "PracticeBan", banMonths, suspendedMonths = 0 });
+        await Posted<IdOnly>(chamber, $"/discipline/cases/{caseId}/notification", new { });
+        await Posted<IdOnly>(national, $"/discipline/cases/{caseId}/appeal", new { });
+        await Posted<IdOnly>(national, $"/discipline/cases/{caseId}/appeal/decision", new { ruling = "Confirmed" });
+        return caseId;
+    }
+
+    private sealed record IdOnly(Guid Id);
+    private sealed record Transmitted(Guid Id, Guid CaseId);
+
+    private static async Task<T> Posted<T>(HttpClient http, string path, object body)
+    {
+        var response = await http.PostAsJsonAsync(path, body);
+        Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<T>())!;
     }
 
     public static async Task<int> RegisteredCount(this OrdreSystem system, string department)

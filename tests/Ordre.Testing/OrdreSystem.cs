@@ -74,12 +74,17 @@ public class OrdreSystem : IAsyncLifetime
         return tableau;
     }
 
-    /// <summary>Replaces the first Tableau instance by a new process on the same port and database.</summary>
-    public async Task<ServiceProcess> RestartTableauAsync(Uri? broker = null)
+    /// <summary>
+    /// Replaces the first Tableau instance by a new process on the same port and database, its clock moved forward
+    /// by <paramref name="clockShiftDays"/> days (see ShiftedClock) when a test must see dates pass across processes.
+    /// </summary>
+    public async Task<ServiceProcess> RestartTableauAsync(Uri? broker = null, int clockShiftDays = 0)
     {
         var old = Tableau;
         await old.StopAsync();
-        var restarted = ServiceProcess.Start(old.Name, "Ordre.Tableau", old.Url.Port, TableauSettings(old.Name, broker ?? Broker.Amqp));
+        var settings = TableauSettings(old.Name, broker ?? Broker.Amqp);
+        settings["Clock__ShiftDays"] = clockShiftDays.ToString();
+        var restarted = ServiceProcess.Start(old.Name, "Ordre.Tableau", old.Url.Port, settings);
         _tableaus[0] = restarted;
         await restarted.WaitUntilHealthyAsync(readiness: broker is null);
         return restarted;

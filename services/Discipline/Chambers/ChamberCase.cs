@@ -13,7 +13,16 @@ public enum AppealRuling { Confirmed, Replaced }
 /// <summary>The Conseil d'État's outcome on a cassation appeal [S4: 61% not admitted, 5 annulled in 2019].</summary>
 public enum CassationOutcome { NotAdmitted, Rejected, Annulled }
 
-public sealed record Decision(DecisionForm Form, DecisionOutcome Outcome, int BanMonths, int SuspendedMonths, DateOnly? From, DateOnly DecidedOn);
+public sealed record Decision(DecisionForm Form, DecisionOutcome Outcome, int BanMonths, int SuspendedMonths, DateOnly? From, DateOnly DecidedOn)
+{
+    /// <summary>L.4124-6-1: training the doctor must follow, when the case revealed a lack of competence.</summary>
+    public bool TrainingOrdered { get; init; }
+    /// <summary>L.4124-6: the earlier case whose suspended part this decision makes enforceable, and that part's months.</summary>
+    public Guid? RevokesSuspendedPartOf { get; init; }
+    public int RevokedMonths { get; init; }
+}
+
+public sealed record Hearing(DateOnly On, DateOnly? HeldOn);
 
 /// <summary>
 /// A case at the first-instance chamber, opened when a departmental council transmits a complaint. The decision
@@ -30,16 +39,43 @@ public sealed record ChamberCase(
     public DateOnly? FinalOn { get; init; }
     public DateOnly? CassationLodgedOn { get; init; }
     public CassationOutcome? Cassation { get; init; }
+    public string? Rapporteur { get; init; }
+    public Hearing? Hearing { get; init; }
+    /// <summary>The case was moved by the national chamber's president to the chamber of this region.</summary>
+    public string? MovedToRegion { get; init; }
+    /// <summary>The 6 months to decide have passed (L.4124-1): the national chamber's president may move the case.</summary>
+    public bool DecisionOverdue { get; init; }
 
-    /// <summary>The day the clock makes the decision final: the day after the appeal window.</summary>
-    public DateOnly? NextDeadline => Status == CaseStatus.Notified ? AppealDeadline?.AddDays(1) : null;
+    /// <summary>The region whose first-instance chamber judges the case: the doctor's, unless the case was moved.</summary>
+    public string Chamber => MovedToRegion ?? Jurisdictions.RegionOf(Department) ?? Department;
+
+    /// <summary>The next day the clock acts on this case: the day after the appeal window, or after the 6 months to decide.</summary>
+    public DateOnly? NextDeadline => Status switch
+    {
+        CaseStatus.Notified => AppealDeadline?.AddDays(1),
+        CaseStatus.Registered when !DecisionOverdue => DecisionDueOn.AddDays(1),
+        _ => null,
+    };
 
     public static ChamberCase Create(ChamberCaseRegistered e) =>
         new(e.CaseId, e.ComplaintId, e.Rpps, e.Department, e.RegisteredOn, e.DecisionDueOn, CaseStatus.Registered);
 
+    public ChamberCase Apply(RapporteurAppointed e) => this with { Rapporteur = e.Rapporteur };
+    public ChamberCase Apply(HearingScheduled e) => this with { Hearing = new Hearing(e.HearingOn, null) };
+    public ChamberCase Apply(HearingHeld e) => this with { Hearing = new Hearing(e.On, e.On) };
+    public ChamberCase Apply(DecisionDeadlinePassed e) => this with { DecisionOverdue = true };
+    public ChamberCase Apply(CaseMovedToAnotherChamber e) => this with
+    {
+        MovedToRegion = e.ToRegion, DecisionOverdue = false, DecisionDueOn = e.DecisionDueOn, Rapporteur = null, Hearing = null,
+    };
+
     public ChamberCase Apply(DecisionRendered e) => this with
     {
-        Status = CaseStatus.Decided, Decision = new Decision(e.Form, e.Outcome, e.BanMonths, e.SuspendedMonths, e.From, e.On),
+        Status = CaseStatus.Decided,
+        Decision = new Decision(e.Form, e.Outcome, e.BanMonths, e.SuspendedMonths, e.From, e.On)
+        {
+            TrainingOrdered = e.TrainingOrdered, RevokesSuspendedPartOf = e.RevokesSuspendedPartOf, RevokedMonths = e.RevokedMonths,
+        },
     };
 
     public ChamberCase Apply(CaseDecisionNotified e) => this with { Status = CaseStatus.Notified, NotifiedOn = e.On, AppealDeadline = e.AppealDeadline };
@@ -51,6 +87,9 @@ public sealed record ChamberCase(
     {
         Decision = e.Ruling == AppealRuling.Replaced
             ? new Decision(e.Form, e.Outcome, e.BanMonths, e.SuspendedMonths, e.From, e.On)
+            {
+                TrainingOrdered = e.TrainingOrdered, RevokesSuspendedPartOf = e.RevokesSuspendedPartOf, RevokedMonths = e.RevokedMonths,
+            }
             : Decision,
     };
 
@@ -63,8 +102,22 @@ public sealed record ChamberCase(
 
 public sealed record ChamberCaseRegistered(Guid CaseId, Guid ComplaintId, string Rpps, string Department, DateOnly RegisteredOn, DateOnly DecisionDueOn);
 
+public sealed record RapporteurAppointed(Guid CaseId, string Rapporteur, DateOnly On, string By);
+
+/// <summary>The hearing is set for <paramref name="HearingOn"/>, after the case's registration.</summary>
+public sealed record HearingScheduled(Guid CaseId, DateOnly HearingOn, DateOnly On, string By);
+
+public sealed record HearingHeld(Guid CaseId, DateOnly On, string By);
+
+/// <summary>Raised by the clock: the first-instance chamber did not decide within 6 months (L.4124-1).</summary>
+public sealed record DecisionDeadlinePassed(Guid CaseId, DateOnly DueOn, DateOnly On);
+
+/// <summary>The national chamber's president moved an overdue case to another region's chamber, which has 6 new months.</summary>
+public sealed record CaseMovedToAnotherChamber(Guid CaseId, string FromRegion, string ToRegion, DateOnly DecisionDueOn, DateOnly On, string By);
+
 public sealed record DecisionRendered(
-    Guid CaseId, DecisionForm Form, DecisionOutcome Outcome, int BanMonths, int SuspendedMonths, DateOnly? From, DateOnly On, string By);
+    Guid CaseId, DecisionForm Form, DecisionOutcome Outcome, int BanMonths, int SuspendedMonths, DateOnly? From, DateOnly On, string By,
+    bool TrainingOrdered = false, Guid? RevokesSuspendedPartOf = null, int RevokedMonths = 0);
 
 public sealed record CaseDecisionNotified(Guid CaseId, DateOnly On, DateOnly AppealDeadline, string By);
 
@@ -79,7 +132,8 @@ public sealed record CassationDecided(Guid CaseId, string Rpps, CassationOutcome
 
 /// <summary>The national chamber confirmed the first decision or replaced it; its decision is final (cassation does not suspend it).</summary>
 public sealed record NationalChamberDecided(
-    Guid CaseId, AppealRuling Ruling, DecisionForm Form, DecisionOutcome Outcome, int BanMonths, int SuspendedMonths, DateOnly? From, DateOnly On, string By);
+    Guid CaseId, AppealRuling Ruling, DecisionForm Form, DecisionOutcome Outcome, int BanMonths, int SuspendedMonths, DateOnly? From, DateOnly On, string By,
+    bool TrainingOrdered = false, Guid? RevokesSuspendedPartOf = null, int RevokedMonths = 0);
 
 /// <summary>
 /// The decision is final; for a sanction, it is enforceable from <paramref name="From"/> to <paramref name="To"/>
@@ -98,6 +152,11 @@ public static class ChamberRules
 
     public static ChamberCase Evolve(ChamberCase chamberCase, object e) => e switch
     {
+        RapporteurAppointed x => chamberCase.Apply(x),
+        HearingScheduled x => chamberCase.Apply(x),
+        HearingHeld x => chamberCase.Apply(x),
+        DecisionDeadlinePassed x => chamberCase.Apply(x),
+        CaseMovedToAnotherChamber x => chamberCase.Apply(x),
         DecisionRendered x => chamberCase.Apply(x),
         CaseDecisionNotified x => chamberCase.Apply(x),
         AppealToNationalChamberLodged x => chamberCase.Apply(x),
@@ -108,21 +167,101 @@ public static class ChamberRules
         _ => throw new ArgumentException($"{e.GetType().Name} does not change a case", nameof(e)),
     };
 
-    public static Outcome Decide(ChamberCase chamberCase, RenderDecision command, DateOnly today, string by)
+    public static Outcome AppointRapporteur(ChamberCase chamberCase, string? rapporteur, DateOnly today, string by)
+    {
+        if (string.IsNullOrWhiteSpace(rapporteur) || rapporteur.Length > 200)
+            return Outcome.Field("rapporteur", "Nommez le rapporteur.");
+        return chamberCase.Status == CaseStatus.Registered
+            ? new Outcome.Accepted(new RapporteurAppointed(chamberCase.Id, rapporteur.Trim(), today, by))
+            : new Outcome.NotAllowed("Cette affaire a déjà été jugée.");
+    }
+
+    /// <summary>DOMAIN §3.2: a hearing is set after the case's registration, once a rapporteur is appointed.</summary>
+    public static Outcome ScheduleHearing(ChamberCase chamberCase, DateOnly? hearingOn, DateOnly today, string by)
+    {
+        if (hearingOn is not { } on || on <= chamberCase.RegisteredOn || on < today)
+            return Outcome.Field("hearingOn", "L'audience se tient après l'enregistrement de l'affaire, à une date à venir.");
+        if (chamberCase.Status != CaseStatus.Registered)
+            return new Outcome.NotAllowed("Cette affaire a déjà été jugée.");
+        return chamberCase.Rapporteur is null
+            ? new Outcome.NotAllowed("Désignez d'abord un rapporteur.")
+            : new Outcome.Accepted(new HearingScheduled(chamberCase.Id, on, today, by));
+    }
+
+    public static Outcome HoldHearing(ChamberCase chamberCase, DateOnly today, string by) => chamberCase switch
+    {
+        { Status: not CaseStatus.Registered } => new Outcome.NotAllowed("Cette affaire a déjà été jugée."),
+        { Hearing: null } => new Outcome.NotAllowed("Aucune audience n'est prévue."),
+        { Hearing.HeldOn: not null } => new Outcome.NotAllowed("L'audience a déjà eu lieu."),
+        { Hearing.On: var on } when on > today => new Outcome.NotAllowed($"L'audience est prévue le {on:dd/MM/yyyy}."),
+        _ => new Outcome.Accepted(new HearingHeld(chamberCase.Id, today, by)),
+    };
+
+    /// <summary>
+    /// The first-instance decision: a collegial decision comes after the hearing, a presidential order needs none.
+    /// <paramref name="earlier"/> is the case named by <see cref="RenderDecision.RevokeSuspendedPartOf"/>, if any.
+    /// </summary>
+    public static Outcome Decide(ChamberCase chamberCase, RenderDecision command, DateOnly today, string by, ChamberCase? earlier = null)
     {
         if (Validate(command, today) is { } invalid)
             return invalid;
         if (chamberCase.Status != CaseStatus.Registered)
             return new Outcome.NotAllowed("Cette affaire a déjà été jugée.");
+        if (command.Form == DecisionForm.Collegial && chamberCase.Hearing?.HeldOn is null)
+            return new Outcome.NotAllowed("Une décision collégiale est rendue après l'audience : tenez d'abord l'audience.");
+        if (Revocation(chamberCase, command, earlier) is not (var revokes, var revokedMonths))
+            return RevocationRefusal(chamberCase, command, earlier)!;
         return new Outcome.Accepted(new DecisionRendered(chamberCase.Id, command.Form!.Value, command.Outcome!.Value,
-            command.BanMonths ?? 0, command.SuspendedMonths ?? 0, command.From, today, by));
+            command.BanMonths ?? 0, command.SuspendedMonths ?? 0, command.From, today, by, command.TrainingOrdered ?? false, revokes, revokedMonths));
+    }
+
+    /// <summary>L.4124-6: a new ban (3° or 4°) for acts committed within 5 years of the notification of a suspended sanction may make that suspended part enforceable.</summary>
+    public const int RevocationYears = 5;
+
+    private static (Guid? Case, int Months)? Revocation(ChamberCase chamberCase, RenderDecision command, ChamberCase? earlier) =>
+        command.RevokeSuspendedPartOf is null ? (null, 0)
+        : RevocationRefusal(chamberCase, command, earlier) is null ? (earlier!.Id, earlier.Decision!.SuspendedMonths)
+        : null;
+
+    private static Outcome? RevocationRefusal(ChamberCase chamberCase, RenderDecision command, ChamberCase? earlier)
+    {
+        if (command.RevokeSuspendedPartOf is null)
+            return null;
+        if (command.Outcome is not (DecisionOutcome.PracticeBan or DecisionOutcome.PublicFunctionsBan))
+            return Outcome.Field("revokeSuspendedPartOf", "Seule une nouvelle interdiction (fonctions publiques ou exercice) peut révoquer un sursis.");
+        if (command.ActsCommittedOn is not { } acts)
+            return Outcome.Field("actsCommittedOn", "Indiquez la date des faits nouveaux.");
+        if (earlier is null || earlier.Rpps != chamberCase.Rpps || earlier.Id == chamberCase.Id)
+            return Outcome.Field("revokeSuspendedPartOf", "Aucune affaire antérieure de ce médecin ne porte ce numéro.");
+        if (earlier is not { Status: CaseStatus.Final, Decision.SuspendedMonths: > 0, NotifiedOn: { } notified } || earlier.Cassation == CassationOutcome.Annulled)
+            return Outcome.Field("revokeSuspendedPartOf", "L'affaire antérieure ne comporte pas de sanction définitive assortie du sursis.");
+        return acts >= notified && acts <= notified.AddYears(RevocationYears)
+            ? null
+            : Outcome.Field("actsCommittedOn", $"Le sursis ne peut être révoqué que pour des faits commis dans les {RevocationYears} ans suivant la notification de la sanction ({notified:dd/MM/yyyy}).");
+    }
+
+    /// <summary>
+    /// L.4124-1: after 6 months without a decision, the national chamber's president may move the case to another
+    /// region's first-instance chamber, which then has 6 months of its own.
+    /// </summary>
+    public static Outcome Move(ChamberCase chamberCase, string? toRegion, DateOnly today, string by)
+    {
+        if (toRegion is null || !Jurisdictions.Regions.Contains(toRegion))
+            return Outcome.Field("toRegion", $"Région de la chambre : {string.Join(", ", Jurisdictions.Regions)}.");
+        if (toRegion == chamberCase.Chamber)
+            return Outcome.Field("toRegion", "L'affaire est déjà devant cette chambre.");
+        if (chamberCase.Status != CaseStatus.Registered)
+            return new Outcome.NotAllowed("Cette affaire a déjà été jugée.");
+        return chamberCase.DecisionOverdue
+            ? new Outcome.Accepted(new CaseMovedToAnotherChamber(chamberCase.Id, chamberCase.Chamber, toRegion, today.AddMonths(DecisionMonths), today, by))
+            : new Outcome.NotAllowed($"La chambre a jusqu'au {chamberCase.DecisionDueOn:dd/MM/yyyy} pour statuer ; l'affaire ne peut être dépaysée avant.");
     }
 
     /// <summary>
     /// The national chamber rules on an admissible appeal: it confirms the decision or replaces it. Its decision is
     /// final at once (a cassation appeal does not suspend it), so the sanction becomes enforceable.
     /// </summary>
-    public static Outcome DecideAppeal(ChamberCase chamberCase, DecideNationalAppeal command, DateOnly today, string by)
+    public static Outcome DecideAppeal(ChamberCase chamberCase, DecideNationalAppeal command, DateOnly today, string by, ChamberCase? earlier = null)
     {
         if (command.Ruling is not { } ruling)
             return Outcome.Field("ruling", "Confirmed (la décision est confirmée) ou Replaced (une nouvelle décision la remplace).");
@@ -131,10 +270,18 @@ public static class ChamberRules
         if (chamberCase is not { Status: CaseStatus.Appealed, Decision: { } first })
             return new Outcome.NotAllowed("Aucun appel recevable n'est pendant devant la chambre nationale.");
         var d = command.Decision;
-        var decided = ruling == AppealRuling.Replaced
-            ? new NationalChamberDecided(chamberCase.Id, ruling, d!.Form!.Value, d.Outcome!.Value, d.BanMonths ?? 0, d.SuspendedMonths ?? 0, d.From, today, by)
-            : new NationalChamberDecided(chamberCase.Id, ruling, first.Form, first.Outcome, first.BanMonths, first.SuspendedMonths, first.From, today, by);
-        var (from, to) = Enforcement(decided.Outcome, decided.BanMonths, decided.SuspendedMonths, decided.From, finalOn: today);
+        NationalChamberDecided decided;
+        if (ruling == AppealRuling.Replaced)
+        {
+            if (Revocation(chamberCase, d!, earlier) is not (var revokes, var revokedMonths))
+                return RevocationRefusal(chamberCase, d!, earlier)!;
+            decided = new NationalChamberDecided(chamberCase.Id, ruling, d!.Form!.Value, d.Outcome!.Value, d.BanMonths ?? 0, d.SuspendedMonths ?? 0,
+                d.From, today, by, d.TrainingOrdered ?? false, revokes, revokedMonths);
+        }
+        else
+            decided = new NationalChamberDecided(chamberCase.Id, ruling, first.Form, first.Outcome, first.BanMonths, first.SuspendedMonths, first.From,
+                today, by, first.TrainingOrdered, first.RevokesSuspendedPartOf, first.RevokedMonths);
+        var (from, to) = Enforcement(decided.Outcome, decided.BanMonths, decided.SuspendedMonths, decided.From, finalOn: today, decided.RevokedMonths);
         return new Outcome.Accepted(decided,
             new DecisionBecameFinal(chamberCase.Id, chamberCase.Rpps, decided.Outcome, today, from, to, decided.SuspendedMonths));
     }
@@ -166,10 +313,12 @@ public static class ChamberRules
     /// R.4126-30: the sanction runs from the date the decision fixed, or the day after it became final; a ban lasts
     /// its months less the part under sursis (none to enforce when all of it is suspended).
     /// </summary>
-    public static (DateOnly From, DateOnly? To) Enforcement(DecisionOutcome outcome, int banMonths, int suspendedMonths, DateOnly? fixedFrom, DateOnly finalOn)
+    public static (DateOnly From, DateOnly? To) Enforcement(
+        DecisionOutcome outcome, int banMonths, int suspendedMonths, DateOnly? fixedFrom, DateOnly finalOn, int revokedMonths = 0)
     {
         var from = fixedFrom is { } fixedDay && fixedDay > finalOn ? fixedDay : finalOn.AddDays(1);
-        var enforcedMonths = banMonths - suspendedMonths;
+        // A revoked suspended part of an earlier sanction runs on after the new ban.
+        var enforcedMonths = banMonths - suspendedMonths + revokedMonths;
         DateOnly? to = outcome is DecisionOutcome.PracticeBan or DecisionOutcome.PublicFunctionsBan && enforcedMonths > 0
             ? from.AddMonths(enforcedMonths).AddDays(-1)
             : null;
@@ -210,18 +359,29 @@ public static class ChamberRules
         return new Outcome.Accepted(new CassationDecided(chamberCase.Id, chamberCase.Rpps, ruling, today, by));
     }
 
-    /// <summary>What the clock does on <paramref name="today"/>: the decision becomes final after an unappealed window.</summary>
+    /// <summary>
+    /// What the clock does on <paramref name="today"/>: the 6 months to decide run out; the decision becomes final
+    /// after an unappealed window.
+    /// </summary>
     public static IReadOnlyList<object> DueOn(ChamberCase chamberCase, DateOnly today)
     {
+        if (chamberCase is { Status: CaseStatus.Registered, DecisionOverdue: false } && today > chamberCase.DecisionDueOn)
+            return [new DecisionDeadlinePassed(chamberCase.Id, chamberCase.DecisionDueOn, today)];
         if (chamberCase is not { Status: CaseStatus.Notified, AppealDeadline: { } deadline, Decision: { } decision } || deadline >= today)
             return [];
         var finalOn = deadline.AddDays(1);
-        var (from, to) = Enforcement(decision.Outcome, decision.BanMonths, decision.SuspendedMonths, decision.From, finalOn);
+        var (from, to) = Enforcement(decision.Outcome, decision.BanMonths, decision.SuspendedMonths, decision.From, finalOn, decision.RevokedMonths);
         return [new DecisionBecameFinal(chamberCase.Id, chamberCase.Rpps, decision.Outcome, finalOn, from, to, decision.SuspendedMonths)];
     }
 }
 
-public sealed record RenderDecision(DecisionForm? Form, DecisionOutcome? Outcome, int? BanMonths, int? SuspendedMonths, DateOnly? From);
+/// <summary>
+/// Body of a decision. <see cref="RevokeSuspendedPartOf"/> names an earlier case of the same doctor whose suspended part
+/// the new ban makes enforceable, for acts committed (<see cref="ActsCommittedOn"/>) within 5 years of its notification.
+/// </summary>
+public sealed record RenderDecision(
+    DecisionForm? Form, DecisionOutcome? Outcome, int? BanMonths, int? SuspendedMonths, DateOnly? From,
+    bool? TrainingOrdered = null, Guid? RevokeSuspendedPartOf = null, DateOnly? ActsCommittedOn = null);
 
 /// <summary>Body of POST /cases/{id}/appeal/decision: Confirmed, or Replaced with the national chamber's own decision.</summary>
 public sealed record DecideNationalAppeal(AppealRuling? Ruling, RenderDecision? Decision);

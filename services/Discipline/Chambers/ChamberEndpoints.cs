@@ -8,13 +8,36 @@ namespace Ordre.Discipline.Chambers;
 public sealed record CaseChanged(Guid Id, CaseStatus Status, long Version);
 
 public sealed record LodgeAppeal(DateOnly? LodgedOn);
+public sealed record AppointRapporteur(string? Rapporteur);
+public sealed record ScheduleHearing(DateOnly? HearingOn);
+public sealed record MoveCase(string? ToRegion);
 
 /// <summary>The first-instance chamber's handling of a case: decision, notification, appeal registration.</summary>
 public static class ChamberEndpoints
 {
-    public static Task<Results<Ok<CaseChanged>, ValidationProblem, ProblemHttpResult>> Decide(
-        Guid id, RenderDecision command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
-        Change(id, user, FirstInstance, session, c => ChamberRules.Decide(c, command, ParisCalendar.Today(clock), user.Actor()), ct);
+    public static Task<Results<Ok<CaseChanged>, ValidationProblem, ProblemHttpResult>> AppointRapporteur(
+        Guid id, AppointRapporteur command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
+        Change(id, user, FirstInstance, session, c => ChamberRules.AppointRapporteur(c, command.Rapporteur, ParisCalendar.Today(clock), user.Actor()), ct);
+
+    public static Task<Results<Ok<CaseChanged>, ValidationProblem, ProblemHttpResult>> ScheduleHearing(
+        Guid id, ScheduleHearing command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
+        Change(id, user, FirstInstance, session, c => ChamberRules.ScheduleHearing(c, command.HearingOn, ParisCalendar.Today(clock), user.Actor()), ct);
+
+    public static Task<Results<Ok<CaseChanged>, ValidationProblem, ProblemHttpResult>> HoldHearing(
+        Guid id, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
+        Change(id, user, FirstInstance, session, c => ChamberRules.HoldHearing(c, ParisCalendar.Today(clock), user.Actor()), ct);
+
+    public static async Task<Results<Ok<CaseChanged>, ValidationProblem, ProblemHttpResult>> Decide(
+        Guid id, RenderDecision command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var earlier = command.RevokeSuspendedPartOf is { } earlierId ? await session.LoadAsync<ChamberCase>(earlierId, ct) : null;
+        return await Change(id, user, FirstInstance, session, c => ChamberRules.Decide(c, command, ParisCalendar.Today(clock), user.Actor(), earlier), ct);
+    }
+
+    /// <summary>The national chamber's president moves a case its chamber did not decide in 6 months.</summary>
+    public static Task<Results<Ok<CaseChanged>, ValidationProblem, ProblemHttpResult>> Move(
+        Guid id, MoveCase command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
+        Change(id, user, National, session, c => ChamberRules.Move(c, command.ToRegion?.Trim().ToUpperInvariant(), ParisCalendar.Today(clock), user.Actor()), ct);
 
     public static Task<Results<Ok<CaseChanged>, ValidationProblem, ProblemHttpResult>> Notify(
         Guid id, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
@@ -29,9 +52,12 @@ public static class ChamberEndpoints
             : ChamberRules.LodgeAppeal(c, command.LodgedOn ?? today, user.Actor()), ct);
     }
 
-    public static Task<Results<Ok<CaseChanged>, ValidationProblem, ProblemHttpResult>> DecideAppeal(
-        Guid id, DecideNationalAppeal command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
-        Change(id, user, National, session, c => ChamberRules.DecideAppeal(c, command, ParisCalendar.Today(clock), user.Actor()), ct);
+    public static async Task<Results<Ok<CaseChanged>, ValidationProblem, ProblemHttpResult>> DecideAppeal(
+        Guid id, DecideNationalAppeal command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var earlier = command.Decision?.RevokeSuspendedPartOf is { } earlierId ? await session.LoadAsync<ChamberCase>(earlierId, ct) : null;
+        return await Change(id, user, National, session, c => ChamberRules.DecideAppeal(c, command, ParisCalendar.Today(clock), user.Actor(), earlier), ct);
+    }
 
     public sealed record LodgeCassation(DateOnly? LodgedOn);
     public sealed record RecordCassation(CassationOutcome? Outcome);
@@ -53,8 +79,41 @@ public static class ChamberEndpoints
     private const string FirstInstance = OrdreClaims.Roles.FirstInstanceChamber;
     private const string National = OrdreClaims.Roles.NationalChamber;
 
-    public static async Task<Results<Ok<ChamberCase>, ProblemHttpResult>> Get(Guid id, IQuerySession session, CancellationToken ct) =>
-        await session.LoadAsync<ChamberCase>(id, ct) is { } chamberCase ? TypedResults.Ok(chamberCase) : Problems.NotFound($"Aucune affaire {id}.");
+    public static async Task<Results<Ok<ChamberCase>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    {
+        if (await session.LoadAsync<ChamberCase>(id, ct) is not { } chamberCase)
+            return Problems.NotFound($"Aucune affaire {id}.");
+        return OtherChamber(chamberCase, user) is { } refusal ? Problems.Forbidden(refusal) : TypedResults.Ok(chamberCase);
+    }
+
+    public sealed record CasePage(IReadOnlyList<ChamberCase> Items, int Page, int PageSize, long Total);
+
+    /// <summary>The cases a caller may see, newest first: its own region's for a first-instance chamber, all for the national bodies.</summary>
+    public static async Task<Results<Ok<CasePage>, ValidationProblem>> List(
+        ClaimsPrincipal user, IQuerySession session, CancellationToken ct, CaseStatus? status = null, int page = 1, int pageSize = 20)
+    {
+        if (page < 1 || pageSize is < 1 or > 100)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["page"] = ["page ≥ 1 ; pageSize de 1 à 100."] }, title: "Pagination invalide");
+        var query = session.Query<ChamberCase>().AsQueryable();
+        if (!user.IsInRole(National) && !user.IsInRole(OrdreClaims.Roles.NationalCouncil))
+        {
+            var region = user.FindFirst(OrdreClaims.Region)?.Value ?? "";
+            var departments = Jurisdictions.DepartmentsOf(region);
+            query = query.Where(c => c.MovedToRegion == region || (c.MovedToRegion == null && departments.Contains(c.Department)));
+        }
+        if (status is { } wanted)
+            query = query.Where(c => c.Status == wanted);
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(c => c.RegisteredOn).ThenBy(c => c.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return TypedResults.Ok(new CasePage(items, page, pageSize, total));
+    }
+
+    /// <summary>Why this caller may not see the case: a first-instance chamber sees only its region's cases.</summary>
+    private static string? OtherChamber(ChamberCase chamberCase, ClaimsPrincipal user) =>
+        user.IsInRole(OrdreClaims.Roles.FirstInstanceChamber) && !user.IsInRole(National)
+            && user.FindFirst(OrdreClaims.Region)?.Value != chamberCase.Chamber
+            ? "Cette affaire relève de la chambre disciplinaire de première instance d'une autre région."
+            : null;
 
     private static async Task<Results<Ok<CaseChanged>, ValidationProblem, ProblemHttpResult>> Change(
         Guid id, ClaimsPrincipal user, string chamberRole, IDocumentSession session, Func<ChamberCase, Outcome> decide, CancellationToken ct)
@@ -66,6 +125,8 @@ public static class ChamberEndpoints
         var stream = await session.Events.FetchForWriting<ChamberCase>(id, ct);
         if (stream.Aggregate is not { } chamberCase)
             return Problems.NotFound($"Aucune affaire {id}.");
+        if (OtherChamber(chamberCase, user) is { } refusal)
+            return Problems.Forbidden(refusal);
         return await StreamChange.DecideAndAppend(stream, chamberCase, session, decide, ChamberRules.Evolve,
             (after, version) => new CaseChanged(id, after.Status, version), ct);
     }

@@ -14,9 +14,6 @@ public static class ChambersModule
         return options;
     }
 
-    public static IServiceCollection AddCaseFinality(this IServiceCollection services) =>
-        services.AddSingleton<CaseFinality>().AddHostedService(sp => sp.GetRequiredService<CaseFinality>());
-
     /// <summary>A final sanction becomes enforceable on the Tableau; a dismissal or a fully suspended ban publishes nothing.</summary>
     public static void PublishSanctions(IntegrationEventMap map) => map
         .Map<DecisionBecameFinal>((e, committed) => e.Outcome == DecisionOutcome.Dismissed
@@ -32,13 +29,26 @@ public static class ChambersModule
         var cases = app.MapGroup("/cases").WithTags("Chambres disciplinaires")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        cases.MapGet("/{id:guid}", ChamberEndpoints.Get).RequireAuthorization(OrdrePolicies.DisciplinaryChamber)
-            .WithName("GetCase").WithSummary("Lire une affaire");
+        cases.MapGet("/", ChamberEndpoints.List).RequireAuthorization(OrdrePolicies.DisciplinaryCaseReaders)
+            .WithName("ListCases").WithSummary("Lister les affaires (la chambre de première instance : celles de sa région), par page")
+            .ProducesValidationProblem();
+        cases.MapGet("/{id:guid}", ChamberEndpoints.Get).RequireAuthorization(OrdrePolicies.DisciplinaryCaseReaders)
+            .WithName("GetCase").WithSummary("Lire une affaire (chambre de la région, chambre nationale, Conseil national)");
         var chamber = cases.MapGroup("/{id:guid}").RequireAuthorization(OrdrePolicies.DisciplinaryChamber)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        chamber.MapPost("/rapporteur", ChamberEndpoints.AppointRapporteur).WithName("AppointRapporteur")
+            .WithSummary("Désigner le rapporteur").WithDescription("Chambre disciplinaire de première instance de la région.");
+        chamber.MapPost("/hearing", ChamberEndpoints.ScheduleHearing).WithName("ScheduleHearing")
+            .WithSummary("Fixer l'audience (après l'enregistrement de l'affaire)").WithDescription("Chambre disciplinaire de première instance de la région.");
+        chamber.MapPost("/hearing/held", ChamberEndpoints.HoldHearing).WithName("HoldHearing")
+            .WithSummary("Constater que l'audience s'est tenue").WithDescription("Chambre disciplinaire de première instance de la région.");
         chamber.MapPost("/decision", ChamberEndpoints.Decide).WithName("RenderDecision")
             .WithSummary("Rendre la décision : rejet ou sanction (interdiction d'exercer de 1 à 36 mois, sursis au plus égal)")
-            .WithDescription("Chambre disciplinaire de première instance.");
+            .WithDescription("Chambre disciplinaire de première instance de la région. Une décision collégiale suit l'audience ; " +
+                "une nouvelle interdiction peut révoquer le sursis d'une sanction antérieure (faits commis dans les 5 ans de sa notification).");
+        chamber.MapPost("/move", ChamberEndpoints.Move).WithName("MoveCase")
+            .WithSummary("Dépayser une affaire non jugée dans les 6 mois vers la chambre d'une autre région")
+            .WithDescription("Président de la chambre disciplinaire nationale.");
         chamber.MapPost("/notification", ChamberEndpoints.Notify).WithName("NotifyCaseDecision")
             .WithSummary("Notifier la décision (ouvre 30 jours d'appel, suspensif)");
         chamber.MapPost("/appeal", ChamberEndpoints.Appeal).WithName("LodgeAppealToNationalChamber")

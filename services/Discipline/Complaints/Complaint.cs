@@ -25,8 +25,25 @@ public sealed record Complaint(
     public bool CouncilJoins { get; init; }
     public bool TransmittedLate { get; init; }
     public Guid? CaseId { get; init; }
+    /// <summary>The council that handles the complaint: the doctor's, unless the national council's president named another (L.4123-2).</summary>
+    public string HandlingDepartment => ReferredTo ?? Department;
+    public string? ReferredTo { get; init; }
+    /// <summary>The day both parties are summoned to meet the conciliators.</summary>
+    public DateOnly? ConciliationMeetingOn { get; init; }
+    public bool ConciliationOverdue { get; init; }
+    public bool TransmissionOverdue { get; init; }
+    /// <summary>The complainant asked the national council's president to transmit, the council having not acted; he has until then.</summary>
+    public DateOnly? NationalTransmissionDueOn { get; init; }
 
     public bool IsOpen => Status is ComplaintStatus.Registered or ComplaintStatus.Acknowledged;
+    private bool SkipsConciliation => Complainant.Kind == ComplainantKind.Authority;
+
+    /// <summary>The next day the clock acts on this complaint: past the month to convene, then past the 3 months to transmit.</summary>
+    public DateOnly? NextDeadline =>
+        !IsOpen ? null
+        : !SkipsConciliation && ConciliationMeetingOn is null && !ConciliationOverdue ? ConciliationDueOn.AddDays(1)
+        : !TransmissionOverdue ? TransmissionDueOn.AddDays(1)
+        : null;
 
     public static Complaint Create(ComplaintRegistered e) => new(
         e.ComplaintId, e.Rpps, e.Department, e.Complainant, e.Grounds, e.RegisteredOn, e.ConciliationDueOn, e.TransmissionDueOn,
@@ -34,6 +51,11 @@ public sealed record Complaint(
 
     public Complaint Apply(ComplaintAcknowledged e) => this with { Status = ComplaintStatus.Acknowledged };
     public Complaint Apply(ConciliatorsAppointed e) => this with { Conciliators = e.Conciliators };
+    public Complaint Apply(ConciliationConvened e) => this with { ConciliationMeetingOn = e.MeetingOn };
+    public Complaint Apply(ConciliationDeadlinePassed e) => this with { ConciliationOverdue = true };
+    public Complaint Apply(TransmissionDeadlinePassed e) => this with { TransmissionOverdue = true };
+    public Complaint Apply(CouncilDefaultReported e) => this with { NationalTransmissionDueOn = e.NationalTransmissionDueOn };
+    public Complaint Apply(ComplaintReferredToAnotherCouncil e) => this with { ReferredTo = e.ToDepartment, Conciliators = [], ConciliationMeetingOn = null };
     public Complaint Apply(ConciliationHeld e) => this with
     {
         ConciliationOutcome = e.Outcome,
@@ -54,6 +76,11 @@ public static class ComplaintRules
     {
         ComplaintAcknowledged x => complaint.Apply(x),
         ConciliatorsAppointed x => complaint.Apply(x),
+        ConciliationConvened x => complaint.Apply(x),
+        ConciliationDeadlinePassed x => complaint.Apply(x),
+        TransmissionDeadlinePassed x => complaint.Apply(x),
+        CouncilDefaultReported x => complaint.Apply(x),
+        ComplaintReferredToAnotherCouncil x => complaint.Apply(x),
         ConciliationHeld x => complaint.Apply(x),
         ComplaintWithdrawn x => complaint.Apply(x),
         ComplaintTransmittedToChamber x => complaint.Apply(x),
@@ -64,6 +91,15 @@ public static class ComplaintRules
     public const int ConciliationMonths = 1;
     /// <summary>L.4123-2: transmit to the chamber with a reasoned opinion within three months.</summary>
     public const int TransmissionMonths = 3;
+    /// <summary>L.4123-2: seized by the complainant, the national council's president transmits within one month.</summary>
+    public const int NationalTransmissionMonths = 1;
+
+    /// <summary>What the clock does on <paramref name="today"/>: flags the month to convene, then the 3 months to transmit, as run out.</summary>
+    public static IReadOnlyList<object> DueOn(Complaint complaint, DateOnly today) => complaint.NextDeadline is { } due && due <= today
+        ? complaint.ConciliationMeetingOn is null && !complaint.ConciliationOverdue && complaint.Complainant.Kind != ComplainantKind.Authority
+            ? [new ConciliationDeadlinePassed(complaint.Id, complaint.ConciliationDueOn, today)]
+            : [new TransmissionDeadlinePassed(complaint.Id, complaint.TransmissionDueOn, today)]
+        : [];
 }
 
 public sealed record ComplaintRegistered(
@@ -73,6 +109,21 @@ public sealed record ComplaintRegistered(
 public sealed record ComplaintAcknowledged(Guid ComplaintId, DateOnly On, string By);
 
 public sealed record ConciliatorsAppointed(Guid ComplaintId, IReadOnlyList<string> Conciliators, DateOnly On, string By);
+
+/// <summary>Both parties summoned to meet the conciliators on <paramref name="MeetingOn"/>; <paramref name="Late"/> past the month of L.4123-2.</summary>
+public sealed record ConciliationConvened(Guid ComplaintId, DateOnly MeetingOn, DateOnly On, bool Late, string By);
+
+/// <summary>Raised by the clock: a month passed without the parties being convened.</summary>
+public sealed record ConciliationDeadlinePassed(Guid ComplaintId, DateOnly DueOn, DateOnly On);
+
+/// <summary>Raised by the clock: three months passed without transmission; the complainant may now turn to the national council's president.</summary>
+public sealed record TransmissionDeadlinePassed(Guid ComplaintId, DateOnly DueOn, DateOnly On);
+
+/// <summary>The complainant reported the council's failure to act to the national council's president, who transmits within a month.</summary>
+public sealed record CouncilDefaultReported(Guid ComplaintId, DateOnly On, DateOnly NationalTransmissionDueOn, string By);
+
+/// <summary>A member of the council being implicated, the national council's president named another council to handle the complaint.</summary>
+public sealed record ComplaintReferredToAnotherCouncil(Guid ComplaintId, string FromDepartment, string ToDepartment, string Reason, DateOnly On, string By);
 
 public sealed record ConciliationHeld(Guid ComplaintId, ConciliationOutcome Outcome, DateOnly On, string By);
 

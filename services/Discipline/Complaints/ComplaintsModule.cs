@@ -9,6 +9,7 @@ public static class ComplaintsModule
     public static StoreOptions AddComplaints(this StoreOptions options)
     {
         options.Projections.Snapshot<Complaint>(SnapshotLifecycle.Inline);
+        options.Schema.For<Complaint>().Index(c => c.NextDeadline);
         return options;
     }
 
@@ -30,22 +31,37 @@ public static class ComplaintsModule
             .WithName("RegisterComplaint").WithSummary("Enregistrer une plainte contre un médecin du département")
             .WithDescription("Le médecin est vérifié auprès du Tableau : inconnu, radié ou décédé → 422 ; inscrit dans un autre département → 403.")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        complaints.MapGet("/{id:guid}", ConciliationEndpoints.Get).RequireAuthorization(OrdrePolicies.InscriptionAuthorities)
-            .WithName("GetComplaint").WithSummary("Lire une plainte (conseil départemental concerné, Conseil national)")
+        complaints.MapGet("/", ConciliationEndpoints.List).RequireAuthorization(OrdrePolicies.ComplaintHandlers)
+            .WithName("ListComplaints").WithSummary("Lister les plaintes traitées par le conseil (le Conseil national : toutes), par page")
+            .ProducesValidationProblem();
+        complaints.MapGet("/{id:guid}", ConciliationEndpoints.Get).RequireAuthorization(OrdrePolicies.ComplaintHandlers)
+            .WithName("GetComplaint").WithSummary("Lire une plainte (conseil départemental qui la traite, Conseil national)")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         var complaint = complaints.MapGroup("/{id:guid}").RequireAuthorization(OrdrePolicies.DepartmentalCouncil)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        var national = complaints.MapGroup("/{id:guid}").RequireAuthorization(OrdrePolicies.NationalCouncil)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         complaint.MapPost("/acknowledgement", ConciliationEndpoints.Acknowledge).WithName("AcknowledgeComplaint")
             .WithSummary("Accuser réception et informer le médecin");
         complaint.MapPost("/conciliators", ConciliationEndpoints.Appoint).WithName("AppointConciliators")
             .WithSummary("Désigner les conciliateurs (aucun mis en cause)");
+        complaint.MapPost("/convocation", ConciliationEndpoints.Convene).WithName("ConveneConciliation")
+            .WithSummary("Convoquer les parties à la conciliation (dans le mois de la plainte, sinon signalé en retard)");
         complaint.MapPost("/conciliation", ConciliationEndpoints.Hold).WithName("HoldConciliation")
             .WithSummary("Enregistrer la conciliation : Total, Partial, Failed ou Absent");
         complaint.MapPost("/withdrawal", ConciliationEndpoints.Withdraw).WithName("WithdrawComplaint")
             .WithSummary("Enregistrer le retrait de la plainte");
-        complaint.MapPost("/transmission", ConciliationEndpoints.Transmit).WithName("TransmitComplaint")
-            .WithSummary("Transmettre à la chambre disciplinaire de première instance avec l'avis motivé du conseil");
+        complaints.MapPost("/{id:guid}/transmission", ConciliationEndpoints.Transmit).RequireAuthorization(OrdrePolicies.ComplaintHandlers)
+            .WithName("TransmitComplaint")
+            .WithSummary("Transmettre à la chambre disciplinaire de première instance avec l'avis motivé du conseil")
+            .WithDescription("Le conseil départemental qui traite la plainte ; le président du Conseil national lorsqu'il a été saisi de la carence du conseil.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        national.MapPost("/recourse", ConciliationEndpoints.ReportDefault).WithName("ReportCouncilDefault")
+            .WithSummary("Saisir le président du Conseil national de la carence du conseil départemental (après 3 mois)")
+            .WithDescription("Conseil national. Il transmet alors la plainte dans le mois.");
+        national.MapPost("/referral", ConciliationEndpoints.Refer).WithName("ReferComplaintToAnotherCouncil")
+            .WithSummary("Désigner un autre conseil départemental lorsqu'un membre du conseil est mis en cause").WithDescription("Conseil national.");
         return app;
     }
 }

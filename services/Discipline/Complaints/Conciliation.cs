@@ -6,7 +6,9 @@ using Problems = Ordre.ServiceDefaults.Problems.Problems;
 namespace Ordre.Discipline.Complaints;
 
 public sealed record AppointConciliators(IReadOnlyList<string>? Conciliators);
+public sealed record ConveneConciliation(DateOnly? MeetingOn);
 public sealed record HoldConciliation(ConciliationOutcome? Outcome);
+public sealed record ReferComplaint(string? ToDepartment, string? Reason);
 public sealed record TransmitComplaint(string? Opinion, bool CouncilJoins);
 public sealed record ComplaintChanged(Guid Id, ComplaintStatus Status, long Version, Guid? CaseId = null);
 
@@ -23,6 +25,20 @@ public static class ConciliationEndpoints
         Guid id, AppointConciliators command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
         Change(id, user, session, c => DecideConciliators(c, command, ParisCalendar.Today(clock), user.Actor()), ct);
 
+    public static Task<Results<Ok<ComplaintChanged>, ValidationProblem, ProblemHttpResult>> Convene(
+        Guid id, ConveneConciliation command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
+        Change(id, user, session, c => DecideConvening(c, command.MeetingOn, ParisCalendar.Today(clock), user.Actor()), ct);
+
+    /// <summary>The complainant's recourse to the national council's president when the council did not transmit in 3 months.</summary>
+    public static Task<Results<Ok<ComplaintChanged>, ValidationProblem, ProblemHttpResult>> ReportDefault(
+        Guid id, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
+        Change(id, user, session, c => DecideRecourse(c, ParisCalendar.Today(clock), user.Actor()), ct, Handler.NationalCouncil);
+
+    /// <summary>The national council's president names another council when the complaint implicates a member of the first.</summary>
+    public static Task<Results<Ok<ComplaintChanged>, ValidationProblem, ProblemHttpResult>> Refer(
+        Guid id, ReferComplaint command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
+        Change(id, user, session, c => DecideReferral(c, command, ParisCalendar.Today(clock), user.Actor()), ct, Handler.NationalCouncil);
+
     public static Task<Results<Ok<ComplaintChanged>, ValidationProblem, ProblemHttpResult>> Hold(
         Guid id, HoldConciliation command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
         Change(id, user, session, c => DecideConciliation(c, command, ParisCalendar.Today(clock), user.Actor()), ct);
@@ -35,7 +51,8 @@ public static class ConciliationEndpoints
 
     public static Task<Results<Ok<ComplaintChanged>, ValidationProblem, ProblemHttpResult>> Transmit(
         Guid id, TransmitComplaint command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
-        Change(id, user, session, c => DecideTransmission(c, command, ParisCalendar.Today(clock), user.Actor(), Guid.CreateVersion7(clock.GetUtcNow())), ct,
+        Change(id, user, session, c => DecideTransmission(c, command, ParisCalendar.Today(clock), user.Actor(), Guid.CreateVersion7(clock.GetUtcNow()),
+                byNationalCouncil: user.IsInRole(OrdreClaims.Roles.NationalCouncil)), ct, Handler.CouncilOrNationalCouncil,
             // The chamber's case opens in the same transaction as the transmission.
             (complaint, events) =>
             {
@@ -57,24 +74,70 @@ public static class ConciliationEndpoints
             : new Outcome.NotAllowed("Cette plainte n'est plus en conciliation.");
     }
 
+    /// <summary>L.4123-2: both parties are summoned within a month of the complaint (later is recorded, flagged late).</summary>
+    public static Outcome DecideConvening(Complaint complaint, DateOnly? meetingOn, DateOnly today, string by)
+    {
+        if (meetingOn is not { } on || on < today)
+            return Outcome.Field("meetingOn", "Indiquez la date, à venir, de la réunion de conciliation.");
+        if (!complaint.IsOpen || complaint.ConciliationOutcome is not null)
+            return new Outcome.NotAllowed("La conciliation de cette plainte a déjà eu lieu ou n'est plus possible.");
+        return complaint.Conciliators.Count == 0
+            ? new Outcome.NotAllowed("Désignez d'abord les conciliateurs.")
+            : new Outcome.Accepted(new ConciliationConvened(complaint.Id, on, today, Late: today > complaint.ConciliationDueOn, by));
+    }
+
     public static Outcome DecideConciliation(Complaint complaint, HoldConciliation command, DateOnly today, string by)
     {
         if (command.Outcome is not { } outcome)
             return Outcome.Field("outcome", "Issue de la conciliation : Total, Partial, Failed ou Absent.");
         if (!complaint.IsOpen || complaint.ConciliationOutcome is not null)
             return new Outcome.NotAllowed("La conciliation de cette plainte a déjà eu lieu ou n'est plus possible.");
-        if (complaint.Conciliators.Count == 0)
-            return new Outcome.NotAllowed("Désignez d'abord les conciliateurs.");
-        return new Outcome.Accepted(new ConciliationHeld(complaint.Id, outcome, today, by));
+        if (complaint.ConciliationMeetingOn is not { } meeting)
+            return new Outcome.NotAllowed("Convoquez d'abord les parties devant les conciliateurs.");
+        return meeting > today
+            ? new Outcome.NotAllowed($"La réunion de conciliation est prévue le {meeting:dd/MM/yyyy}.")
+            : new Outcome.Accepted(new ConciliationHeld(complaint.Id, outcome, today, by));
     }
 
-    /// <summary>After a conciliation that did not settle everything, or directly for a complaint by an authority.</summary>
-    public static Outcome DecideTransmission(Complaint complaint, TransmitComplaint command, DateOnly today, string by, Guid caseId)
+    public static Outcome DecideRecourse(Complaint complaint, DateOnly today, string by)
+    {
+        if (!complaint.IsOpen)
+            return new Outcome.NotAllowed("Cette plainte a été conciliée, retirée ou déjà transmise.");
+        if (complaint.NationalTransmissionDueOn is not null)
+            return new Outcome.NotAllowed("Le président du Conseil national est déjà saisi.");
+        return complaint.TransmissionOverdue
+            ? new Outcome.Accepted(new CouncilDefaultReported(complaint.Id, today, today.AddMonths(ComplaintRules.NationalTransmissionMonths), by))
+            : new Outcome.NotAllowed($"Le conseil départemental a jusqu'au {complaint.TransmissionDueOn:dd/MM/yyyy} pour transmettre la plainte.");
+    }
+
+    public static Outcome DecideReferral(Complaint complaint, ReferComplaint command, DateOnly today, string by)
+    {
+        var to = command.ToDepartment?.Trim().ToUpperInvariant();
+        if (to is null || !Jurisdictions.IsDepartment(to))
+            return Outcome.Field("toDepartment", "Indiquez le département du conseil désigné (ex. 92, 2A, 971).");
+        if (to == complaint.HandlingDepartment)
+            return Outcome.Field("toDepartment", "Ce conseil traite déjà la plainte.");
+        if (string.IsNullOrWhiteSpace(command.Reason))
+            return Outcome.Field("reason", "Indiquez le membre du conseil mis en cause.");
+        return complaint.IsOpen
+            ? new Outcome.Accepted(new ComplaintReferredToAnotherCouncil(complaint.Id, complaint.HandlingDepartment, to, command.Reason.Trim(), today, by))
+            : new Outcome.NotAllowed("Cette plainte a été conciliée, retirée ou déjà transmise.");
+    }
+
+    /// <summary>
+    /// After a conciliation that did not settle everything, or directly for a complaint by an authority; or by the
+    /// national council's president once seized by the complainant (within a month).
+    /// </summary>
+    public static Outcome DecideTransmission(Complaint complaint, TransmitComplaint command, DateOnly today, string by, Guid caseId, bool byNationalCouncil = false)
     {
         if (string.IsNullOrWhiteSpace(command.Opinion))
             return Outcome.Field("opinion", "La transmission à la chambre est accompagnée de l'avis motivé du conseil.");
         if (!complaint.IsOpen)
             return new Outcome.NotAllowed("Cette plainte a été conciliée, retirée ou déjà transmise.");
+        if (byNationalCouncil)
+            return complaint.NationalTransmissionDueOn is { } due
+                ? new Outcome.Accepted(new ComplaintTransmittedToChamber(complaint.Id, command.Opinion.Trim(), command.CouncilJoins, today, Late: today > due, by, caseId))
+                : new Outcome.NotAllowed("Le président du Conseil national transmet une plainte lorsque le plaignant l'a saisi de la carence du conseil départemental.");
         if (complaint.ConciliationOutcome is null && complaint.Complainant.Kind != ComplainantKind.Authority)
             return new Outcome.NotAllowed("La conciliation doit avoir eu lieu avant la transmission à la chambre.");
         return new Outcome.Accepted(new ComplaintTransmittedToChamber(complaint.Id, command.Opinion.Trim(), command.CouncilJoins, today,
@@ -85,19 +148,40 @@ public static class ConciliationEndpoints
     {
         if (await session.LoadAsync<Complaint>(id, ct) is not { } complaint)
             return Problems.NotFound($"Aucune plainte {id}.");
-        return user.IsInRole(OrdreClaims.Roles.NationalCouncil) || CouncilOf(complaint, user) is null
-            ? TypedResults.Ok(complaint)
-            : Problems.Forbidden(CouncilOf(complaint, user)!);
+        return Refusal(complaint, user, Handler.CouncilOrNationalCouncil) is { } refusal ? Problems.Forbidden(refusal) : TypedResults.Ok(complaint);
     }
+
+    public sealed record ComplaintPage(IReadOnlyList<Complaint> Items, int Page, int PageSize, long Total);
+
+    /// <summary>The complaints a council handles (the national council: all), newest first.</summary>
+    public static async Task<Results<Ok<ComplaintPage>, ValidationProblem>> List(
+        ClaimsPrincipal user, IQuerySession session, CancellationToken ct, ComplaintStatus? status = null, int page = 1, int pageSize = 20)
+    {
+        if (page < 1 || pageSize is < 1 or > 100)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["page"] = ["page ≥ 1 ; pageSize de 1 à 100."] }, title: "Pagination invalide");
+        var query = session.Query<Complaint>().AsQueryable();
+        if (!user.IsInRole(OrdreClaims.Roles.NationalCouncil))
+        {
+            var department = user.FindFirst(OrdreClaims.Department)?.Value ?? "";
+            query = query.Where(c => c.ReferredTo == department || (c.ReferredTo == null && c.Department == department));
+        }
+        if (status is { } wanted)
+            query = query.Where(c => c.Status == wanted);
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(c => c.RegisteredOn).ThenBy(c => c.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return TypedResults.Ok(new ComplaintPage(items, page, pageSize, total));
+    }
+
+    private enum Handler { Council, NationalCouncil, CouncilOrNationalCouncil }
 
     private static async Task<Results<Ok<ComplaintChanged>, ValidationProblem, ProblemHttpResult>> Change(
         Guid id, ClaimsPrincipal user, IDocumentSession session, Func<Complaint, Outcome> decide, CancellationToken ct,
-        Action<Complaint, IReadOnlyList<object>>? alsoInTheSameTransaction = null)
+        Handler who = Handler.Council, Action<Complaint, IReadOnlyList<object>>? alsoInTheSameTransaction = null)
     {
         var stream = await session.Events.FetchForWriting<Complaint>(id, ct);
         if (stream.Aggregate is not { } complaint)
             return Problems.NotFound($"Aucune plainte {id}.");
-        if (CouncilOf(complaint, user) is { } refusal)
+        if (Refusal(complaint, user, who) is { } refusal)
             return Problems.Forbidden(refusal);
         return await StreamChange.DecideAndAppend(stream, complaint, session, decide, ComplaintRules.Evolve,
             (after, version) => new ComplaintChanged(id, after.Status, version, after.CaseId), ct,
@@ -108,8 +192,15 @@ public static class ConciliationEndpoints
             });
     }
 
-    private static string? CouncilOf(Complaint complaint, ClaimsPrincipal user) =>
-        user.IsInRole(OrdreClaims.Roles.DepartmentalCouncil) && user.FindFirst(OrdreClaims.Department)?.Value == complaint.Department
+    /// <summary>Why this caller may not act: a departmental council handles only its own complaints; some acts are the national council's.</summary>
+    private static string? Refusal(Complaint complaint, ClaimsPrincipal user, Handler who)
+    {
+        if (user.IsInRole(OrdreClaims.Roles.NationalCouncil))
+            return who == Handler.Council ? "Cet acte relève du conseil départemental qui traite la plainte." : null;
+        if (who == Handler.NationalCouncil)
+            return "Cet acte relève du président du Conseil national.";
+        return user.IsInRole(OrdreClaims.Roles.DepartmentalCouncil) && user.FindFirst(OrdreClaims.Department)?.Value == complaint.HandlingDepartment
             ? null
             : "Cette plainte relève d'un autre conseil départemental.";
+    }
 }

@@ -31,6 +31,10 @@ public static class OrdrePolicies
     public const string InscriptionAuthorities = "inscription-authorities";
     /// <summary>Who hears appeals on inscriptions: the regional council, then the national council.</summary>
     public const string AppealBodies = "appeal-bodies";
+    /// <summary>Who handles complaints: the departmental council (its own), the national council (recourse, referral).</summary>
+    public const string ComplaintHandlers = "complaint-handlers";
+    /// <summary>Who reads disciplinary cases: the first-instance chamber (its region), the national chamber and council.</summary>
+    public const string DisciplinaryCaseReaders = "disciplinary-case-readers";
     /// <summary>Another Ordre service calling with its client-credentials token.</summary>
     public const string Service = "service";
 
@@ -60,6 +64,10 @@ public static class OrdrePolicies
             .RequireRole(OrdreClaims.Roles.DepartmentalCouncil, OrdreClaims.Roles.RegionalCouncil, OrdreClaims.Roles.NationalCouncil));
         options.AddPolicy(AppealBodies, p => p.RequireAuthenticatedUser()
             .RequireRole(OrdreClaims.Roles.RegionalCouncil, OrdreClaims.Roles.NationalCouncil));
+        options.AddPolicy(ComplaintHandlers, p => p.RequireAuthenticatedUser()
+            .RequireRole(OrdreClaims.Roles.DepartmentalCouncil, OrdreClaims.Roles.NationalCouncil));
+        options.AddPolicy(DisciplinaryCaseReaders, p => p.RequireAuthenticatedUser()
+            .RequireRole(OrdreClaims.Roles.FirstInstanceChamber, OrdreClaims.Roles.NationalChamber, OrdreClaims.Roles.NationalCouncil));
         options.AddPolicy(Service, p => p.RequireAuthenticatedUser()
             .RequireRole(OrdreClaims.Roles.Service));
     }
