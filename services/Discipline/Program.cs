@@ -1,3 +1,4 @@
+using Ordre.Discipline.CaseLaw;
 using Ordre.Discipline.Chambers;
 using Ordre.Discipline.Complaints;
 using Ordre.Discipline.Deadlines;
@@ -11,13 +12,18 @@ builder.AddServiceDefaults("discipline", "Ordre — Discipline");
 builder.AddMessaging("discipline");
 builder.Services.AddTableauLookup(builder.Configuration);
 builder.Services.AddSingleton<DisciplineDeadlines>().AddHostedService(sp => sp.GetRequiredService<DisciplineDeadlines>());
-builder.AddEventStore("discipline", store => store.AddComplaints().AddChambers())
-    .PublishIntegrationEvents(ChambersModule.PublishSanctions);
+builder.AddEventStore("discipline", store => store.AddComplaints().AddChambers().AddCaseLaw())
+    .PublishIntegrationEvents(map =>
+    {
+        ChambersModule.PublishSanctions(map);
+        CaseLawModule.PublishSheets(map);
+    });
 
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapComplaints();
 app.MapChambers();
+app.MapCaseLaw();
 app.Run();
 
 

@@ -52,14 +52,14 @@ public static class Scenarios
     /// The shortest path to a final ban through the gateway: an authority's complaint (no conciliation), a
     /// presidential order, an appeal and the national chamber's confirmation (final at once). Returns the case id.
     /// </summary>
-    public static async Task<Guid> FinalBan(this OrdreSystem system, InscriptionRequest doctor, int banMonths)
+    public static async Task<Guid> FinalBan(this OrdreSystem system, InscriptionRequest doctor, int banMonths, string complainant = "Agence régionale de santé")
     {
         using var council = await system.HttpClientFor("cdom75");
         using var chamber = await system.HttpClientFor("cdpiidf");
         using var national = await system.HttpClientFor("cdn");
         var complaint = await Posted<IdOnly>(council, "/discipline/complaints", new
         {
-            rpps = doctor.Rpps, complainant = new { kind = "Authority", name = "Directeur général de l'ARS" }, grounds = new[] { "Mise en danger" },
+            rpps = doctor.Rpps, complainant = new { kind = "Authority", name = complainant }, grounds = new[] { "Mise en danger" },
         });
         var caseId = (await Posted<Transmitted>(council, $"/discipline/complaints/{complaint.Id}/transmission", new { opinion = "Griefs graves.", councilJoins = true })).CaseId;
         await Posted<IdOnly>(chamber, $"/discipline/cases/{caseId}/decision", new { form = "PresidentialOrder", outcome = "PracticeBan", banMonths, suspendedMonths = 0 });

@@ -39,6 +39,8 @@ public sealed record ChamberCase(
     public DateOnly? FinalOn { get; init; }
     public DateOnly? CassationLodgedOn { get; init; }
     public CassationOutcome? Cassation { get; init; }
+    /// <summary>The national chamber's decision on appeal (the case-law base publishes sheets of these).</summary>
+    public DateOnly? NationalDecisionOn { get; init; }
     public string? Rapporteur { get; init; }
     public Hearing? Hearing { get; init; }
     /// <summary>The case was moved by the national chamber's president to the chamber of this region.</summary>
@@ -85,6 +87,7 @@ public sealed record ChamberCase(
 
     public ChamberCase Apply(NationalChamberDecided e) => this with
     {
+        NationalDecisionOn = e.On,
         Decision = e.Ruling == AppealRuling.Replaced
             ? new Decision(e.Form, e.Outcome, e.BanMonths, e.SuspendedMonths, e.From, e.On)
             {

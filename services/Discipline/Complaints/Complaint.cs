@@ -25,6 +25,7 @@ public sealed record Complaint(
     public bool CouncilJoins { get; init; }
     public bool TransmittedLate { get; init; }
     public Guid? CaseId { get; init; }
+    public string? DoctorName { get; init; }
     /// <summary>The council that handles the complaint: the doctor's, unless the national council's president named another (L.4123-2).</summary>
     public string HandlingDepartment => ReferredTo ?? Department;
     public string? ReferredTo { get; init; }
@@ -47,7 +48,7 @@ public sealed record Complaint(
 
     public static Complaint Create(ComplaintRegistered e) => new(
         e.ComplaintId, e.Rpps, e.Department, e.Complainant, e.Grounds, e.RegisteredOn, e.ConciliationDueOn, e.TransmissionDueOn,
-        ComplaintStatus.Registered);
+        ComplaintStatus.Registered) { DoctorName = e.DoctorName };
 
     public Complaint Apply(ComplaintAcknowledged e) => this with { Status = ComplaintStatus.Acknowledged };
     public Complaint Apply(ConciliatorsAppointed e) => this with { Conciliators = e.Conciliators };
@@ -102,9 +103,10 @@ public static class ComplaintRules
         : [];
 }
 
+/// <summary><paramref name="DoctorName"/>: the names on the Tableau when the complaint was lodged (kept to pseudonymise case-law sheets).</summary>
 public sealed record ComplaintRegistered(
     Guid ComplaintId, string Rpps, string Department, Complainant Complainant, IReadOnlyList<string> Grounds,
-    DateOnly RegisteredOn, DateOnly ConciliationDueOn, DateOnly TransmissionDueOn, string By);
+    DateOnly RegisteredOn, DateOnly ConciliationDueOn, DateOnly TransmissionDueOn, string By, string? DoctorName = null);
 
 public sealed record ComplaintAcknowledged(Guid ComplaintId, DateOnly On, string By);
 

@@ -42,7 +42,8 @@ public static class RegisterComplaintEndpoint
         var registered = new ComplaintRegistered(id, request.Rpps!, doctor.Department,
             request.Complainant! with { Name = request.Complainant.Name.Trim() },
             [.. request.Grounds!.Where(g => !string.IsNullOrWhiteSpace(g)).Select(g => g.Trim())],
-            today, today.AddMonths(ComplaintRules.ConciliationMonths), today.AddMonths(ComplaintRules.TransmissionMonths), user.Actor());
+            today, today.AddMonths(ComplaintRules.ConciliationMonths), today.AddMonths(ComplaintRules.TransmissionMonths), user.Actor(),
+            $"{doctor.FirstName} {doctor.LastName}".Trim());
         session.Events.StartStream<Complaint>(id, registered);
         await session.SaveChangesAsync(ct);
         return TypedResults.Created($"/complaints/{id}", new ComplaintCreated(id, registered.ConciliationDueOn, registered.TransmissionDueOn));

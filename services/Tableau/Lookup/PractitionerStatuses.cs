@@ -27,6 +27,8 @@ public static class PractitionerStatuses
             Status = entry.Status.ToString(),
             Department = entry.Department,
             MayPractise = entry.Status == RegisterStatus.Registered,
+            LastName = entry.LastName,
+            FirstName = entry.FirstName,
         };
         status.Specialties.Add(entry.Specialty);
         status.Specialties.AddRange(entry.Qualifications);

@@ -1,0 +1,45 @@
+using JasperFx.Events.Projections;
+using Marten;
+using Ordre.Contracts.Discipline;
+using Ordre.ServiceDefaults.Messaging;
+
+namespace Ordre.Discipline.CaseLaw;
+
+public static class CaseLawModule
+{
+    /// <summary>PostgreSQL's French text search configuration (Snowball stemmer, French stop words).</summary>
+    public const string TextSearchConfig = "french";
+
+    public static StoreOptions AddCaseLaw(this StoreOptions options)
+    {
+        options.Projections.Snapshot<CaseLawSheet>(SnapshotLifecycle.Inline);
+        options.Schema.For<CaseLawSheet>()
+            .FullTextIndex(index => index.RegConfig = TextSearchConfig, s => s.Title, s => s.Summary, s => s.Themes)
+            .Index(s => s.DecidedOn).Index(s => s.CaseId);
+        return options;
+    }
+
+    public static void PublishSheets(IntegrationEventMap map) => map
+        .Map<CaseLawSheetPublished>((e, committed) => new JurisprudenceFichePublished(
+            e.SheetId, e.Number, e.Title, e.Summary, e.Themes, e.Sanction.ToString(), e.DecidedOn, committed.Timestamp));
+
+    public static IEndpointRouteBuilder MapCaseLaw(this IEndpointRouteBuilder app)
+    {
+        var caseLaw = app.MapGroup("/case-law").WithTags("Jurisprudence").RequireAuthorization(OrdrePolicies.Public);
+        caseLaw.MapGet("/", CaseLawEndpoints.Search).WithName("SearchCaseLaw")
+            .WithSummary("Rechercher dans la base de jurisprudence (public) : texte libre, sanction, période, par page")
+            .WithDescription("Fiches pseudonymisées des décisions de la chambre disciplinaire nationale. Recherche plein texte en français " +
+                "(« soins non consentis », « certificat -complaisance », \"phrase exacte\").")
+            .ProducesValidationProblem();
+        caseLaw.MapGet("/{id:guid}", CaseLawEndpoints.Get).WithName("GetCaseLawSheet").WithSummary("Lire une fiche de jurisprudence")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        app.MapPost("/cases/{id:guid}/case-law-sheets", CaseLawEndpoints.Publish).RequireAuthorization(OrdrePolicies.DisciplinaryChamber)
+            .WithTags("Jurisprudence").WithName("PublishCaseLawSheet")
+            .WithSummary("Publier une fiche de jurisprudence d'une décision de la chambre nationale (pseudonymisée à l'enregistrement)")
+            .WithDescription("Chambre disciplinaire nationale. Noms des parties, adresses, numéros RPPS, téléphones et courriels sont retirés du texte.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        return app;
+    }
+}
