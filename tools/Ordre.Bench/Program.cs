@@ -2,6 +2,7 @@ using Ordre.Bench;
 
 // Usage: Ordre.Bench inscriptions [--gateway URL] [--inscriptions 300] [--seed 7]
 //        Ordre.Bench grpc-batch   [--gateway URL] [--grpc http://127.0.0.1:5202] [--size 10000] [--runs 20]
+//        Ordre.Bench enforcement  [--gateway URL] [--sanctions 1000] [--workers 4] [--seed 11]   (Tableau with Clock__ShiftDays=1)
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 var gateway = new Uri(Option("--gateway") ?? "http://127.0.0.1:5000");
 return args.FirstOrDefault() switch
@@ -10,11 +11,13 @@ return args.FirstOrDefault() switch
         int.Parse(Option("--seed") ?? Environment.TickCount.ToString())),
     "grpc-batch" => await GrpcBatchLookup.RunAsync(gateway, new Uri(Option("--grpc") ?? "http://127.0.0.1:5202"),
         int.Parse(Option("--size") ?? "10000"), int.Parse(Option("--runs") ?? "20")),
+    "enforcement" => await EnforcementLatency.RunAsync(gateway, int.Parse(Option("--sanctions") ?? "1000"),
+        int.Parse(Option("--workers") ?? "4"), int.Parse(Option("--seed") ?? Environment.TickCount.ToString())),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("Ordre.Bench inscriptions|grpc-batch [options] (see Program.cs)");
+    Console.Error.WriteLine("Ordre.Bench inscriptions|grpc-batch|enforcement [options] (see Program.cs)");
     return 2;
 }

@@ -41,6 +41,26 @@ public interface IOrdreApi
     [Post("/tableau/lookup")]
     Task<IApiResponse<List<PractitionerStatusJson>>> LookUp([Body] LookupRequest request, [Authorize] string? token);
 
+    [Post("/discipline/complaints")]
+    Task<IApiResponse<ComplaintCreated>> RegisterComplaint([Body] ComplaintRequest request, [Authorize] string? token);
+
+    [Get("/discipline/complaints")]
+    Task<IApiResponse<ComplaintPage>> ListComplaints([Authorize] string? token, int? page = null, int? pageSize = null);
+
+    /// <summary>POST /discipline/complaints/{id}/{step}: acknowledgement, conciliators, convocation, conciliation, withdrawal, transmission, recourse, referral.</summary>
+    [Post("/discipline/complaints/{id}/{**step}")]
+    Task<IApiResponse<ComplaintChanged>> ChangeComplaint(Guid id, string step, [Body] object body, [Authorize] string? token);
+
+    /// <summary>POST /discipline/cases/{id}/{step}: rapporteur, hearing, hearing/held, decision, notification, appeal, appeal/decision, cassation, move…</summary>
+    [Post("/discipline/cases/{id}/{**step}")]
+    Task<IApiResponse<CaseChanged>> ChangeCase(Guid id, string step, [Body] object body, [Authorize] string? token);
+
+    [Post("/discipline/cases/{id}/case-law-sheets")]
+    Task<IApiResponse<CaseLawSheetCreated>> PublishCaseLawSheet(Guid id, [Body] CaseLawSheetRequest sheet, [Authorize] string? token);
+
+    [Get("/discipline/case-law")]
+    Task<IApiResponse<CaseLawPage>> SearchCaseLaw(string? q = null, string? sanction = null, DateOnly? from = null, DateOnly? to = null, int? page = null, int? pageSize = null);
+
     [Get("/dashboard/registrations")]
     Task<IApiResponse<RegistrationFigures>> GetRegistrationFigures([Authorize] string? token);
 }

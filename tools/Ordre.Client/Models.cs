@@ -58,3 +58,25 @@ public sealed record LookupRequest(IReadOnlyList<string> Rpps);
 public sealed record PractitionerStatusJson(
     string Rpps, bool Known, bool Registered, string? Status, string? Department, bool MayPractise,
     IReadOnlyList<string>? Restrictions, IReadOnlyList<string>? Specialties);
+
+public sealed record Complainant(string Kind, string Name);
+
+public sealed record ComplaintRequest(string Rpps, Complainant Complainant, IReadOnlyList<string> Grounds);
+
+public sealed record ComplaintCreated(Guid Id, DateOnly ConciliationDueOn, DateOnly TransmissionDueOn);
+
+public sealed record ComplaintChanged(Guid Id, string Status, long Version, Guid? CaseId);
+
+public sealed record ComplaintSummary(Guid Id, string Rpps, string Department, string Status);
+
+public sealed record ComplaintPage(IReadOnlyList<ComplaintSummary> Items, int Page, int PageSize, long Total);
+
+public sealed record CaseChanged(Guid Id, string Status, long Version);
+
+public sealed record CaseLawSheetRequest(string Title, string Summary, IReadOnlyList<string> Themes);
+
+public sealed record CaseLawSheetCreated(Guid Id, int Number, string Title, string Summary);
+
+public sealed record CaseLawSheet(Guid Id, Guid CaseId, int Number, string Title, string Summary, IReadOnlyList<string> Themes, string Sanction, DateOnly DecidedOn, string Department);
+
+public sealed record CaseLawPage(IReadOnlyList<CaseLawSheet> Items, int Page, int PageSize, long Total);

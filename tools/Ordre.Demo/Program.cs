@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using Ordre.Client;
 
-// Usage: Ordre.Demo --gateway http://127.0.0.1:5000 [--per-department 25] [--seed 2020]
+// Usage: Ordre.Demo --gateway http://127.0.0.1:5000 [--per-department 25] [--seed 2020] [--complaints 3000]
 var options = Arguments.Parse(args);
 var api = OrdreClient.Create(options.Gateway);
 var doctors = new DemoDoctors(options.Seed);
@@ -24,8 +24,8 @@ foreach (var (account, department) in councils)
             // Same seed, same doctors: the first one already registered means an earlier run loaded them all.
             if (granted + refused == 0)
             {
-                Console.WriteLine("Le jeu de démonstration est déjà chargé.");
-                return 0;
+                Console.WriteLine("Les inscriptions de démonstration sont déjà chargées.");
+                return await LoadDisciplineYear();
             }
             skipped++;
             continue;
@@ -45,7 +45,19 @@ foreach (var (account, department) in councils)
     Console.WriteLine($"  {department,-4} {options.PerDepartment} dossiers traités ({clock.Elapsed.TotalSeconds:0.0} s)");
 }
 Console.WriteLine($"Jeu de démonstration : {granted} inscriptions accordées, {refused} refusées, {skipped} déjà présentes, en {clock.Elapsed.TotalSeconds:0.0} s.");
-return 0;
+return await LoadDisciplineYear();
+
+async Task<int> LoadDisciplineYear()
+{
+    Console.WriteLine($"Année disciplinaire de démonstration : {options.Complaints} plaintes par les commandes de l'API");
+    var started = Stopwatch.StartNew();
+    var year = await new DisciplineYear(api, options.Seed, options.Complaints, Console.WriteLine).LoadAsync(new DemoDoctors(options.Seed + 1), today);
+    if (year.Complaints > 0)
+        Console.WriteLine($"Année disciplinaire : {year.Complaints} plaintes, {year.Conciliated} conciliées, {year.Withdrawn} retirées, " +
+            $"{year.Transmitted} affaires en chambre, {year.Orders} ordonnances dont {year.Sanctions} sanctions, {year.Appeals} appels jugés, " +
+            $"{year.Sheets} fiches de jurisprudence, {year.Failures} échecs, en {started.Elapsed.TotalSeconds:0.0} s.");
+    return year.Failures == 0 ? 0 : 1;
+}
 
 static int Fail(string what, Refit.IApiResponse response)
 {
@@ -53,7 +65,7 @@ static int Fail(string what, Refit.IApiResponse response)
     return 1;
 }
 
-internal sealed record Arguments(Uri Gateway, int PerDepartment, int Seed)
+internal sealed record Arguments(Uri Gateway, int PerDepartment, int Seed, int Complaints)
 {
     public static Arguments Parse(string[] args)
     {
@@ -61,6 +73,7 @@ internal sealed record Arguments(Uri Gateway, int PerDepartment, int Seed)
         return new Arguments(
             new Uri(Value("--gateway") ?? "http://127.0.0.1:5000"),
             int.Parse(Value("--per-department") ?? "25"),
-            int.Parse(Value("--seed") ?? "2020"));
+            int.Parse(Value("--seed") ?? "2020"),
+            int.Parse(Value("--complaints") ?? "3000"));
     }
 }
