@@ -59,6 +59,15 @@ public class SanctionsAndDeadlinesOnTheRegister(TableauInProcess tableau) : ICla
     }
 
     [Fact]
+    public async Task A_ban_whose_first_day_has_come_applies_on_receipt_without_waiting_for_the_sweep()
+    {
+        var rpps = await RegisteredDoctor();
+        await tableau.PublishAsync(new SanctionEnforceable(Guid.NewGuid(), rpps, "PracticeBan", Today, Today.AddMonths(1), 0, tableau.Clock.GetUtcNow()), Guid.NewGuid());
+        // No sweep here: the consumer applies what is due today in the same transaction as it records the sanction.
+        await Eventually.Until(() => Entry(rpps), e => e.Status == RegisterStatus.Banned, what: "banned on receipt");
+    }
+
+    [Fact]
     public async Task A_sanction_ended_early_lifts_the_running_ban()
     {
         var rpps = await RegisteredDoctor();

@@ -21,11 +21,14 @@ public abstract class IdempotentConsumer<TMessage>(IDocumentStore store, TimePro
         if (await session.LoadAsync<ProcessedMessage>(messageId, context.CancellationToken) is not null)
             return;
 
-        session.Insert(new ProcessedMessage(messageId, typeof(TMessage).Name, GetType().Name, clock.GetUtcNow()));
+        session.Insert(new ProcessedMessage(messageId, typeof(TMessage).Name, GetType().Name, Clock.GetUtcNow()));
         await Apply(context.Message, session, context.CancellationToken);
         await session.SaveChangesAsync(context.CancellationToken);
     }
 
     /// <summary>Stages the effect of the message in the session; the base class commits it.</summary>
     protected abstract Task Apply(TMessage message, IDocumentSession session, CancellationToken ct);
+
+    /// <summary>The service's clock, for consumers whose effect depends on the day.</summary>
+    protected TimeProvider Clock { get; } = clock;
 }

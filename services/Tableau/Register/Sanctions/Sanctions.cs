@@ -1,6 +1,7 @@
 using Marten;
 using Ordre.Contracts.Discipline;
 using Ordre.ServiceDefaults.Messaging;
+using Ordre.Tableau.Register.Deadlines;
 
 namespace Ordre.Tableau.Register.Sanctions;
 
@@ -19,8 +20,9 @@ public sealed record PracticeBanEnded(Guid PractitionerId, string Rpps, Guid San
 public sealed record SanctionWithdrawn(Guid PractitionerId, string Rpps, Guid SanctionId, DateOnly On);
 
 /// <summary>
-/// Records an enforceable sanction on the doctor's entry, once per message. What it does to the
-/// register happens on its dates, by the deadline sweeper (a future start date waits).
+/// Records an enforceable sanction on the doctor's entry, once per message. What it does to the register happens on
+/// its dates: at once when its first day has come (the doctor leaves the directory without waiting for a sweep), else
+/// by the deadline sweeper (a future start date waits).
 /// </summary>
 public sealed class RecordEnforceableSanction(IDocumentStore store, TimeProvider clock)
     : IdempotentConsumer<SanctionEnforceable>(store, clock)
@@ -34,7 +36,9 @@ public sealed class RecordEnforceableSanction(IDocumentStore store, TimeProvider
             throw new InvalidOperationException($"Sanction {message.SanctionId} names RPPS {message.Rpps}, which is not on the Tableau.");
         if (entry.Aggregate.Sanctions.Any(s => s.SanctionId == message.SanctionId))
             return;
-        entry.AppendOne(new SanctionRecorded(entry.Id, message.Rpps, message.SanctionId, kind, message.From, message.To));
+        var recorded = new SanctionRecorded(entry.Id, message.Rpps, message.SanctionId, kind, message.From, message.To);
+        entry.AppendOne(recorded);
+        entry.AppendMany(DueChanges.On(entry.Aggregate.Apply(recorded), ParisCalendar.Today(Clock)));
     }
 }
 
