@@ -22,13 +22,16 @@ public static class EnforcementLatency
 
         Console.WriteLine($"Registering {sanctions} doctors in the 75 through {gateway}…");
         var registered = new List<InscriptionRequest>();
-        for (var i = 0; i < sanctions; i++)
+        for (var attempts = 0; registered.Count < sanctions && attempts < sanctions * 2; attempts++)
         {
+            // A generated RPPS may already be on the demo register (409): draw another.
             var doctor = doctors.Next("75", today);
             var created = await api.RequestInscription(doctor, council);
             if (created.Content is { } dossier && (await api.DecideInscription(dossier.Id, InscriptionDecision.Grant(), council)).IsSuccessStatusCode)
+            {
                 registered.Add(doctor);
-            if ((i + 1) % 250 == 0) Console.WriteLine($"  {i + 1}/{sanctions}");
+                if (registered.Count % 250 == 0) Console.WriteLine($"  {registered.Count}/{sanctions}");
+            }
         }
 
         var fromRequest = new List<double>();

@@ -34,6 +34,11 @@ public static class EventStoreSetup
                 options.Events.UseAdvisoryLockTransaction = true;
                 options.Projections.LeadershipPollingTime =
                     builder.Configuration.GetValue("EventStore:LeadershipPollingMilliseconds", 2000);
+                // How often the daemon looks for newly committed events (Marten: 250 ms busy, 1 s idle). Each hop of
+                // a decision to the directory (publication here, projection there) waits up to this long: at 1 s
+                // the enforcement latency was ~970 ms (docs/benchmarks.md); the extra polling is one light query.
+                options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(builder.Configuration.GetValue("EventStore:FastPollingMilliseconds", 50));
+                options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(builder.Configuration.GetValue("EventStore:SlowPollingMilliseconds", 100));
 
                 configure?.Invoke(options);
             })
