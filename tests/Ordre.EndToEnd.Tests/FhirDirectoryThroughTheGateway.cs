@@ -12,11 +12,7 @@ namespace Ordre.EndToEnd.Tests;
 [Collection(SystemCollection.Name)]
 public class FhirDirectoryThroughTheGateway(OrdreSystem system)
 {
-    private FhirClient Client() => new(new Uri(system.Gateway.Url, "/tableau/fhir"), new FhirClientSettings
-    {
-        PreferredFormat = ResourceFormat.Json,
-        VerifyFhirVersion = false,
-    });
+    private FhirClient Client() => system.FhirClient();
 
     [Fact]
     public async Task A_registered_doctor_is_a_practitioner_with_the_rpps_and_idnps_identifiers()
@@ -88,5 +84,4 @@ public class FhirDirectoryThroughTheGateway(OrdreSystem system)
         Assert.Contains(practitioner.SearchParam, p => p.Name == "_count");
     }
 
-    private const string FhirSystem = "https://rpps.esante.gouv.fr";
 }

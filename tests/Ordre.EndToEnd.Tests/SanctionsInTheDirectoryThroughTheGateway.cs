@@ -46,13 +46,11 @@ public class SanctionsInTheDirectoryThroughTheGateway(OrdreSystem system)
         }
     }
 
-    private FhirClient Fhir() => new(new Uri(system.Gateway.Url, "/tableau/fhir"), new FhirClientSettings { PreferredFormat = ResourceFormat.Json, VerifyFhirVersion = false });
+    private FhirClient Fhir() => system.FhirClient();
 
     private async Task VisibleInDirectory(InscriptionRequest doctor, bool visible) =>
         await Eventually.Until(() => system.Api.SearchDirectory(null, rpps: doctor.Rpps),
             p => p.Content?.Items.Any(d => d.Rpps == doctor.Rpps) == visible, what: $"{doctor.Rpps} {(visible ? "" : "not ")}in the directory");
-
-    private const string FhirSystem = "https://rpps.esante.gouv.fr";
 
     private sealed record Sanction(Guid SanctionId, bool Pending);
     private sealed record Entry(string Status, IReadOnlyList<Sanction> Sanctions);

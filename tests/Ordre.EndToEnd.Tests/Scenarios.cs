@@ -40,6 +40,13 @@ public static class Scenarios
         return response.Content!;
     }
 
+    /// <summary>The identifier system of RPPS numbers in the FHIR directory.</summary>
+    public const string FhirSystem = "https://rpps.esante.gouv.fr";
+
+    /// <summary>The HL7 FhirClient on the gateway's FHIR directory, anonymous.</summary>
+    public static Hl7.Fhir.Rest.FhirClient FhirClient(this OrdreSystem system) => new(new Uri(system.Gateway.Url, "/tableau/fhir"),
+        new Hl7.Fhir.Rest.FhirClientSettings { PreferredFormat = Hl7.Fhir.Rest.ResourceFormat.Json, VerifyFhirVersion = false });
+
     /// <summary>A plain HTTP client on the gateway, signed in as a demo account.</summary>
     public static async Task<HttpClient> HttpClientFor(this OrdreSystem system, string account)
     {

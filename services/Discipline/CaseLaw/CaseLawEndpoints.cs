@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Marten;
+using Ordre.ServiceDefaults.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ordre.Discipline.Chambers;
 using Ordre.Discipline.Complaints;
@@ -11,8 +12,6 @@ namespace Ordre.Discipline.CaseLaw;
 public sealed record WriteCaseLawSheet(string? Title, string? Summary, IReadOnlyList<string>? Themes);
 
 public sealed record CaseLawSheetCreated(Guid Id, int Number, string Title, string Summary);
-
-public sealed record CaseLawPage(IReadOnlyList<CaseLawSheet> Items, int Page, int PageSize, long Total);
 
 public static class CaseLawEndpoints
 {
@@ -57,13 +56,13 @@ public static class CaseLawEndpoints
     }
 
     /// <summary>The public search: French full text (stemmed), by sanction and decision date, newest first, by page.</summary>
-    public static async Task<Results<Ok<CaseLawPage>, ValidationProblem>> Search(
+    public static async Task<Results<Ok<Paged<CaseLawSheet>>, ValidationProblem>> Search(
         IQuerySession session, CancellationToken ct, string? q = null, DecisionOutcome? sanction = null, DateOnly? from = null, DateOnly? to = null,
         int page = 1, int pageSize = 20)
     {
         var errors = new Dictionary<string, string[]>();
-        if (page < 1 || pageSize is < 1 or > MaxPageSize)
-            errors["page"] = [$"page ≥ 1 ; pageSize de 1 à {MaxPageSize}."];
+        if (Paging.Invalid(page, pageSize, MaxPageSize) is { } invalid)
+            errors["page"] = invalid;
         if (from > to)
             errors["from"] = ["La date de début suit la date de fin."];
         if (q?.Length > 200)
@@ -80,9 +79,7 @@ public static class CaseLawEndpoints
             query = query.Where(s => s.DecidedOn >= start);
         if (to is { } end)
             query = query.Where(s => s.DecidedOn <= end);
-        var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(s => s.DecidedOn).ThenBy(s => s.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        return TypedResults.Ok(new CaseLawPage(items, page, pageSize, total));
+        return TypedResults.Ok(await query.ToPageAsync(q => q.OrderByDescending(s => s.DecidedOn).ThenBy(s => s.Id), page, pageSize, ct));
     }
 
     public static async Task<Results<Ok<CaseLawSheet>, ProblemHttpResult>> Get(Guid id, IQuerySession session, CancellationToken ct) =>

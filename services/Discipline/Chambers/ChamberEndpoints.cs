@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Marten;
+using Ordre.ServiceDefaults.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Problems = Ordre.ServiceDefaults.Problems.Problems;
 
@@ -86,14 +87,12 @@ public static class ChamberEndpoints
         return OtherChamber(chamberCase, user) is { } refusal ? Problems.Forbidden(refusal) : TypedResults.Ok(chamberCase);
     }
 
-    public sealed record CasePage(IReadOnlyList<ChamberCase> Items, int Page, int PageSize, long Total);
-
     /// <summary>The cases a caller may see, newest first: its own region's for a first-instance chamber, all for the national bodies.</summary>
-    public static async Task<Results<Ok<CasePage>, ValidationProblem>> List(
+    public static async Task<Results<Ok<Paged<ChamberCase>>, ValidationProblem>> List(
         ClaimsPrincipal user, IQuerySession session, CancellationToken ct, CaseStatus? status = null, int page = 1, int pageSize = 20)
     {
-        if (page < 1 || pageSize is < 1 or > 100)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["page"] = ["page ≥ 1 ; pageSize de 1 à 100."] }, title: "Pagination invalide");
+        if (Paging.Invalid(page, pageSize, 100) is { } invalid)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["page"] = invalid }, title: "Pagination invalide");
         var query = session.Query<ChamberCase>().AsQueryable();
         if (!user.IsInRole(National) && !user.IsInRole(OrdreClaims.Roles.NationalCouncil))
         {
@@ -103,9 +102,7 @@ public static class ChamberEndpoints
         }
         if (status is { } wanted)
             query = query.Where(c => c.Status == wanted);
-        var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(c => c.RegisteredOn).ThenBy(c => c.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        return TypedResults.Ok(new CasePage(items, page, pageSize, total));
+        return TypedResults.Ok(await query.ToPageAsync(q => q.OrderByDescending(c => c.RegisteredOn).ThenBy(c => c.Id), page, pageSize, ct));
     }
 
     /// <summary>Why this caller may not see the case: a first-instance chamber sees only its region's cases.</summary>

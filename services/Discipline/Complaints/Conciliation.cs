@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Marten;
+using Ordre.ServiceDefaults.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Problems = Ordre.ServiceDefaults.Problems.Problems;
 
@@ -151,14 +152,12 @@ public static class ConciliationEndpoints
         return Refusal(complaint, user, Handler.CouncilOrNationalCouncil) is { } refusal ? Problems.Forbidden(refusal) : TypedResults.Ok(complaint);
     }
 
-    public sealed record ComplaintPage(IReadOnlyList<Complaint> Items, int Page, int PageSize, long Total);
-
     /// <summary>The complaints a council handles (the national council: all), newest first.</summary>
-    public static async Task<Results<Ok<ComplaintPage>, ValidationProblem>> List(
+    public static async Task<Results<Ok<Paged<Complaint>>, ValidationProblem>> List(
         ClaimsPrincipal user, IQuerySession session, CancellationToken ct, ComplaintStatus? status = null, int page = 1, int pageSize = 20)
     {
-        if (page < 1 || pageSize is < 1 or > 100)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["page"] = ["page ≥ 1 ; pageSize de 1 à 100."] }, title: "Pagination invalide");
+        if (Paging.Invalid(page, pageSize, 100) is { } invalid)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["page"] = invalid }, title: "Pagination invalide");
         var query = session.Query<Complaint>().AsQueryable();
         if (!user.IsInRole(OrdreClaims.Roles.NationalCouncil))
         {
@@ -167,9 +166,7 @@ public static class ConciliationEndpoints
         }
         if (status is { } wanted)
             query = query.Where(c => c.Status == wanted);
-        var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(c => c.RegisteredOn).ThenBy(c => c.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        return TypedResults.Ok(new ComplaintPage(items, page, pageSize, total));
+        return TypedResults.Ok(await query.ToPageAsync(q => q.OrderByDescending(c => c.RegisteredOn).ThenBy(c => c.Id), page, pageSize, ct));
     }
 
     private enum Handler { Council, NationalCouncil, CouncilOrNationalCouncil }

@@ -1,6 +1,5 @@
-using System.Linq.Expressions;
-using JasperFx;
 using Marten;
+using Ordre.ServiceDefaults.EventStore;
 using Ordre.Discipline.Chambers;
 using Ordre.Discipline.Complaints;
 
@@ -35,33 +34,7 @@ public sealed class DisciplineDeadlines(IDocumentStore store, TimeProvider clock
     public async Task<int> SweepAsync(CancellationToken ct)
     {
         var today = ParisCalendar.Today(clock);
-        return await SweepAsync<Complaint>(c => c.NextDeadline <= today, c => c.Id, c => ComplaintRules.DueOn(c, today), ct)
-            + await SweepAsync<ChamberCase>(c => c.NextDeadline <= today, c => c.Id, c => ChamberRules.DueOn(c, today), ct);
-    }
-
-    private async Task<int> SweepAsync<T>(Expression<Func<T, bool>> isDue, Expression<Func<T, Guid>> id, Func<T, IReadOnlyList<object>> dueOn, CancellationToken ct)
-        where T : class
-    {
-        await using var query = store.QuerySession();
-        var due = await query.Query<T>().Where(isDue).Select(id).Take(1_000).ToListAsync(ct);
-        var changed = 0;
-        foreach (var streamId in due)
-        {
-            await using var session = store.LightweightSession();
-            var stream = await session.Events.FetchForWriting<T>(streamId, ct);
-            if (stream.Aggregate is not { } aggregate || dueOn(aggregate) is not { Count: > 0 } events)
-                continue;
-            stream.AppendMany(events);
-            try
-            {
-                await session.SaveChangesAsync(ct);
-                changed++;
-            }
-            catch (ConcurrencyException)
-            {
-                // Someone acted on it at the same moment: the next sweep re-reads it.
-            }
-        }
-        return changed;
+        return await store.AppendWhatIsDueAsync<Complaint>(c => c.NextDeadline <= today, c => c.Id, c => ComplaintRules.DueOn(c, today), ct)
+            + await store.AppendWhatIsDueAsync<ChamberCase>(c => c.NextDeadline <= today, c => c.Id, c => ChamberRules.DueOn(c, today), ct);
     }
 }

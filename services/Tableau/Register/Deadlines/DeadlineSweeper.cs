@@ -1,4 +1,4 @@
-using JasperFx;
+using Ordre.ServiceDefaults.EventStore;
 using Marten;
 using Ordre.Tableau.Identifiers;
 using Ordre.Tableau.Inscriptions;
@@ -37,27 +37,7 @@ public sealed class DeadlineSweeper(IDocumentStore store, TimeProvider clock, IC
     public async Task<int> SweepAsync(CancellationToken ct)
     {
         var today = ParisCalendar.Today(clock);
-        await using var query = store.QuerySession();
-        var dueIds = await query.Query<Practitioner>().Where(p => p.NextDeadline <= today).Select(p => p.Id).Take(1_000).ToListAsync(ct);
-
-        var changed = 0;
-        foreach (var id in dueIds)
-        {
-            await using var session = store.LightweightSession();
-            var stream = await session.Events.FetchForWriting<Practitioner>(id, ct);
-            if (stream.Aggregate is not { } entry || DueChanges.On(entry, today) is not { Count: > 0 } due)
-                continue;
-            stream.AppendMany(due);
-            try
-            {
-                await session.SaveChangesAsync(ct);
-                changed++;
-            }
-            catch (ConcurrencyException)
-            {
-                // Another instance or a command changed the entry first; the next sweep re-evaluates it.
-            }
-        }
+        var changed = await store.AppendWhatIsDueAsync<Practitioner>(p => p.NextDeadline <= today, p => p.Id, entry => DueChanges.On(entry, today), ct);
         changed += await RejectSilentlyAsync(today, ct);
         changed += await ExpireLpsDeclarationsAsync(today, ct);
         if (changed > 0)
@@ -66,55 +46,17 @@ public sealed class DeadlineSweeper(IDocumentStore store, TimeProvider clock, IC
     }
 
     /// <summary>An LPS declaration not renewed lapses after its year of validity.</summary>
-    private async Task<int> ExpireLpsDeclarationsAsync(DateOnly today, CancellationToken ct)
-    {
-        await using var query = store.QuerySession();
-        var dueIds = await query.Query<LpsDeclaration>().Where(d => d.NextDeadline <= today).Select(d => d.Id).Take(1_000).ToListAsync(ct);
-        var changed = 0;
-        foreach (var id in dueIds)
-        {
-            await using var session = store.LightweightSession();
-            var stream = await session.Events.FetchForWriting<LpsDeclaration>(id, ct);
-            if (stream.Aggregate is not { Status: LpsStatus.Registered, ValidUntil: { } until } || until >= today)
-                continue;
-            stream.AppendOne(new LpsDeclarationExpired(id, until.AddDays(1)));
-            try
-            {
-                await session.SaveChangesAsync(ct);
-                changed++;
-            }
-            catch (ConcurrencyException)
-            {
-                // Renewed at the same moment: the renewal stands.
-            }
-        }
-        return changed;
-    }
+    private Task<int> ExpireLpsDeclarationsAsync(DateOnly today, CancellationToken ct) =>
+        store.AppendWhatIsDueAsync<LpsDeclaration>(d => d.NextDeadline <= today, d => d.Id, declaration =>
+            declaration is { Status: LpsStatus.Registered, ValidUntil: { } until } && until < today
+                ? [new LpsDeclarationExpired(declaration.Id, until.AddDays(1))]
+                : [], ct);
 
-    /// <summary>L.4112-4: a complete dossier left undecided past its deadline is implicitly rejected.</summary>
-    private async Task<int> RejectSilentlyAsync(DateOnly today, CancellationToken ct)
-    {
-        await using var query = store.QuerySession();
-        var dueIds = await query.Query<Inscription>().Where(i => i.NextDeadline <= today).Select(i => i.Id).Take(1_000).ToListAsync(ct);
-        var changed = 0;
-        foreach (var id in dueIds)
-        {
-            await using var session = store.LightweightSession();
-            var stream = await session.Events.FetchForWriting<Inscription>(id, ct);
-            if (stream.Aggregate is not { Status: InscriptionStatus.Complete, DecisionDueOn: { } due } dossier || due >= today)
-                continue;
-            stream.AppendOne(new InscriptionImplicitlyRejected(dossier.Id, dossier.Rpps, dossier.Department, due));
-            session.Delete<RppsClaim>(dossier.Rpps);
-            try
-            {
-                await session.SaveChangesAsync(ct);
-                changed++;
-            }
-            catch (ConcurrencyException)
-            {
-                // The council decided at the same moment: its decision stands.
-            }
-        }
-        return changed;
-    }
+    /// <summary>L.4112-4: a complete dossier left undecided past its deadline is implicitly rejected (its RPPS claim released).</summary>
+    private Task<int> RejectSilentlyAsync(DateOnly today, CancellationToken ct) =>
+        store.AppendWhatIsDueAsync<Inscription>(i => i.NextDeadline <= today, i => i.Id, dossier =>
+            dossier is { Status: InscriptionStatus.Complete, DecisionDueOn: { } due } && due < today
+                ? [new InscriptionImplicitlyRejected(dossier.Id, dossier.Rpps, dossier.Department, due)]
+                : [], ct,
+            (session, dossier) => session.Delete<RppsClaim>(dossier.Rpps));
 }

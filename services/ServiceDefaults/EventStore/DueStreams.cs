@@ -1,0 +1,44 @@
+using System.Linq.Expressions;
+using JasperFx;
+using Marten;
+
+namespace Ordre.ServiceDefaults.EventStore;
+
+/// <summary>
+/// The common step of the deadline sweepers (deadlines as data): find the snapshots whose indexed next deadline
+/// has come, and append to each stream what its rule says the day brings, one transaction per stream. A stream
+/// changed by someone else meanwhile loses with a concurrency error and is re-read by the next sweep.
+/// </summary>
+public static class DueStreams
+{
+    public const int PerSweep = 1_000;
+
+    /// <summary>Returns how many streams changed. <paramref name="alsoInTheSameTransaction"/> may store documents with the events.</summary>
+    public static async Task<int> AppendWhatIsDueAsync<T>(
+        this IDocumentStore store, Expression<Func<T, bool>> isDue, Expression<Func<T, Guid>> id, Func<T, IReadOnlyList<object>> dueEvents,
+        CancellationToken ct, Action<IDocumentSession, T>? alsoInTheSameTransaction = null) where T : class
+    {
+        await using var query = store.QuerySession();
+        var due = await query.Query<T>().Where(isDue).Select(id).Take(PerSweep).ToListAsync(ct);
+        var changed = 0;
+        foreach (var streamId in due)
+        {
+            await using var session = store.LightweightSession();
+            var stream = await session.Events.FetchForWriting<T>(streamId, ct);
+            if (stream.Aggregate is not { } aggregate || dueEvents(aggregate) is not { Count: > 0 } events)
+                continue;
+            stream.AppendMany(events);
+            alsoInTheSameTransaction?.Invoke(session, aggregate);
+            try
+            {
+                await session.SaveChangesAsync(ct);
+                changed++;
+            }
+            catch (ConcurrencyException)
+            {
+                // A command changed the stream at the same moment: its change stands; the next sweep re-reads it.
+            }
+        }
+        return changed;
+    }
+}
