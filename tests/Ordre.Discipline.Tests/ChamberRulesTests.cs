@@ -213,3 +213,72 @@ public class CassationRulesTests
     public void There_is_no_cassation_outcome_without_a_pending_appeal() =>
         Assert.IsType<Outcome.NotAllowed>(ChamberRules.DecideCassation(Final(), CassationOutcome.Rejected, Today, "cdn"));
 }
+
+/// <summary>L.4113-14: the case the regional health agency refers after suspending a doctor in an emergency.</summary>
+public class EmergencyCaseRulesTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 22);
+
+    private static ChamberCase Emergency() => ChamberCase.Create(new ChamberCaseRegistered(
+        Guid.NewGuid(), Guid.NewGuid(), "10005173140", "75", Today, Today.AddMonths(ChamberRules.EmergencyDecisionMonths), EmergencySuspension: true));
+
+    private static ChamberCase After(ChamberCase chamberCase, Outcome outcome) =>
+        Assert.IsType<Outcome.Accepted>(outcome).Events.Aggregate(chamberCase, ChamberRules.Evolve);
+
+    private static ChamberCase NotifiedBan()
+    {
+        var decided = After(Emergency(), ChamberRules.Decide(Emergency(), new RenderDecision(DecisionForm.PresidentialOrder, DecisionOutcome.PracticeBan, 3, 0, null), Today, "cdpi"));
+        return After(decided, ChamberRules.Notify(decided, Today, "cdpi"));
+    }
+
+    [Fact]
+    public void Undecided_after_two_months_the_emergency_suspension_lapses()
+    {
+        var emergency = Emergency();
+        Assert.Empty(ChamberRules.DueOn(emergency, Today.AddMonths(2)));
+        var due = ChamberRules.DueOn(emergency, Today.AddMonths(2).AddDays(1));
+        Assert.Contains(due, e => e is DecisionDeadlinePassed);
+        Assert.Equal(emergency.Rpps, Assert.Single(due.OfType<EmergencyCaseUndecidedInTime>()).Rpps);
+    }
+
+    [Fact]
+    public void The_sanction_is_enforceable_from_the_day_after_notification_and_not_published_again_when_final()
+    {
+        var decided = After(Emergency(), ChamberRules.Decide(Emergency(), new RenderDecision(DecisionForm.PresidentialOrder, DecisionOutcome.PracticeBan, 3, 0, null), Today, "cdpi"));
+        var events = Assert.IsType<Outcome.Accepted>(ChamberRules.Notify(decided, Today, "cdpi")).Events;
+        var enforceable = Assert.Single(events.OfType<DecisionEnforceablePendingAppeal>());
+        Assert.Equal((Today.AddDays(1), Today.AddDays(1).AddMonths(3).AddDays(-1)), (enforceable.From, enforceable.To));
+        var final = Assert.IsType<DecisionBecameFinal>(Assert.Single(ChamberRules.DueOn(NotifiedBan(), Today.AddDays(31))));
+        Assert.True(final.AlreadyEnforced);
+    }
+
+    [Fact]
+    public void Replaced_on_appeal_the_enforced_sanction_ends_and_the_national_one_runs_under_its_own_id()
+    {
+        var appealed = After(NotifiedBan(), ChamberRules.LodgeAppeal(NotifiedBan(), Today.AddDays(5), "cdn"));
+        var confirmed = Assert.IsType<Outcome.Accepted>(ChamberRules.DecideAppeal(appealed, new DecideNationalAppeal(AppealRuling.Confirmed, null), Today.AddDays(40), "cdn")).Events;
+        Assert.True(Assert.Single(confirmed.OfType<DecisionBecameFinal>()).AlreadyEnforced);
+        Assert.Empty(confirmed.OfType<ProvisionalSanctionEnded>());
+
+        var replacing = new DecideNationalAppeal(AppealRuling.Replaced, new RenderDecision(DecisionForm.Collegial, DecisionOutcome.Reprimand, null, null, null));
+        var replaced = After(appealed, ChamberRules.DecideAppeal(appealed, replacing, Today.AddDays(40), "cdn"));
+        Assert.Equal(ChamberRules.ReplacementSanctionId(appealed.Id), replaced.SanctionId);
+        Assert.NotEqual(appealed.Id, replaced.SanctionId);
+        var events = Assert.IsType<Outcome.Accepted>(ChamberRules.DecideAppeal(appealed, replacing, Today.AddDays(40), "cdn")).Events;
+        Assert.Equal(appealed.Id, Assert.Single(events.OfType<ProvisionalSanctionEnded>()).CaseId);
+
+        // An annulment in cassation then ends the sanction that runs: the national one.
+        var lodged = After(replaced, ChamberRules.LodgeCassation(replaced, Today.AddDays(50), "cdn"));
+        var annulled = Assert.IsType<CassationDecided>(Assert.IsType<Outcome.Accepted>(ChamberRules.DecideCassation(lodged, CassationOutcome.Annulled, Today.AddDays(200), "cdn")).Events[0]);
+        Assert.Equal(replaced.SanctionId, annulled.SanctionId);
+    }
+
+    [Fact]
+    public void An_ordinary_case_publishes_its_sanction_only_when_final() =>
+        Assert.Empty(Assert.IsType<Outcome.Accepted>(ChamberRules.Notify(
+            Assert.IsType<Outcome.Accepted>(ChamberRules.Decide(
+                ChamberCase.Create(new ChamberCaseRegistered(Guid.NewGuid(), Guid.NewGuid(), "10005173140", "75", Today, Today.AddMonths(6))),
+                new RenderDecision(DecisionForm.PresidentialOrder, DecisionOutcome.PracticeBan, 3, 0, null), Today, "cdpi")).Events
+                .Aggregate(ChamberCase.Create(new ChamberCaseRegistered(Guid.NewGuid(), Guid.NewGuid(), "10005173140", "75", Today, Today.AddMonths(6))), ChamberRules.Evolve),
+            Today, "cdpi")).Events.OfType<DecisionEnforceablePendingAppeal>());
+}

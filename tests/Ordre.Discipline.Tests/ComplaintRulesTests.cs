@@ -136,6 +136,15 @@ public class ComplaintRulesTests
         Assert.True(late.Late);
     }
 
+    [Fact]
+    public void Only_an_authority_refers_a_doctor_after_an_emergency_suspension()
+    {
+        Assert.Contains("emergencySuspension", RegisterComplaintEndpoint.Validate(
+            new RegisterComplaint("10005173140", new Complainant(ComplainantKind.Patient, "Mme Durand"), ["Soins"], EmergencySuspension: true)).Keys);
+        Assert.Empty(RegisterComplaintEndpoint.Validate(
+            new RegisterComplaint("10005173140", new Complainant(ComplainantKind.Authority, "ARS"), ["Danger"], EmergencySuspension: true)));
+    }
+
     [Theory]
     [InlineData(false, "", true)]
     [InlineData(true, "StruckOff", true)]

@@ -65,6 +65,41 @@ public class SanctionsBecomeEnforceable(DisciplineInProcess discipline) : IClass
         }
     }
 
+    [Fact]
+    public async Task An_emergency_case_left_undecided_for_two_months_publishes_the_lapse_of_the_ars_suspension()
+    {
+        var received = Channel.CreateUnbounded<EmergencySuspensionLapsed>();
+        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
+        {
+            rabbit.Host(discipline.Broker.Amqp);
+            rabbit.ReceiveEndpoint("test-lapses", e => e.Handler<EmergencySuspensionLapsed>(context => received.Writer.WriteAsync(context.Message).AsTask()));
+        });
+        await bus.StartAsync();
+        try
+        {
+            var today = ParisCalendar.Today(discipline.Clock);
+            var caseId = Guid.CreateVersion7();
+            var store = discipline.Services.GetRequiredService<IDocumentStore>();
+            await using (var session = store.LightweightSession())
+            {
+                session.Events.StartStream<ChamberCase>(caseId, new ChamberCaseRegistered(caseId, Guid.NewGuid(), "10001234567", "75", today,
+                    today.AddMonths(ChamberRules.EmergencyDecisionMonths), EmergencySuspension: true));
+                await session.SaveChangesAsync();
+            }
+            var sweep = discipline.Services.GetRequiredService<Ordre.Discipline.Deadlines.DisciplineDeadlines>();
+            discipline.Clock.Advance(TimeSpan.FromDays(63)); // past the 2 months, whichever they are
+            await sweep.SweepAsync(CancellationToken.None);
+
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            var lapsed = await received.Reader.ReadAsync(timeout.Token);
+            Assert.Equal((caseId, "10001234567"), (lapsed.CaseId, lapsed.Rpps));
+        }
+        finally
+        {
+            await bus.StopAsync();
+        }
+    }
+
     private static async Task<ChamberCase> Case(IDocumentStore store, Guid id)
     {
         await using var session = store.QuerySession();

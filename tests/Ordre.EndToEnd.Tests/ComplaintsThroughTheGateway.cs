@@ -104,6 +104,41 @@ public class ComplaintsThroughTheGateway(OrdreSystem system)
         Assert.Contains("ne peut être dépaysée", await early.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task A_doctor_suspended_in_an_emergency_by_the_ars_is_judged_within_two_months_and_the_sanction_applies_despite_an_appeal()
+    {
+        var suspended = await system.GrantedInscription();
+        await system.Change(suspended, "suspensions", new { source = "ArsEmergency", from = Scenarios.Today }, "arsidf");
+        var notSuspended = await system.GrantedInscription();
+        using var paris = await system.HttpClientFor("cdom75");
+        object Referral(string rpps, string kind = "Authority") => new
+        {
+            rpps, complainant = new { kind, name = "Directeur général de l'ARS Île-de-France" }, grounds = new[] { "Danger grave pour les patients" },
+            emergencySuspension = true,
+        };
+        Assert.Equal(HttpStatusCode.BadRequest, (await paris.PostAsJsonAsync("/discipline/complaints", Referral(suspended.Rpps!, "Patient"))).StatusCode);
+        var unsuspended = await paris.PostAsJsonAsync("/discipline/complaints", Referral(notSuspended.Rpps!));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unsuspended.StatusCode);
+        Assert.Contains("suspension d'urgence", await unsuspended.Content.ReadAsStringAsync());
+
+        var created = await paris.PostAsJsonAsync("/discipline/complaints", Referral(suspended.Rpps!));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<Created>())!.Id;
+        var caseId = (await Step(paris, id, "transmission", new { opinion = "Suspension d'urgence du DG ARS.", councilJoins = true })).CaseId!.Value;
+
+        using var chamber = await system.HttpClientFor("cdpiidf");
+        var emergencyCase = await chamber.GetFromJsonAsync<EmergencyCaseView>($"/discipline/cases/{caseId}");
+        Assert.Equal((true, Scenarios.Today.AddMonths(2)), (emergencyCase!.EmergencySuspension, emergencyCase.DecisionDueOn));
+        Assert.Equal(HttpStatusCode.OK, (await chamber.PostAsJsonAsync($"/discipline/cases/{caseId}/decision",
+            new { form = "PresidentialOrder", outcome = "PracticeBan", banMonths = 3, suspendedMonths = 0 })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await chamber.PostAsJsonAsync($"/discipline/cases/{caseId}/notification", new { })).StatusCode);
+
+        // No waiting for the appeal window: the appeal would not suspend it (L.4113-14).
+        var entry = await Eventually.Until(() => paris.GetFromJsonAsync<EntryWithSanctions>($"/tableau/register/{suspended.Rpps}"),
+            e => e?.Sanctions.Count == 1, what: "emergency sanction recorded on the Tableau at notification");
+        Assert.Equal((caseId, Scenarios.Today.AddDays(1)), (entry!.Sanctions[0].SanctionId, entry.Sanctions[0].From));
+    }
+
     [Theory]
     [InlineData("labo-exemple", HttpStatusCode.Forbidden)]
     [InlineData("cdpiidf", HttpStatusCode.Forbidden)]
@@ -194,6 +229,7 @@ public class ComplaintsThroughTheGateway(OrdreSystem system)
     private sealed record Created(Guid Id);
     private sealed record Changed(Guid Id, string Status, long Version, Guid? CaseId);
     private sealed record CaseView(Guid Id, string Rpps, string Status);
+    private sealed record EmergencyCaseView(Guid Id, bool EmergencySuspension, DateOnly DecisionDueOn);
     private sealed record ComplaintView(Guid Id, string Department, string HandlingDepartment);
     private sealed record ComplaintPage(IReadOnlyList<ComplaintView> Items, long Total);
     private sealed record CasePage(IReadOnlyList<CaseView> Items, long Total);

@@ -1,3 +1,4 @@
+using Ordre.ServiceDefaults.Messaging;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Ordre.Client;
@@ -101,6 +102,38 @@ public class SanctionsAndDeadlinesOnTheRegister(TableauInProcess tableau) : ICla
         await Sweeper.SweepAsync(CancellationToken.None);
         Assert.Equal(RegisterStatus.Registered, (await Entry(rpps)).Status);
         Assert.Equal(SuspensionEnd.Expired, Assert.Single(await Events<SuspensionEnded>(rpps)).How);
+    }
+
+    [Fact]
+    public async Task An_ars_emergency_suspension_lapses_when_the_chamber_did_not_rule_in_time_and_only_that_kind()
+    {
+        var (ars, crom) = (await RegisteredDoctor(), await RegisteredDoctor());
+        await Suspend(ars, SuspensionSource.ArsEmergency, null);
+        await Suspend(crom, SuspensionSource.Health, Today.AddMonths(6));
+
+        var cromMessage = Guid.NewGuid();
+        foreach (var (rpps, messageId) in new[] { (ars, Guid.NewGuid()), (crom, cromMessage) })
+        {
+            var lapsed = new EmergencySuspensionLapsed(Guid.NewGuid(), rpps, Today, tableau.Clock.GetUtcNow());
+            await tableau.PublishAsync(lapsed, messageId);
+            await tableau.PublishAsync(lapsed, messageId);
+        }
+        await Eventually.Until(() => Entry(ars), e => e.Status == RegisterStatus.Registered, what: "emergency suspension lapsed");
+        Assert.Equal(SuspensionEnd.Lapsed, Assert.Single(await Events<SuspensionEnded>(ars)).How);
+        await Eventually.Until(async () =>
+        {
+            await using var query = Store.QuerySession();
+            return await query.LoadAsync<ProcessedMessage>(cromMessage);
+        }, processed => processed is not null, what: "message about the other doctor processed");
+        Assert.Equal(RegisterStatus.Suspended, (await Entry(crom)).Status);
+    }
+
+    private async Task Suspend(string rpps, SuspensionSource source, DateOnly? until)
+    {
+        await using var session = Store.LightweightSession();
+        var stream = await session.Events.FetchForWriting<Practitioner>(PractitionerStream.IdOf(rpps));
+        stream.AppendMany(((Outcome.Accepted)SuspensionEndpoints.DecideOrder(stream.Aggregate!, new OrderSuspension(source, false, null, until), Today, "x", Guid.NewGuid())).Events);
+        await session.SaveChangesAsync();
     }
 
     private async Task<string> RegisteredDoctor()

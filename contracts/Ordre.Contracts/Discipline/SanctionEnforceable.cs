@@ -17,3 +17,9 @@ public sealed record SanctionEnforceable(
 
 /// <summary>An enforceable sanction ended early (e.g. annulled by the Conseil d'État) on <paramref name="On"/>.</summary>
 public sealed record SanctionEnded(Guid SanctionId, string Rpps, DateOnly On, DateTimeOffset OccurredAt);
+
+/// <summary>
+/// L.4113-14: the first-instance chamber did not rule within 2 months on the case the regional health agency referred
+/// after suspending the doctor in an emergency; that suspension lapses on <paramref name="On"/>.
+/// </summary>
+public sealed record EmergencySuspensionLapsed(Guid CaseId, string Rpps, DateOnly On, DateTimeOffset OccurredAt);

@@ -35,6 +35,12 @@ public sealed record ChamberCase(
     public DateOnly? NotifiedOn { get; init; }
     public DateOnly? AppealDeadline { get; init; }
     public bool AppealedAdmissibly { get; init; }
+    /// <summary>L.4113-14: referred by the regional health agency after an emergency suspension; 2 months to decide, appeal not suspensive.</summary>
+    public bool EmergencySuspension { get; init; }
+    /// <summary>The first-instance sanction was published as enforceable on notification (an emergency case's appeal does not suspend it).</summary>
+    public bool EnforcedPendingAppeal { get; init; }
+    /// <summary>The id under which the Tableau knows the case's sanction: the case's, or the national chamber's replacement.</summary>
+    public Guid SanctionId { get; init; } = Id;
     /// <summary>The day the decision became final (cassation may be lodged within 2 months of it).</summary>
     public DateOnly? FinalOn { get; init; }
     public DateOnly? CassationLodgedOn { get; init; }
@@ -60,7 +66,7 @@ public sealed record ChamberCase(
     };
 
     public static ChamberCase Create(ChamberCaseRegistered e) =>
-        new(e.CaseId, e.ComplaintId, e.Rpps, e.Department, e.RegisteredOn, e.DecisionDueOn, CaseStatus.Registered);
+        new(e.CaseId, e.ComplaintId, e.Rpps, e.Department, e.RegisteredOn, e.DecisionDueOn, CaseStatus.Registered) { EmergencySuspension = e.EmergencySuspension };
 
     public ChamberCase Apply(RapporteurAppointed e) => this with { Rapporteur = e.Rapporteur };
     public ChamberCase Apply(HearingScheduled e) => this with { Hearing = new Hearing(e.HearingOn, null) };
@@ -96,14 +102,27 @@ public sealed record ChamberCase(
             : Decision,
     };
 
-    public ChamberCase Apply(DecisionBecameFinal e) => this with { Status = CaseStatus.Final, FinalOn = e.On };
+    public ChamberCase Apply(DecisionBecameFinal e) => this with { Status = CaseStatus.Final, FinalOn = e.On, SanctionId = e.SanctionId ?? SanctionId };
+    public ChamberCase Apply(DecisionEnforceablePendingAppeal e) => this with { EnforcedPendingAppeal = true };
+    public ChamberCase Apply(ProvisionalSanctionEnded e) => this with { EnforcedPendingAppeal = false };
+    public ChamberCase Apply(EmergencyCaseUndecidedInTime e) => this;
 
     public ChamberCase Apply(CassationAppealLodged e) => this with { CassationLodgedOn = e.LodgedOn };
 
     public ChamberCase Apply(CassationDecided e) => this with { Cassation = e.Outcome };
 }
 
-public sealed record ChamberCaseRegistered(Guid CaseId, Guid ComplaintId, string Rpps, string Department, DateOnly RegisteredOn, DateOnly DecisionDueOn);
+public sealed record ChamberCaseRegistered(
+    Guid CaseId, Guid ComplaintId, string Rpps, string Department, DateOnly RegisteredOn, DateOnly DecisionDueOn, bool EmergencySuspension = false);
+
+/// <summary>L.4113-14: in an emergency case the appeal does not suspend the first-instance sanction, enforceable from the day after notification.</summary>
+public sealed record DecisionEnforceablePendingAppeal(Guid CaseId, string Rpps, DecisionOutcome Outcome, DateOnly On, DateOnly From, DateOnly? To, int SuspendedMonths);
+
+/// <summary>The national chamber replaced a first-instance sanction already enforced: that one ends (published as SanctionEnded).</summary>
+public sealed record ProvisionalSanctionEnded(Guid CaseId, string Rpps, DateOnly On);
+
+/// <summary>L.4113-14: the chamber did not rule within 2 months on an emergency case; the ARS's suspension lapses (published).</summary>
+public sealed record EmergencyCaseUndecidedInTime(Guid CaseId, string Rpps, DateOnly DueOn, DateOnly On);
 
 public sealed record RapporteurAppointed(Guid CaseId, string Rapporteur, DateOnly On, string By);
 
@@ -131,7 +150,7 @@ public sealed record AppealToNationalChamberLodged(Guid CaseId, DateOnly LodgedO
 public sealed record CassationAppealLodged(Guid CaseId, DateOnly LodgedOn, string By);
 
 /// <summary>The Conseil d'État ruled; an annulment ends the sanction (published as SanctionEnded).</summary>
-public sealed record CassationDecided(Guid CaseId, string Rpps, CassationOutcome Outcome, DateOnly On, string By);
+public sealed record CassationDecided(Guid CaseId, string Rpps, CassationOutcome Outcome, DateOnly On, string By, Guid? SanctionId = null);
 
 /// <summary>The national chamber confirmed the first decision or replaced it; its decision is final (cassation does not suspend it).</summary>
 public sealed record NationalChamberDecided(
@@ -139,10 +158,13 @@ public sealed record NationalChamberDecided(
     bool TrainingOrdered = false, Guid? RevokesSuspendedPartOf = null, int RevokedMonths = 0);
 
 /// <summary>
-/// The decision is final; for a sanction, it is enforceable from <paramref name="From"/> to <paramref name="To"/>
-/// (the ban's last day, after its suspended part), R.4126-30.
+/// The decision is final; for a sanction, it is enforceable from From to To (the ban's last day, after its suspended
+/// part), R.4126-30. SanctionId: when the national chamber replaced a sanction already enforced, the new sanction's own
+/// id. AlreadyEnforced: the same sanction was published on notification (an emergency case); nothing more to publish.
 /// </summary>
-public sealed record DecisionBecameFinal(Guid CaseId, string Rpps, DecisionOutcome Outcome, DateOnly On, DateOnly From, DateOnly? To, int SuspendedMonths);
+public sealed record DecisionBecameFinal(
+    Guid CaseId, string Rpps, DecisionOutcome Outcome, DateOnly On, DateOnly From, DateOnly? To, int SuspendedMonths,
+    Guid? SanctionId = null, bool AlreadyEnforced = false);
 
 public static class ChamberRules
 {
@@ -152,6 +174,16 @@ public static class ChamberRules
     public const int AppealDays = 30;
     /// <summary>L.4124-1 (K): the first-instance chamber decides within 6 months.</summary>
     public const int DecisionMonths = 6;
+    /// <summary>L.4113-14: on a case referred after an ARS emergency suspension, 2 months, else the suspension lapses.</summary>
+    public const int EmergencyDecisionMonths = 2;
+
+    /// <summary>The id of the sanction a national decision puts in place of a first-instance one already enforced.</summary>
+    public static Guid ReplacementSanctionId(Guid caseId)
+    {
+        var bytes = caseId.ToByteArray();
+        bytes[0] ^= 0xFF; // deterministic and distinct from the case id; the Tableau keys sanctions by id
+        return new Guid(bytes);
+    }
 
     public static ChamberCase Evolve(ChamberCase chamberCase, object e) => e switch
     {
@@ -165,6 +197,9 @@ public static class ChamberRules
         AppealToNationalChamberLodged x => chamberCase.Apply(x),
         NationalChamberDecided x => chamberCase.Apply(x),
         DecisionBecameFinal x => chamberCase.Apply(x),
+        DecisionEnforceablePendingAppeal x => chamberCase.Apply(x),
+        ProvisionalSanctionEnded x => chamberCase.Apply(x),
+        EmergencyCaseUndecidedInTime x => chamberCase.Apply(x),
         CassationAppealLodged x => chamberCase.Apply(x),
         CassationDecided x => chamberCase.Apply(x),
         _ => throw new ArgumentException($"{e.GetType().Name} does not change a case", nameof(e)),
@@ -285,8 +320,16 @@ public static class ChamberRules
             decided = new NationalChamberDecided(chamberCase.Id, ruling, first.Form, first.Outcome, first.BanMonths, first.SuspendedMonths, first.From,
                 today, by, first.TrainingOrdered, first.RevokesSuspendedPartOf, first.RevokedMonths);
         var (from, to) = Enforcement(decided.Outcome, decided.BanMonths, decided.SuspendedMonths, decided.From, finalOn: today, decided.RevokedMonths);
-        return new Outcome.Accepted(decided,
-            new DecisionBecameFinal(chamberCase.Id, chamberCase.Rpps, decided.Outcome, today, from, to, decided.SuspendedMonths));
+        if (!chamberCase.EnforcedPendingAppeal)
+            return new Outcome.Accepted(decided,
+                new DecisionBecameFinal(chamberCase.Id, chamberCase.Rpps, decided.Outcome, today, from, to, decided.SuspendedMonths));
+        // An emergency case whose first sanction already runs: confirmed, it simply stays; replaced, it ends and the new one starts.
+        return ruling == AppealRuling.Confirmed
+            ? new Outcome.Accepted(decided,
+                new DecisionBecameFinal(chamberCase.Id, chamberCase.Rpps, decided.Outcome, today, from, to, decided.SuspendedMonths, AlreadyEnforced: true))
+            : new Outcome.Accepted(decided, new ProvisionalSanctionEnded(chamberCase.Id, chamberCase.Rpps, today),
+                new DecisionBecameFinal(chamberCase.Id, chamberCase.Rpps, decided.Outcome, today, from, to, decided.SuspendedMonths,
+                    SanctionId: ReplacementSanctionId(chamberCase.Id)));
     }
 
     private static Outcome.Invalid? Validate(RenderDecision command, DateOnly today)
@@ -328,9 +371,18 @@ public static class ChamberRules
         return (from, to);
     }
 
-    public static Outcome Notify(ChamberCase chamberCase, DateOnly today, string by) => chamberCase.Status == CaseStatus.Decided
-        ? new Outcome.Accepted(new CaseDecisionNotified(chamberCase.Id, today, today.AddDays(AppealDays), by))
-        : new Outcome.NotAllowed("Seule une décision rendue et non encore notifiée se notifie.");
+    /// <summary>Opens the appeal window; in an emergency case the sanction is enforceable at once, the appeal not suspending it (L.4113-14).</summary>
+    public static Outcome Notify(ChamberCase chamberCase, DateOnly today, string by)
+    {
+        if (chamberCase is not { Status: CaseStatus.Decided, Decision: { } decision })
+            return new Outcome.NotAllowed("Seule une décision rendue et non encore notifiée se notifie.");
+        var notified = new CaseDecisionNotified(chamberCase.Id, today, today.AddDays(AppealDays), by);
+        if (!chamberCase.EmergencySuspension)
+            return new Outcome.Accepted(notified);
+        var (from, to) = Enforcement(decision.Outcome, decision.BanMonths, decision.SuspendedMonths, decision.From, finalOn: today, decision.RevokedMonths);
+        return new Outcome.Accepted(notified,
+            new DecisionEnforceablePendingAppeal(chamberCase.Id, chamberCase.Rpps, decision.Outcome, today, from, to, decision.SuspendedMonths));
+    }
 
     public static Outcome LodgeAppeal(ChamberCase chamberCase, DateOnly lodgedOn, string by) => chamberCase.Status switch
     {
@@ -359,7 +411,7 @@ public static class ChamberRules
             return Outcome.Field("outcome", "NotAdmitted, Rejected ou Annulled.");
         if (chamberCase.CassationLodgedOn is null || chamberCase.Cassation is not null)
             return new Outcome.NotAllowed("Aucun pourvoi n'est pendant dans cette affaire.");
-        return new Outcome.Accepted(new CassationDecided(chamberCase.Id, chamberCase.Rpps, ruling, today, by));
+        return new Outcome.Accepted(new CassationDecided(chamberCase.Id, chamberCase.Rpps, ruling, today, by, chamberCase.SanctionId));
     }
 
     /// <summary>
@@ -369,12 +421,16 @@ public static class ChamberRules
     public static IReadOnlyList<object> DueOn(ChamberCase chamberCase, DateOnly today)
     {
         if (chamberCase is { Status: CaseStatus.Registered, DecisionOverdue: false } && today > chamberCase.DecisionDueOn)
-            return [new DecisionDeadlinePassed(chamberCase.Id, chamberCase.DecisionDueOn, today)];
+            return chamberCase.EmergencySuspension
+                ? [new DecisionDeadlinePassed(chamberCase.Id, chamberCase.DecisionDueOn, today),
+                    new EmergencyCaseUndecidedInTime(chamberCase.Id, chamberCase.Rpps, chamberCase.DecisionDueOn, today)]
+                : [new DecisionDeadlinePassed(chamberCase.Id, chamberCase.DecisionDueOn, today)];
         if (chamberCase is not { Status: CaseStatus.Notified, AppealDeadline: { } deadline, Decision: { } decision } || deadline >= today)
             return [];
         var finalOn = deadline.AddDays(1);
         var (from, to) = Enforcement(decision.Outcome, decision.BanMonths, decision.SuspendedMonths, decision.From, finalOn, decision.RevokedMonths);
-        return [new DecisionBecameFinal(chamberCase.Id, chamberCase.Rpps, decision.Outcome, finalOn, from, to, decision.SuspendedMonths)];
+        return [new DecisionBecameFinal(chamberCase.Id, chamberCase.Rpps, decision.Outcome, finalOn, from, to, decision.SuspendedMonths,
+            AlreadyEnforced: chamberCase.EnforcedPendingAppeal)];
     }
 }
 

@@ -14,15 +14,26 @@ public static class ChambersModule
         return options;
     }
 
-    /// <summary>A final sanction becomes enforceable on the Tableau; a dismissal or a fully suspended ban publishes nothing.</summary>
+    /// <summary>
+    /// A final sanction becomes enforceable on the Tableau (in an emergency case, already on notification); a dismissal
+    /// or a fully suspended ban publishes nothing. Annulment in cassation, or replacement of a sanction already
+    /// enforced, ends it; an emergency case undecided in time makes the ARS's suspension lapse.
+    /// </summary>
     public static void PublishSanctions(IntegrationEventMap map) => map
-        .Map<DecisionBecameFinal>((e, committed) => e.Outcome == DecisionOutcome.Dismissed
-            || (e.Outcome is DecisionOutcome.PracticeBan or DecisionOutcome.PublicFunctionsBan && e.To is null)
-                ? null
-                : new SanctionEnforceable(e.CaseId, e.Rpps, e.Outcome.ToString(), e.From, e.To, e.SuspendedMonths, committed.Timestamp))
+        .Map<DecisionBecameFinal>((e, committed) => e.AlreadyEnforced || !Enforceable(e.Outcome, e.To)
+            ? null
+            : new SanctionEnforceable(e.SanctionId ?? e.CaseId, e.Rpps, e.Outcome.ToString(), e.From, e.To, e.SuspendedMonths, committed.Timestamp))
+        .Map<DecisionEnforceablePendingAppeal>((e, committed) => Enforceable(e.Outcome, e.To)
+            ? new SanctionEnforceable(e.CaseId, e.Rpps, e.Outcome.ToString(), e.From, e.To, e.SuspendedMonths, committed.Timestamp)
+            : null)
+        .Map<ProvisionalSanctionEnded>((e, committed) => new SanctionEnded(e.CaseId, e.Rpps, e.On, committed.Timestamp))
         .Map<CassationDecided>((e, committed) => e.Outcome == CassationOutcome.Annulled
-            ? new SanctionEnded(e.CaseId, e.Rpps, e.On, committed.Timestamp)
-            : null);
+            ? new SanctionEnded(e.SanctionId ?? e.CaseId, e.Rpps, e.On, committed.Timestamp)
+            : null)
+        .Map<EmergencyCaseUndecidedInTime>((e, committed) => new EmergencySuspensionLapsed(e.CaseId, e.Rpps, e.On, committed.Timestamp));
+
+    private static bool Enforceable(DecisionOutcome outcome, DateOnly? to) =>
+        outcome != DecisionOutcome.Dismissed && !(outcome is DecisionOutcome.PracticeBan or DecisionOutcome.PublicFunctionsBan && to is null);
 
     public static IEndpointRouteBuilder MapChambers(this IEndpointRouteBuilder app)
     {

@@ -26,6 +26,8 @@ public sealed record Complaint(
     public bool TransmittedLate { get; init; }
     public Guid? CaseId { get; init; }
     public string? DoctorName { get; init; }
+    /// <summary>The regional health agency referred the doctor it suspended in an emergency (L.4113-14): the chamber has 2 months.</summary>
+    public bool EmergencySuspension { get; init; }
     /// <summary>The council that handles the complaint: the doctor's, unless the national council's president named another (L.4123-2).</summary>
     public string HandlingDepartment => ReferredTo ?? Department;
     public string? ReferredTo { get; init; }
@@ -48,7 +50,7 @@ public sealed record Complaint(
 
     public static Complaint Create(ComplaintRegistered e) => new(
         e.ComplaintId, e.Rpps, e.Department, e.Complainant, e.Grounds, e.RegisteredOn, e.ConciliationDueOn, e.TransmissionDueOn,
-        ComplaintStatus.Registered) { DoctorName = e.DoctorName };
+        ComplaintStatus.Registered) { DoctorName = e.DoctorName, EmergencySuspension = e.EmergencySuspension };
 
     public Complaint Apply(ComplaintAcknowledged e) => this with { Status = ComplaintStatus.Acknowledged };
     public Complaint Apply(ConciliatorsAppointed e) => this with { Conciliators = e.Conciliators };
@@ -106,7 +108,7 @@ public static class ComplaintRules
 /// <summary><paramref name="DoctorName"/>: the names on the Tableau when the complaint was lodged (kept to pseudonymise case-law sheets).</summary>
 public sealed record ComplaintRegistered(
     Guid ComplaintId, string Rpps, string Department, Complainant Complainant, IReadOnlyList<string> Grounds,
-    DateOnly RegisteredOn, DateOnly ConciliationDueOn, DateOnly TransmissionDueOn, string By, string? DoctorName = null);
+    DateOnly RegisteredOn, DateOnly ConciliationDueOn, DateOnly TransmissionDueOn, string By, string? DoctorName = null, bool EmergencySuspension = false);
 
 public sealed record ComplaintAcknowledged(Guid ComplaintId, DateOnly On, string By);
 

@@ -59,7 +59,9 @@ public static class ConciliationEndpoints
             {
                 if (events.OfType<ComplaintTransmittedToChamber>().SingleOrDefault() is { CaseId: { } caseId } sent)
                     session.Events.StartStream<Chambers.ChamberCase>(caseId, new Chambers.ChamberCaseRegistered(
-                        caseId, complaint.Id, complaint.Rpps, complaint.Department, sent.On, sent.On.AddMonths(Chambers.ChamberRules.DecisionMonths)));
+                        caseId, complaint.Id, complaint.Rpps, complaint.Department, sent.On,
+                        sent.On.AddMonths(complaint.EmergencySuspension ? Chambers.ChamberRules.EmergencyDecisionMonths : Chambers.ChamberRules.DecisionMonths),
+                        complaint.EmergencySuspension));
             });
 
     /// <summary>R.4123-19: no conciliator may be implicated in the complaint (neither party).</summary>

@@ -7,8 +7,11 @@ using Problems = Ordre.ServiceDefaults.Problems.Problems;
 
 namespace Ordre.Discipline.Complaints;
 
-/// <summary>Body of POST /complaints.</summary>
-public sealed record RegisterComplaint(string? Rpps, Complainant? Complainant, IReadOnlyList<string>? Grounds);
+/// <summary>
+/// Body of POST /complaints. EmergencySuspension: the regional health agency refers a doctor it suspended in an
+/// emergency (L.4113-14); the chamber then has 2 months.
+/// </summary>
+public sealed record RegisterComplaint(string? Rpps, Complainant? Complainant, IReadOnlyList<string>? Grounds, bool EmergencySuspension = false);
 
 public sealed record ComplaintCreated(Guid Id, DateOnly ConciliationDueOn, DateOnly TransmissionDueOn);
 
@@ -34,6 +37,8 @@ public static class RegisterComplaintEndpoint
         }
         if (WhyNot(doctor) is { } refusal)
             return Problems.Unprocessable(refusal);
+        if (request.EmergencySuspension && !doctor.Restrictions.Contains("suspension:ArsEmergency"))
+            return Problems.Unprocessable("Le Tableau ne porte aucune suspension d'urgence de l'ARS en cours pour ce médecin.");
         if (user.FindFirst(OrdreClaims.Department)?.Value != doctor.Department)
             return Problems.Forbidden($"Une plainte se dépose auprès du conseil départemental où le médecin est inscrit ({doctor.Department}).");
 
@@ -43,7 +48,7 @@ public static class RegisterComplaintEndpoint
             request.Complainant! with { Name = request.Complainant.Name.Trim() },
             [.. request.Grounds!.Where(g => !string.IsNullOrWhiteSpace(g)).Select(g => g.Trim())],
             today, today.AddMonths(ComplaintRules.ConciliationMonths), today.AddMonths(ComplaintRules.TransmissionMonths), user.Actor(),
-            $"{doctor.FirstName} {doctor.LastName}".Trim());
+            $"{doctor.FirstName} {doctor.LastName}".Trim(), request.EmergencySuspension);
         session.Events.StartStream<Complaint>(id, registered);
         await session.SaveChangesAsync(ct);
         return TypedResults.Created($"/complaints/{id}", new ComplaintCreated(id, registered.ConciliationDueOn, registered.TransmissionDueOn));
@@ -58,6 +63,8 @@ public static class RegisterComplaintEndpoint
             errors["complainant"] = ["Indiquez le plaignant : sa qualité (Patient, InsuranceFund, Association, Doctor, Authority, Other) et son nom."];
         if (request.Grounds is null || !request.Grounds.Any(g => !string.IsNullOrWhiteSpace(g)))
             errors["grounds"] = ["Indiquez au moins un grief."];
+        if (request.EmergencySuspension && request.Complainant?.Kind != ComplainantKind.Authority)
+            errors["emergencySuspension"] = ["Seule l'autorité (le directeur général de l'ARS) saisit la chambre après une suspension d'urgence."];
         return errors;
     }
 

@@ -34,6 +34,7 @@ public static class RegisterModule
     {
         bus.AddConsumer<RecordEnforceableSanction>();
         bus.AddConsumer<EndSanction>();
+        bus.AddConsumer<EndLapsedEmergencySuspension>();
     }
 
     public static IServiceCollection AddRegisterDeadlines(this IServiceCollection services) =>

@@ -42,6 +42,21 @@ public sealed class RecordEnforceableSanction(IDocumentStore store, TimeProvider
     }
 }
 
+/// <summary>
+/// L.4113-14: the chamber did not rule in time on the case the ARS referred, so the ARS's emergency suspension
+/// ends that day. Another kind of suspension (ordered by a regional council) is not touched.
+/// </summary>
+public sealed class EndLapsedEmergencySuspension(IDocumentStore store, TimeProvider clock) : IdempotentConsumer<EmergencySuspensionLapsed>(store, clock)
+{
+    protected override async Task Apply(EmergencySuspensionLapsed message, IDocumentSession session, CancellationToken ct)
+    {
+        var entry = await session.Events.FetchForWriting<Practitioner>(PractitionerStream.IdOf(message.Rpps), ct);
+        if (entry.Aggregate?.Suspension is { Source: Suspensions.SuspensionSource.ArsEmergency } suspension)
+            entry.AppendOne(new Suspensions.SuspensionEnded(entry.Id, message.Rpps, suspension.SuspensionId, Suspensions.SuspensionEnd.Lapsed, message.On,
+                "chambre disciplinaire (L.4113-14)"));
+    }
+}
+
 /// <summary>Ends a sanction early: a running ban ends that day, a future one never starts.</summary>
 public sealed class EndSanction(IDocumentStore store, TimeProvider clock) : IdempotentConsumer<SanctionEnded>(store, clock)
 {

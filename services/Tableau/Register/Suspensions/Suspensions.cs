@@ -22,9 +22,10 @@ public sealed record OrderSuspension(SuspensionSource? Source, bool Partial, Dat
 
 public sealed record SuspensionOrdered(Guid PractitionerId, string Rpps, Guid SuspensionId, SuspensionSource Source, bool Partial, DateOnly From, DateOnly? Until, string By);
 
-public enum SuspensionEnd { Lifted, Expired }
+/// <summary>Lapsed: the chamber did not rule in time on an ARS emergency suspension (L.4113-14).</summary>
+public enum SuspensionEnd { Lifted, Expired, Lapsed }
 
-/// <summary>The suspension ended: lifted by its authority, or expired on its last day (raised by the clock).</summary>
+/// <summary>The suspension ended: lifted by its authority, expired on its last day (raised by the clock), or lapsed.</summary>
 public sealed record SuspensionEnded(Guid PractitionerId, string Rpps, Guid SuspensionId, SuspensionEnd How, DateOnly On, string By);
 
 public static class SuspensionRules
