@@ -118,6 +118,23 @@ public class ChamberRulesTests
     }
 
     [Fact]
+    public void A_suspended_part_is_revoked_once_and_only_by_a_sanction_of_the_same_kind()
+    {
+        var earlier = FinalSuspendedBan("10005173140", Today.AddYears(-2));
+        var revoking = new RenderDecision(DecisionForm.Collegial, DecisionOutcome.PracticeBan, 3, 0, null, RevokeSuspendedPartOf: earlier.Id, ActsCommittedOn: Today.AddMonths(-3));
+        Assert.IsType<Outcome.Invalid>(ChamberRules.Decide(Heard(), revoking, Today, "cdpi", earlier, earlierAlreadyRevoked: true));
+        Assert.IsType<Outcome.Invalid>(ChamberRules.Decide(Heard(), revoking with { Outcome = DecisionOutcome.PublicFunctionsBan }, Today, "cdpi", earlier));
+        Assert.IsType<Outcome.Accepted>(ChamberRules.Decide(Heard(), revoking, Today, "cdpi", earlier));
+    }
+
+    [Theory]
+    [InlineData(DecisionOutcome.PracticeBan, 6, 3000)]
+    [InlineData(DecisionOutcome.PublicFunctionsBan, 200_000, null)]
+    public void Durations_and_start_dates_stay_within_bounds(DecisionOutcome outcome, int months, int? fromYear) =>
+        Assert.IsType<Outcome.Invalid>(ChamberRules.Decide(Heard(),
+            new RenderDecision(DecisionForm.Collegial, outcome, months, 0, fromYear is { } year ? new DateOnly(year, 1, 1) : null), Today, "cdpi"));
+
+    [Fact]
     public void A_case_is_judged_once() =>
         Assert.IsType<Outcome.NotAllowed>(ChamberRules.Decide(Notified(DecisionOutcome.Warning), new RenderDecision(DecisionForm.Collegial, DecisionOutcome.Reprimand, null, null, null), Today, "cdpi"));
 

@@ -108,6 +108,21 @@ public class ComplaintRulesTests
         Assert.Equal(("92", "75"), (referred.HandlingDepartment, referred.Department));
         Assert.Empty(referred.Conciliators);
         Assert.Null(referred.ConciliationMeetingOn);
+
+        // Even after a failed conciliation, the new council conciliates again before transmitting.
+        var failed = After(convened, ConciliationEndpoints.DecideConciliation(convened, new HoldConciliation(ConciliationOutcome.Failed), Today.AddDays(5), "x"));
+        var referredAfterFailure = After(failed, ConciliationEndpoints.DecideReferral(failed, new ReferComplaint("92", "Le Dr B est mis en cause"), Today.AddDays(6), "cnom"));
+        Assert.Null(referredAfterFailure.ConciliationOutcome);
+        Assert.IsType<Outcome.NotAllowed>(ConciliationEndpoints.DecideTransmission(referredAfterFailure, new TransmitComplaint("avis", false), Today.AddDays(7), "x", Guid.NewGuid()));
+    }
+
+    [Fact]
+    public void Neither_the_complainant_nor_the_doctor_complained_about_can_be_a_conciliator()
+    {
+        var complaint = Registered() with { DoctorName = "Jean Dupont" };
+        Assert.IsType<Outcome.Invalid>(ConciliationEndpoints.DecideConciliators(complaint, new AppointConciliators(["Dr Jean Dupont"]), Today, "x"));
+        Assert.IsType<Outcome.Invalid>(ConciliationEndpoints.DecideConciliators(complaint, new AppointConciliators(["Durand"]), Today, "x"));
+        Assert.IsType<Outcome.Accepted>(ConciliationEndpoints.DecideConciliators(complaint, new AppointConciliators(["Dr Anne Petit"]), Today, "x"));
     }
 
     [Fact]

@@ -26,6 +26,15 @@ public class PseudonymisationRules
     }
 
     [Fact]
+    public void Parts_of_compound_names_spaced_numbers_and_emoji_are_handled()
+    {
+        var parties = new Parties("10005173140", "Amadou N’Diaye-Lefèvre", "M. Paul Roux");
+        var text = Pseudonymisation.Apply("Le Dr N'Diaye, dit Dr Lefèvre, RPPS 100 051 731 40, a répondu 👍 à M. Roux.", parties);
+        Assert.Equal("Le Dr X, dit Dr X, RPPS [numéro], a répondu 👍 à M. Y.", text);
+        Assert.Empty(Pseudonymisation.Leaks(text, parties));
+    }
+
+    [Fact]
     public void The_leak_scan_finds_what_was_left()
     {
         Assert.Equal(["Durand", "10005173140"], Pseudonymisation.Leaks("Mme DURAND, RPPS 10005173140", Parties));

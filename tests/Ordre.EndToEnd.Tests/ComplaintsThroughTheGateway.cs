@@ -85,7 +85,7 @@ public class ComplaintsThroughTheGateway(OrdreSystem system)
     }
 
     [Fact]
-    public async Task Only_the_national_chamber_moves_a_case_and_only_once_its_six_months_have_run_out()
+    public async Task Only_the_national_chamber_moves_a_case_and_not_before_its_six_months_have_run_out()
     {
         var doctor = await system.GrantedInscription();
         using var paris = await system.HttpClientFor("cdom75");
@@ -132,8 +132,10 @@ public class ComplaintsThroughTheGateway(OrdreSystem system)
         Assert.Equal(HttpStatusCode.OK, (await chamber.PostAsJsonAsync($"/discipline/cases/{caseId}/decision",
             new { form = "PresidentialOrder", outcome = "PracticeBan", banMonths = 3, suspendedMonths = 0 })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await chamber.PostAsJsonAsync($"/discipline/cases/{caseId}/notification", new { })).StatusCode);
+        using var national = await system.HttpClientFor("cdn");
+        Assert.Equal(HttpStatusCode.OK, (await national.PostAsJsonAsync($"/discipline/cases/{caseId}/appeal", new { })).StatusCode);
 
-        // No waiting for the appeal window: the appeal would not suspend it (L.4113-14).
+        // No waiting for the appeal window nor the appeal's outcome: the appeal does not suspend it (L.4113-14).
         var entry = await Eventually.Until(() => paris.GetFromJsonAsync<EntryWithSanctions>($"/tableau/register/{suspended.Rpps}"),
             e => e?.Sanctions.Count == 1, what: "emergency sanction recorded on the Tableau at notification");
         Assert.Equal((caseId, Scenarios.Today.AddDays(1)), (entry!.Sanctions[0].SanctionId, entry.Sanctions[0].From));

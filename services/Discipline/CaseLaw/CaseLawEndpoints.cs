@@ -29,8 +29,10 @@ public static class CaseLawEndpoints
             return Problems.NotFound($"Aucune affaire {id}.");
         if (chamberCase is not { NationalDecisionOn: { } decidedOn, Decision: { } decision })
             return Problems.Conflict("La base de jurisprudence publie les décisions de la chambre disciplinaire nationale : cette affaire n'en a pas encore.");
-        var complaint = await session.LoadAsync<Complaint>(chamberCase.ComplaintId, ct);
-        var parties = new Parties(chamberCase.Rpps, complaint?.DoctorName, complaint?.Complainant.Name ?? "");
+        // Without the parties' names the sheet could not be pseudonymised: refuse rather than risk publishing them.
+        if (await session.LoadAsync<Complaint>(chamberCase.ComplaintId, ct) is not { DoctorName: { Length: > 0 } doctorName } complaint)
+            return Problems.Conflict("Le nom du médecin n'a pas été relevé avec la plainte : la fiche ne peut être pseudonymisée.");
+        var parties = new Parties(chamberCase.Rpps, doctorName, complaint.Complainant.Name);
 
         var number = await session.Query<CaseLawSheet>().CountAsync(s => s.CaseId == id, ct) + 1;
         var sheetId = Guid.CreateVersion7(clock.GetUtcNow());

@@ -38,22 +38,33 @@ public static partial class Pseudonymisation
     {
         var folded = Fold(text);
         var names = NameTokens(parties.DoctorName).Concat(NameTokens(parties.ComplainantName))
-            .Where(token => Regex.IsMatch(folded, $@"\b{Regex.Escape(Fold(token))}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant));
+            .Where(token => Regex.IsMatch(folded, $@"\b{Pattern(token)}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant));
         return [.. names, .. new[] { parties.Rpps, "8" + parties.Rpps }.Where(text.Contains)];
     }
 
+    /// <summary>
+    /// The words of a name to look for, longest first: each compound word whole ("N’Diaye-Lefèvre"), its hyphenated
+    /// parts ("N’Diaye", "Lefèvre") and what follows an elided particle ("Diaye").
+    /// </summary>
     private static IEnumerable<string> NameTokens(string? name) =>
         (name ?? "").Split([' ', '\t', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(token => token.Length >= 2 && !Civilities.Contains(token));
+            .SelectMany(word => new[] { word }.Concat(word.Split('-', StringSplitOptions.RemoveEmptyEntries))
+                .SelectMany(part => part.IndexOfAny(['\'', '’']) is var apostrophe and > 0 ? [part, part[(apostrophe + 1)..]] : new[] { part }))
+            .Where(token => token.Length >= 2 && !Civilities.Contains(token))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .OrderByDescending(token => token.Length);
+
+    /// <summary>A token as a pattern on folded text: either apostrophe, either hyphen spacing.</summary>
+    private static string Pattern(string token) => Regex.Escape(Fold(token)).Replace("'", "['’]").Replace("’", "['’]");
 
     /// <summary>Replaces the full name first, then each of its words, on an accent-free copy so positions match.</summary>
     private static string ReplaceName(string text, string? name, string label)
     {
-        var tokens = NameTokens(name).ToList();
-        if (tokens.Count == 0)
+        var words = (name ?? "").Split([' ', '\t', ','], StringSplitOptions.RemoveEmptyEntries).Where(w => !Civilities.Contains(w)).ToList();
+        if (words.Count == 0)
             return text;
-        var patterns = new List<string> { string.Join(@"[\s-]+", tokens.Select(t => Regex.Escape(Fold(t)))) };
-        patterns.AddRange(tokens.OrderByDescending(t => t.Length).Select(t => Regex.Escape(Fold(t))));
+        var patterns = new List<string> { string.Join(@"\s+", words.Select(Pattern)) };
+        patterns.AddRange(NameTokens(name).Select(Pattern));
         foreach (var pattern in patterns)
         {
             var matches = Regex.Matches(Fold(text), $@"\b{pattern}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
@@ -69,6 +80,11 @@ public static partial class Pseudonymisation
         var folded = new StringBuilder(text.Length);
         foreach (var c in text)
         {
+            if (char.IsSurrogate(c))
+            {
+                folded.Append(c); // half of an emoji or a rare letter: kept as is, one char for one
+                continue;
+            }
             var decomposed = c.ToString().Normalize(NormalizationForm.FormD);
             folded.Append(decomposed.Length > 0 && CharUnicodeInfo.GetUnicodeCategory(decomposed[0]) != UnicodeCategory.NonSpacingMark ? decomposed[0] : c);
         }
@@ -87,7 +103,7 @@ public static partial class Pseudonymisation
     [GeneratedRegex(@"(\+33\s?|\b0)[1-9]([\s.]?\d{2}){4}\b")]
     private static partial Regex Phone();
 
-    /// <summary>RPPS (11 digits), IDNPS (12), social security numbers (13–15) and the like.</summary>
-    [GeneratedRegex(@"\b\d{9,15}\b")]
+    /// <summary>RPPS (11 digits), IDNPS (12), social security numbers (13–15) and the like, also written in groups ("100 051 731 40").</summary>
+    [GeneratedRegex(@"\b\d(?:[ .]?\d){8,14}\b")]
     private static partial Regex LongNumber();
 }

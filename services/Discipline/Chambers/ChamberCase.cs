@@ -37,6 +37,8 @@ public sealed record ChamberCase(
     public bool AppealedAdmissibly { get; init; }
     /// <summary>L.4113-14: referred by the regional health agency after an emergency suspension; 2 months to decide, appeal not suspensive.</summary>
     public bool EmergencySuspension { get; init; }
+    /// <summary>The ARS's emergency suspension lapsed for want of a decision in time (raised once).</summary>
+    public bool EmergencyLapsed { get; init; }
     /// <summary>The first-instance sanction was published as enforceable on notification (an emergency case's appeal does not suspend it).</summary>
     public bool EnforcedPendingAppeal { get; init; }
     /// <summary>The id under which the Tableau knows the case's sanction: the case's, or the national chamber's replacement.</summary>
@@ -105,7 +107,7 @@ public sealed record ChamberCase(
     public ChamberCase Apply(DecisionBecameFinal e) => this with { Status = CaseStatus.Final, FinalOn = e.On, SanctionId = e.SanctionId ?? SanctionId };
     public ChamberCase Apply(DecisionEnforceablePendingAppeal e) => this with { EnforcedPendingAppeal = true };
     public ChamberCase Apply(ProvisionalSanctionEnded e) => this with { EnforcedPendingAppeal = false };
-    public ChamberCase Apply(EmergencyCaseUndecidedInTime e) => this;
+    public ChamberCase Apply(EmergencyCaseUndecidedInTime e) => this with { EmergencyLapsed = true };
 
     public ChamberCase Apply(CassationAppealLodged e) => this with { CassationLodgedOn = e.LodgedOn };
 
@@ -170,6 +172,10 @@ public static class ChamberRules
 {
     /// <summary>L.4124-6 4°: a temporary ban on practising is at most 3 years.</summary>
     public const int MaxBanMonths = 36;
+    /// <summary>(A) The code sets no limit to a temporary ban from public functions; 10 years keeps dates sane.</summary>
+    public const int MaxPublicFunctionsBanMonths = 120;
+    /// <summary>(A) How far a decision may defer its sanction's start.</summary>
+    public const int MaxDeferralYears = 5;
     /// <summary>R.4126-44: 30 days to appeal to the national chamber.</summary>
     public const int AppealDays = 30;
     /// <summary>L.4124-1 (K): the first-instance chamber decides within 6 months.</summary>
@@ -239,7 +245,7 @@ public static class ChamberRules
     /// The first-instance decision: a collegial decision comes after the hearing, a presidential order needs none.
     /// <paramref name="earlier"/> is the case named by <see cref="RenderDecision.RevokeSuspendedPartOf"/>, if any.
     /// </summary>
-    public static Outcome Decide(ChamberCase chamberCase, RenderDecision command, DateOnly today, string by, ChamberCase? earlier = null)
+    public static Outcome Decide(ChamberCase chamberCase, RenderDecision command, DateOnly today, string by, ChamberCase? earlier = null, bool earlierAlreadyRevoked = false)
     {
         if (Validate(command, today) is { } invalid)
             return invalid;
@@ -247,8 +253,8 @@ public static class ChamberRules
             return new Outcome.NotAllowed("Cette affaire a déjà été jugée.");
         if (command.Form == DecisionForm.Collegial && chamberCase.Hearing?.HeldOn is null)
             return new Outcome.NotAllowed("Une décision collégiale est rendue après l'audience : tenez d'abord l'audience.");
-        if (Revocation(chamberCase, command, earlier) is not (var revokes, var revokedMonths))
-            return RevocationRefusal(chamberCase, command, earlier)!;
+        if (Revocation(chamberCase, command, earlier, earlierAlreadyRevoked) is not (var revokes, var revokedMonths))
+            return RevocationRefusal(chamberCase, command, earlier, earlierAlreadyRevoked)!;
         return new Outcome.Accepted(new DecisionRendered(chamberCase.Id, command.Form!.Value, command.Outcome!.Value,
             command.BanMonths ?? 0, command.SuspendedMonths ?? 0, command.From, today, by, command.TrainingOrdered ?? false, revokes, revokedMonths));
     }
@@ -256,12 +262,12 @@ public static class ChamberRules
     /// <summary>L.4124-6: a new ban (3° or 4°) for acts committed within 5 years of the notification of a suspended sanction may make that suspended part enforceable.</summary>
     public const int RevocationYears = 5;
 
-    private static (Guid? Case, int Months)? Revocation(ChamberCase chamberCase, RenderDecision command, ChamberCase? earlier) =>
+    private static (Guid? Case, int Months)? Revocation(ChamberCase chamberCase, RenderDecision command, ChamberCase? earlier, bool alreadyRevoked) =>
         command.RevokeSuspendedPartOf is null ? (null, 0)
-        : RevocationRefusal(chamberCase, command, earlier) is null ? (earlier!.Id, earlier.Decision!.SuspendedMonths)
+        : RevocationRefusal(chamberCase, command, earlier, alreadyRevoked) is null ? (earlier!.Id, earlier.Decision!.SuspendedMonths)
         : null;
 
-    private static Outcome? RevocationRefusal(ChamberCase chamberCase, RenderDecision command, ChamberCase? earlier)
+    private static Outcome? RevocationRefusal(ChamberCase chamberCase, RenderDecision command, ChamberCase? earlier, bool alreadyRevoked)
     {
         if (command.RevokeSuspendedPartOf is null)
             return null;
@@ -273,6 +279,10 @@ public static class ChamberRules
             return Outcome.Field("revokeSuspendedPartOf", "Aucune affaire antérieure de ce médecin ne porte ce numéro.");
         if (earlier is not { Status: CaseStatus.Final, Decision.SuspendedMonths: > 0, NotifiedOn: { } notified } || earlier.Cassation == CassationOutcome.Annulled)
             return Outcome.Field("revokeSuspendedPartOf", "L'affaire antérieure ne comporte pas de sanction définitive assortie du sursis.");
+        if (earlier.Decision.Outcome != command.Outcome)
+            return Outcome.Field("revokeSuspendedPartOf", "Le sursis révoqué doit assortir une sanction de même nature que la nouvelle.");
+        if (alreadyRevoked)
+            return Outcome.Field("revokeSuspendedPartOf", "Ce sursis a déjà été révoqué par une autre décision.");
         return acts >= notified && acts <= notified.AddYears(RevocationYears)
             ? null
             : Outcome.Field("actsCommittedOn", $"Le sursis ne peut être révoqué que pour des faits commis dans les {RevocationYears} ans suivant la notification de la sanction ({notified:dd/MM/yyyy}).");
@@ -299,7 +309,7 @@ public static class ChamberRules
     /// The national chamber rules on an admissible appeal: it confirms the decision or replaces it. Its decision is
     /// final at once (a cassation appeal does not suspend it), so the sanction becomes enforceable.
     /// </summary>
-    public static Outcome DecideAppeal(ChamberCase chamberCase, DecideNationalAppeal command, DateOnly today, string by, ChamberCase? earlier = null)
+    public static Outcome DecideAppeal(ChamberCase chamberCase, DecideNationalAppeal command, DateOnly today, string by, ChamberCase? earlier = null, bool earlierAlreadyRevoked = false)
     {
         if (command.Ruling is not { } ruling)
             return Outcome.Field("ruling", "Confirmed (la décision est confirmée) ou Replaced (une nouvelle décision la remplace).");
@@ -311,8 +321,8 @@ public static class ChamberRules
         NationalChamberDecided decided;
         if (ruling == AppealRuling.Replaced)
         {
-            if (Revocation(chamberCase, d!, earlier) is not (var revokes, var revokedMonths))
-                return RevocationRefusal(chamberCase, d!, earlier)!;
+            if (Revocation(chamberCase, d!, earlier, earlierAlreadyRevoked) is not (var revokes, var revokedMonths))
+                return RevocationRefusal(chamberCase, d!, earlier, earlierAlreadyRevoked)!;
             decided = new NationalChamberDecided(chamberCase.Id, ruling, d!.Form!.Value, d.Outcome!.Value, d.BanMonths ?? 0, d.SuspendedMonths ?? 0,
                 d.From, today, by, d.TrainingOrdered ?? false, revokes, revokedMonths);
         }
@@ -345,13 +355,15 @@ public static class ChamberRules
         {
             if (outcome == DecisionOutcome.PracticeBan && months is < 1 or > MaxBanMonths)
                 errors["banMonths"] = [$"L'interdiction d'exercer est temporaire : de 1 à {MaxBanMonths} mois."];
+            if (outcome == DecisionOutcome.PublicFunctionsBan && months is < 0 or > MaxPublicFunctionsBanMonths)
+                errors["banMonths"] = [$"Interdiction de fonctions publiques : de 0 (définitive) à {MaxPublicFunctionsBanMonths} mois."];
             if (suspended < 0 || suspended > months)
                 errors["suspendedMonths"] = ["La partie assortie du sursis ne peut dépasser la durée de l'interdiction."];
         }
         else if (months != 0 || suspended != 0)
             errors["banMonths"] = ["Seule une interdiction a une durée et un sursis."];
-        if (command.From is { } from && from < today)
-            errors["from"] = ["La date d'effet ne peut précéder la décision."];
+        if (command.From is { } from && (from < today || from > today.AddYears(MaxDeferralYears)))
+            errors["from"] = [$"La date d'effet suit la décision, de {MaxDeferralYears} ans au plus."];
         return errors.Count > 0 ? new Outcome.Invalid(errors) : null;
     }
 
@@ -377,7 +389,8 @@ public static class ChamberRules
         if (chamberCase is not { Status: CaseStatus.Decided, Decision: { } decision })
             return new Outcome.NotAllowed("Seule une décision rendue et non encore notifiée se notifie.");
         var notified = new CaseDecisionNotified(chamberCase.Id, today, today.AddDays(AppealDays), by);
-        if (!chamberCase.EmergencySuspension)
+        // A striking-off cannot be undone on the Tableau if the appeal replaces it: it waits for finality.
+        if (!chamberCase.EmergencySuspension || decision.Outcome == DecisionOutcome.StrikingOff)
             return new Outcome.Accepted(notified);
         var (from, to) = Enforcement(decision.Outcome, decision.BanMonths, decision.SuspendedMonths, decision.From, finalOn: today, decision.RevokedMonths);
         return new Outcome.Accepted(notified,
@@ -421,7 +434,7 @@ public static class ChamberRules
     public static IReadOnlyList<object> DueOn(ChamberCase chamberCase, DateOnly today)
     {
         if (chamberCase is { Status: CaseStatus.Registered, DecisionOverdue: false } && today > chamberCase.DecisionDueOn)
-            return chamberCase.EmergencySuspension
+            return chamberCase is { EmergencySuspension: true, EmergencyLapsed: false }
                 ? [new DecisionDeadlinePassed(chamberCase.Id, chamberCase.DecisionDueOn, today),
                     new EmergencyCaseUndecidedInTime(chamberCase.Id, chamberCase.Rpps, chamberCase.DecisionDueOn, today)]
                 : [new DecisionDeadlinePassed(chamberCase.Id, chamberCase.DecisionDueOn, today)];

@@ -31,8 +31,8 @@ public static class ChamberEndpoints
     public static async Task<Results<Ok<CaseChanged>, ValidationProblem, ProblemHttpResult>> Decide(
         Guid id, RenderDecision command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        var earlier = command.RevokeSuspendedPartOf is { } earlierId ? await session.LoadAsync<ChamberCase>(earlierId, ct) : null;
-        return await Change(id, user, FirstInstance, session, c => ChamberRules.Decide(c, command, ParisCalendar.Today(clock), user.Actor(), earlier), ct);
+        var (earlier, revoked) = await EarlierCase(session, id, command.RevokeSuspendedPartOf, ct);
+        return await Change(id, user, FirstInstance, session, c => ChamberRules.Decide(c, command, ParisCalendar.Today(clock), user.Actor(), earlier, revoked), ct);
     }
 
     /// <summary>The national chamber's president moves a case its chamber did not decide in 6 months.</summary>
@@ -56,8 +56,18 @@ public static class ChamberEndpoints
     public static async Task<Results<Ok<CaseChanged>, ValidationProblem, ProblemHttpResult>> DecideAppeal(
         Guid id, DecideNationalAppeal command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        var earlier = command.Decision?.RevokeSuspendedPartOf is { } earlierId ? await session.LoadAsync<ChamberCase>(earlierId, ct) : null;
-        return await Change(id, user, National, session, c => ChamberRules.DecideAppeal(c, command, ParisCalendar.Today(clock), user.Actor(), earlier), ct);
+        var (earlier, revoked) = await EarlierCase(session, id, command.Decision?.RevokeSuspendedPartOf, ct);
+        return await Change(id, user, National, session, c => ChamberRules.DecideAppeal(c, command, ParisCalendar.Today(clock), user.Actor(), earlier, revoked), ct);
+    }
+
+    /// <summary>The earlier case whose suspended part a decision would revoke, and whether another decision already revoked it.</summary>
+    private static async Task<(ChamberCase? Earlier, bool AlreadyRevoked)> EarlierCase(IQuerySession session, Guid caseId, Guid? earlierId, CancellationToken ct)
+    {
+        if (earlierId is not { } wanted)
+            return (null, false);
+        var earlier = await session.LoadAsync<ChamberCase>(wanted, ct);
+        var revoked = await session.Query<ChamberCase>().AnyAsync(c => c.Id != caseId && c.Decision!.RevokesSuspendedPartOf == wanted, ct);
+        return (earlier, revoked);
     }
 
     public sealed record LodgeCassation(DateOnly? LodgedOn);

@@ -58,7 +58,10 @@ public sealed record Complaint(
     public Complaint Apply(ConciliationDeadlinePassed e) => this with { ConciliationOverdue = true };
     public Complaint Apply(TransmissionDeadlinePassed e) => this with { TransmissionOverdue = true };
     public Complaint Apply(CouncilDefaultReported e) => this with { NationalTransmissionDueOn = e.NationalTransmissionDueOn };
-    public Complaint Apply(ComplaintReferredToAnotherCouncil e) => this with { ReferredTo = e.ToDepartment, Conciliators = [], ConciliationMeetingOn = null };
+    public Complaint Apply(ComplaintReferredToAnotherCouncil e) => this with
+    {
+        ReferredTo = e.ToDepartment, Conciliators = [], ConciliationMeetingOn = null, ConciliationOutcome = null,
+    };
     public Complaint Apply(ConciliationHeld e) => this with
     {
         ConciliationOutcome = e.Outcome,

@@ -70,7 +70,7 @@ public static class ConciliationEndpoints
         var names = (command.Conciliators ?? []).Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()).Distinct().ToList();
         if (names.Count == 0)
             return Outcome.Field("conciliators", "Désignez au moins un conciliateur.");
-        if (names.Any(n => string.Equals(n, complaint.Complainant.Name, StringComparison.OrdinalIgnoreCase)))
+        if (names.Any(n => IsParty(n, complaint)))
             return Outcome.Field("conciliators", "Un conciliateur ne peut être mis en cause dans la plainte.");
         return complaint.IsOpen
             ? new Outcome.Accepted(new ConciliatorsAppointed(complaint.Id, names, today, by))
@@ -87,6 +87,15 @@ public static class ConciliationEndpoints
         return complaint.Conciliators.Count == 0
             ? new Outcome.NotAllowed("Désignez d'abord les conciliateurs.")
             : new Outcome.Accepted(new ConciliationConvened(complaint.Id, on, today, Late: today > complaint.ConciliationDueOn, by));
+    }
+
+    /// <summary>The complainant or the doctor complained about, whatever the title written before the name.</summary>
+    private static bool IsParty(string conciliator, Complaint complaint)
+    {
+        static string Bare(string name) => System.Text.RegularExpressions.Regex.Replace(name.Trim(), @"^(Dr\.?|Docteur|Pr\.?|Professeur|M\.|Mme|Madame|Monsieur)\s+", "",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        return string.Equals(Bare(conciliator), Bare(complaint.Complainant.Name), StringComparison.OrdinalIgnoreCase)
+            || (complaint.DoctorName is { Length: > 0 } doctor && string.Equals(Bare(conciliator), Bare(doctor), StringComparison.OrdinalIgnoreCase));
     }
 
     public static Outcome DecideConciliation(Complaint complaint, HoldConciliation command, DateOnly today, string by)

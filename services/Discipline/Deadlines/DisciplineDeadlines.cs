@@ -34,7 +34,7 @@ public sealed class DisciplineDeadlines(IDocumentStore store, TimeProvider clock
     public async Task<int> SweepAsync(CancellationToken ct)
     {
         var today = ParisCalendar.Today(clock);
-        return await store.AppendWhatIsDueAsync<Complaint>(c => c.NextDeadline <= today, c => c.Id, c => ComplaintRules.DueOn(c, today), ct)
-            + await store.AppendWhatIsDueAsync<ChamberCase>(c => c.NextDeadline <= today, c => c.Id, c => ChamberRules.DueOn(c, today), ct);
+        return await store.AppendWhatIsDueAsync<Complaint>(c => c.NextDeadline <= today, c => c.Id, c => ComplaintRules.DueOn(c, today), logger, ct)
+            + await store.AppendWhatIsDueAsync<ChamberCase>(c => c.NextDeadline <= today, c => c.Id, c => ChamberRules.DueOn(c, today), logger, ct);
     }
 }

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using JasperFx;
 using Marten;
+using Microsoft.Extensions.Logging;
 
 namespace Ordre.ServiceDefaults.EventStore;
 
@@ -13,30 +14,37 @@ public static class DueStreams
 {
     public const int PerSweep = 1_000;
 
-    /// <summary>Returns how many streams changed. <paramref name="alsoInTheSameTransaction"/> may store documents with the events.</summary>
+    /// <summary>
+    /// Returns how many streams changed. <paramref name="alsoInTheSameTransaction"/> may store documents with the events.
+    /// A stream the rules fail on is logged and skipped, so that it does not hold the others back.
+    /// </summary>
     public static async Task<int> AppendWhatIsDueAsync<T>(
         this IDocumentStore store, Expression<Func<T, bool>> isDue, Expression<Func<T, Guid>> id, Func<T, IReadOnlyList<object>> dueEvents,
-        CancellationToken ct, Action<IDocumentSession, T>? alsoInTheSameTransaction = null) where T : class
+        ILogger logger, CancellationToken ct, Action<IDocumentSession, T>? alsoInTheSameTransaction = null) where T : class
     {
         await using var query = store.QuerySession();
         var due = await query.Query<T>().Where(isDue).Select(id).Take(PerSweep).ToListAsync(ct);
         var changed = 0;
         foreach (var streamId in due)
         {
-            await using var session = store.LightweightSession();
-            var stream = await session.Events.FetchForWriting<T>(streamId, ct);
-            if (stream.Aggregate is not { } aggregate || dueEvents(aggregate) is not { Count: > 0 } events)
-                continue;
-            stream.AppendMany(events);
-            alsoInTheSameTransaction?.Invoke(session, aggregate);
             try
             {
+                await using var session = store.LightweightSession();
+                var stream = await session.Events.FetchForWriting<T>(streamId, ct);
+                if (stream.Aggregate is not { } aggregate || dueEvents(aggregate) is not { Count: > 0 } events)
+                    continue;
+                stream.AppendMany(events);
+                alsoInTheSameTransaction?.Invoke(session, aggregate);
                 await session.SaveChangesAsync(ct);
                 changed++;
             }
             catch (ConcurrencyException)
             {
                 // A command changed the stream at the same moment: its change stands; the next sweep re-reads it.
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Deadline sweep: {Type} {StreamId} could not be swept", typeof(T).Name, streamId);
             }
         }
         return changed;

@@ -7,9 +7,12 @@ public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, lo
 
 public static class Paging
 {
-    /// <summary>The French error for a page number below 1 or a page size outside 1..<paramref name="maxPageSize"/>; null when valid.</summary>
+    /// <summary>No list is read this deep; also keeps the offset far from overflowing.</summary>
+    public const int MaxPage = 10_000;
+
+    /// <summary>The French error for a page outside 1..10,000 or a page size outside 1..<paramref name="maxPageSize"/>; null when valid.</summary>
     public static string[]? Invalid(int page, int pageSize, int maxPageSize) =>
-        page < 1 || pageSize < 1 || pageSize > maxPageSize ? [$"page ≥ 1 ; pageSize de 1 à {maxPageSize}."] : null;
+        page is < 1 or > MaxPage || pageSize < 1 || pageSize > maxPageSize ? [$"page de 1 à {MaxPage} ; pageSize de 1 à {maxPageSize}."] : null;
 
     /// <summary>Counts what <paramref name="query"/> matches and reads one page of it in the given order.</summary>
     public static async Task<Paged<T>> ToPageAsync<T>(

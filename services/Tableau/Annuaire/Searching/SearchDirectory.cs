@@ -49,8 +49,8 @@ public static class SearchDirectoryEndpoint
         var page = search.Page ?? 1;
         var pageSize = search.PageSize ?? 20;
         var errors = new Dictionary<string, string[]>();
-        if (page < 1)
-            errors["page"] = ["La page commence à 1."];
+        if (page is < 1 or > Ordre.ServiceDefaults.Queries.Paging.MaxPage)
+            errors["page"] = [$"La page va de 1 à {Ordre.ServiceDefaults.Queries.Paging.MaxPage}."];
         if (pageSize is < 1 or > MaxPageSize)
             errors["pageSize"] = [$"La taille de page va de 1 à {MaxPageSize}."];
         if (search.Rpps is not null && !Identifiers.Rpps.IsValid(search.Rpps))

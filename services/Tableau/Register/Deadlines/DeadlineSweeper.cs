@@ -37,7 +37,7 @@ public sealed class DeadlineSweeper(IDocumentStore store, TimeProvider clock, IC
     public async Task<int> SweepAsync(CancellationToken ct)
     {
         var today = ParisCalendar.Today(clock);
-        var changed = await store.AppendWhatIsDueAsync<Practitioner>(p => p.NextDeadline <= today, p => p.Id, entry => DueChanges.On(entry, today), ct);
+        var changed = await store.AppendWhatIsDueAsync<Practitioner>(p => p.NextDeadline <= today, p => p.Id, entry => DueChanges.On(entry, today), logger, ct);
         changed += await RejectSilentlyAsync(today, ct);
         changed += await ExpireLpsDeclarationsAsync(today, ct);
         if (changed > 0)
@@ -50,13 +50,13 @@ public sealed class DeadlineSweeper(IDocumentStore store, TimeProvider clock, IC
         store.AppendWhatIsDueAsync<LpsDeclaration>(d => d.NextDeadline <= today, d => d.Id, declaration =>
             declaration is { Status: LpsStatus.Registered, ValidUntil: { } until } && until < today
                 ? [new LpsDeclarationExpired(declaration.Id, until.AddDays(1))]
-                : [], ct);
+                : [], logger, ct);
 
     /// <summary>L.4112-4: a complete dossier left undecided past its deadline is implicitly rejected (its RPPS claim released).</summary>
     private Task<int> RejectSilentlyAsync(DateOnly today, CancellationToken ct) =>
         store.AppendWhatIsDueAsync<Inscription>(i => i.NextDeadline <= today, i => i.Id, dossier =>
             dossier is { Status: InscriptionStatus.Complete, DecisionDueOn: { } due } && due < today
                 ? [new InscriptionImplicitlyRejected(dossier.Id, dossier.Rpps, dossier.Department, due)]
-                : [], ct,
+                : [], logger, ct,
             (session, dossier) => session.Delete<RppsClaim>(dossier.Rpps));
 }

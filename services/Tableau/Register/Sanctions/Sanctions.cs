@@ -38,7 +38,9 @@ public sealed class RecordEnforceableSanction(IDocumentStore store, TimeProvider
             return;
         var recorded = new SanctionRecorded(entry.Id, message.Rpps, message.SanctionId, kind, message.From, message.To);
         entry.AppendOne(recorded);
-        entry.AppendMany(DueChanges.On(entry.Aggregate.Apply(recorded), ParisCalendar.Today(Clock)));
+        // A doctor struck off or deceased is not "banned" by a later sanction (nor brought back when it ends).
+        if (!entry.Aggregate.IsClosed)
+            entry.AppendMany(DueChanges.On(entry.Aggregate.Apply(recorded), ParisCalendar.Today(Clock)));
     }
 }
 
