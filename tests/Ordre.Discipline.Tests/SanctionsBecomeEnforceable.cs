@@ -23,13 +23,7 @@ public class SanctionsBecomeEnforceable(DisciplineInProcess discipline) : IClass
     [Fact]
     public async Task An_unappealed_ban_is_published_as_enforceable_when_the_appeal_window_closes()
     {
-        var received = Channel.CreateUnbounded<SanctionEnforceable>();
-        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
-        {
-            rabbit.Host(discipline.Broker.Amqp);
-            rabbit.ReceiveEndpoint("test-sanctions", e => e.Handler<SanctionEnforceable>(context => received.Writer.WriteAsync(context.Message).AsTask()));
-        });
-        await bus.StartAsync();
+        var (bus, received) = await Listen<SanctionEnforceable>("test-sanctions");
         try
         {
             var today = ParisCalendar.Today(discipline.Clock);
@@ -54,7 +48,7 @@ public class SanctionsBecomeEnforceable(DisciplineInProcess discipline) : IClass
             Assert.Equal(CaseStatus.Final, (await Case(store, caseId)).Status);
 
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            var sanction = await received.Reader.ReadAsync(timeout.Token);
+            var sanction = await received.ReadAsync(timeout.Token);
             Assert.Equal((caseId, "10005173140", "PracticeBan", 2), (sanction.SanctionId, sanction.Rpps, sanction.Kind, sanction.SuspendedMonths));
             Assert.Equal(today.AddDays(32), sanction.From);
             Assert.Equal(today.AddDays(32).AddMonths(4).AddDays(-1), sanction.To);
@@ -68,13 +62,7 @@ public class SanctionsBecomeEnforceable(DisciplineInProcess discipline) : IClass
     [Fact]
     public async Task An_emergency_case_left_undecided_for_two_months_publishes_the_lapse_of_the_ars_suspension()
     {
-        var received = Channel.CreateUnbounded<EmergencySuspensionLapsed>();
-        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
-        {
-            rabbit.Host(discipline.Broker.Amqp);
-            rabbit.ReceiveEndpoint("test-lapses", e => e.Handler<EmergencySuspensionLapsed>(context => received.Writer.WriteAsync(context.Message).AsTask()));
-        });
-        await bus.StartAsync();
+        var (bus, received) = await Listen<EmergencySuspensionLapsed>("test-lapses");
         try
         {
             var today = ParisCalendar.Today(discipline.Clock);
@@ -91,13 +79,26 @@ public class SanctionsBecomeEnforceable(DisciplineInProcess discipline) : IClass
             await sweep.SweepAsync(CancellationToken.None);
 
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            var lapsed = await received.Reader.ReadAsync(timeout.Token);
+            var lapsed = await received.ReadAsync(timeout.Token);
             Assert.Equal((caseId, "10001234567"), (lapsed.CaseId, lapsed.Rpps));
         }
         finally
         {
             await bus.StopAsync();
         }
+    }
+
+    /// <summary>A bus of the test's own that receives what Discipline publishes of <typeparamref name="T"/>.</summary>
+    private async Task<(IBusControl Bus, ChannelReader<T> Received)> Listen<T>(string queue) where T : class
+    {
+        var received = Channel.CreateUnbounded<T>();
+        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
+        {
+            rabbit.Host(discipline.Broker.Amqp);
+            rabbit.ReceiveEndpoint(queue, e => e.Handler<T>(context => received.Writer.WriteAsync(context.Message).AsTask()));
+        });
+        await bus.StartAsync();
+        return (bus, received.Reader);
     }
 
     private static async Task<ChamberCase> Case(IDocumentStore store, Guid id)
