@@ -55,15 +55,15 @@ public class RegisterThroughTheGateway(OrdreSystem system)
     public async Task A_suspended_doctor_leaves_the_directory_and_comes_back_when_the_suspension_is_lifted()
     {
         var doctor = await system.GrantedInscription();
-        await VisibleInDirectory(doctor, true);
+        await system.VisibleInDirectory(doctor, true);
 
         var suspended = await system.Change(doctor, "suspensions",
             new { source = "Health", from = Today, until = Today.AddMonths(6) }, "cromidf");
         Assert.Equal("Suspended", suspended.Status);
-        await VisibleInDirectory(doctor, false);
+        await system.VisibleInDirectory(doctor, false);
 
         await system.Change(doctor, "suspensions/lifting", new { }, "cromidf");
-        await VisibleInDirectory(doctor, true);
+        await system.VisibleInDirectory(doctor, true);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public class RegisterThroughTheGateway(OrdreSystem system)
     {
         var doctor = await system.GrantedInscription();
         await system.Change(doctor, "transfer", new { toDepartment = "13" });
-        await VisibleInDirectory(doctor, false);
+        await system.VisibleInDirectory(doctor, false);
 
         (await system.Api.ChangeRegisterEntry(doctor.Rpps!, "transfer/completion", new { }, await system.TokenFor("cdom75")))
             .AssertProblem(HttpStatusCode.Forbidden);
@@ -104,7 +104,7 @@ public class RegisterThroughTheGateway(OrdreSystem system)
     {
         var doctor = await system.GrantedInscription();
         await system.Change(doctor, "striking-off", new { reason = "CeasedPractice" });
-        await VisibleInDirectory(doctor, false);
+        await system.VisibleInDirectory(doctor, false);
 
         var token = await system.TokenFor("cdom75");
         var again = await system.Api.RequestInscription(doctor, token);
@@ -113,7 +113,7 @@ public class RegisterThroughTheGateway(OrdreSystem system)
 
         var history = await system.Api.GetRegisterHistory(doctor.Rpps!, token);
         Assert.Equal(["registered_on_tableau", "practitioner_struck_off", "reregistered"], history.Content!.Changes.Select(c => c.Change));
-        await VisibleInDirectory(doctor, true);
+        await system.VisibleInDirectory(doctor, true);
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public class RegisterThroughTheGateway(OrdreSystem system)
 
         (await system.Api.ChangeRegisterEntry(doctor.Rpps!, "transfer", new { toDepartment = "13" }, await system.TokenFor("cdom75")))
             .AssertProblem(HttpStatusCode.Conflict);
-        await VisibleInDirectory(doctor, false);
+        await system.VisibleInDirectory(doctor, false);
     }
 
     [Fact]
@@ -178,7 +178,7 @@ public class RegisterThroughTheGateway(OrdreSystem system)
         Assert.Contains("trop large", problem.GetProperty("detail").GetString());
 
         var doctor = await system.GrantedInscription();
-        await VisibleInDirectory(doctor, true);
+        await system.VisibleInDirectory(doctor, true);
         (await system.Api.SearchDirectory(null, rpps: "10005173141")).AssertProblem(HttpStatusCode.BadRequest);
     }
 
@@ -189,7 +189,4 @@ public class RegisterThroughTheGateway(OrdreSystem system)
         return page.Content!.Items.Single(d => d.Rpps == doctor.Rpps);
     }
 
-    private async Task VisibleInDirectory(InscriptionRequest doctor, bool visible) =>
-        await Eventually.Until(() => system.Api.SearchDirectory(null, rpps: doctor.Rpps),
-            p => p.Content?.Items.Any(d => d.Rpps == doctor.Rpps) == visible, what: $"{doctor.Rpps} {(visible ? "" : "not ")}in the directory");
 }

@@ -21,23 +21,23 @@ public class SanctionsInTheDirectoryThroughTheGateway(OrdreSystem system)
     public async Task A_banned_doctor_leaves_the_directory_on_the_ban_first_day_and_comes_back_after_its_last()
     {
         var doctor = await system.GrantedInscription();
-        await VisibleInDirectory(doctor, true);
+        await system.VisibleInDirectory(doctor, true);
 
         var caseId = await system.FinalBan(doctor, banMonths: 1);
         using var paris = await system.HttpClientFor("cdom75");
         await Eventually.Until(() => paris.GetFromJsonAsync<Entry>($"/tableau/register/{doctor.Rpps}"),
             e => e?.Sanctions.Any(s => s.SanctionId == caseId && s.Pending) == true, what: "ban recorded, starting tomorrow");
-        await VisibleInDirectory(doctor, true);
+        await system.VisibleInDirectory(doctor, true);
 
         try
         {
             await system.RestartTableauAsync(clockShiftDays: 1);
-            await VisibleInDirectory(doctor, false);
+            await system.VisibleInDirectory(doctor, false);
             Assert.Empty((await Fhir().SearchAsync<Practitioner>([$"identifier={FhirSystem}|{doctor.Rpps}"]))!.Entry);
             Assert.Equal("Banned", (await paris.GetFromJsonAsync<Entry>($"/tableau/register/{doctor.Rpps}"))!.Status);
 
             await system.RestartTableauAsync(clockShiftDays: 40);
-            await VisibleInDirectory(doctor, true);
+            await system.VisibleInDirectory(doctor, true);
             Assert.Single((await Fhir().SearchAsync<Practitioner>([$"identifier={FhirSystem}|{doctor.Rpps}"]))!.Entry);
         }
         finally
@@ -48,9 +48,6 @@ public class SanctionsInTheDirectoryThroughTheGateway(OrdreSystem system)
 
     private FhirClient Fhir() => system.FhirClient();
 
-    private async Task VisibleInDirectory(InscriptionRequest doctor, bool visible) =>
-        await Eventually.Until(() => system.Api.SearchDirectory(null, rpps: doctor.Rpps),
-            p => p.Content?.Items.Any(d => d.Rpps == doctor.Rpps) == visible, what: $"{doctor.Rpps} {(visible ? "" : "not ")}in the directory");
 
     private sealed record Sanction(Guid SanctionId, bool Pending);
     private sealed record Entry(string Status, IReadOnlyList<Sanction> Sanctions);

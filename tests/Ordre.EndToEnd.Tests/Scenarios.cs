@@ -40,6 +40,11 @@ public static class Scenarios
         return response.Content!;
     }
 
+    /// <summary>Waits until the public directory (an asynchronous projection) shows, or no longer shows, the doctor.</summary>
+    public static Task VisibleInDirectory(this OrdreSystem system, InscriptionRequest doctor, bool visible) =>
+        Eventually.Until(() => system.Api.SearchDirectory(null, rpps: doctor.Rpps),
+            p => p.Content?.Items.Any(d => d.Rpps == doctor.Rpps) == visible, what: $"{doctor.Rpps} {(visible ? "" : "not ")}in the directory");
+
     /// <summary>The identifier system of RPPS numbers in the FHIR directory.</summary>
     public const string FhirSystem = "https://rpps.esante.gouv.fr";
 

@@ -26,8 +26,7 @@ public static class EnforcementLatency
         {
             // A generated RPPS may already be on the demo register (409): draw another.
             var doctor = doctors.Next("75", today);
-            var created = await api.RequestInscription(doctor, council);
-            if (created.Content is { } dossier && (await api.DecideInscription(dossier.Id, InscriptionDecision.Grant(), council)).IsSuccessStatusCode)
+            if (await api.RegisterDoctorAsync(doctor, council))
             {
                 registered.Add(doctor);
                 if (registered.Count % 250 == 0) Console.WriteLine($"  {registered.Count}/{sanctions}");

@@ -17,6 +17,16 @@ public static class OrdreClient
     public static IOrdreApi Create(Uri gateway) =>
         RestService.For<IOrdreApi>(new HttpClient { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(100) }, Settings);
 
+    /// <summary>
+    /// Requests and grants an inscription with the council's token; false when either is refused (e.g. 409: the
+    /// generated RPPS is already on the register).
+    /// </summary>
+    public static async Task<bool> RegisterDoctorAsync(this IOrdreApi api, InscriptionRequest doctor, string councilToken)
+    {
+        var created = await api.RequestInscription(doctor, councilToken);
+        return created.Content is { } dossier && (await api.DecideInscription(dossier.Id, InscriptionDecision.Grant(), councilToken)).IsSuccessStatusCode;
+    }
+
     /// <summary>Password grant for a demo account; throws with the provider's answer when refused.</summary>
     public static async Task<string> SignInAsync(this IOrdreApi api, string userName, string password = DemoPassword)
     {

@@ -1,6 +1,5 @@
 using Refit;
 using System.Diagnostics;
-using System.Net;
 using Ordre.Client;
 
 /// <summary>
@@ -45,9 +44,7 @@ internal sealed class DisciplineYear(IOrdreApi api, int seed, int complaints, Ac
             for (var i = 0; i < (int)(complaints * share * 0.8); i++)
             {
                 var request = doctorSource.Next(department, today);
-                var created = await api.RequestInscription(request, tokens[council]);
-                if (created.StatusCode == HttpStatusCode.Created
-                    && (await api.DecideInscription(created.Content!.Id, InscriptionDecision.Grant(), tokens[council])).IsSuccessStatusCode)
+                if (await api.RegisterDoctorAsync(request, tokens[council]))
                     doctors[department].Add(request);
             }
             progress($"  {doctors[department].Count} médecins inscrits dans le {department} pour les plaintes");

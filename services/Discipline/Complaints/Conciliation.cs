@@ -207,7 +207,7 @@ public static class ConciliationEndpoints
             return who == Handler.Council ? "Cet acte relève du conseil départemental qui traite la plainte." : null;
         if (who == Handler.NationalCouncil)
             return "Cet acte relève du président du Conseil national.";
-        return user.IsInRole(OrdreClaims.Roles.DepartmentalCouncil) && user.FindFirst(OrdreClaims.Department)?.Value == complaint.HandlingDepartment
+        return user.IsCouncilOf(complaint.HandlingDepartment)
             ? null
             : "Cette plainte relève d'un autre conseil départemental.";
     }

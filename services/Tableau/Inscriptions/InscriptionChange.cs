@@ -53,7 +53,7 @@ public static class InscriptionChange
 
     /// <summary>The departmental council of the dossier's department, and only it.</summary>
     public static string? CouncilOfTheDossier(Inscription dossier, ClaimsPrincipal user) =>
-        user.IsInRole(OrdreClaims.Roles.DepartmentalCouncil) && user.FindFirst(OrdreClaims.Department)?.Value == dossier.Department
+        user.IsCouncilOf(dossier.Department)
             ? null
             : "Ce dossier relève d'un autre conseil départemental.";
 }

@@ -66,7 +66,7 @@ public static class RegisterChange
 
     /// <summary>The departmental council of the entry's department, and only it.</summary>
     public static string? CouncilOfTheDepartment(Practitioner entry, ClaimsPrincipal user) =>
-        user.IsInRole(OrdreClaims.Roles.DepartmentalCouncil) && user.FindFirst(OrdreClaims.Department)?.Value == entry.Department
+        user.IsCouncilOf(entry.Department)
             ? null
             : $"Seul le conseil départemental du {entry.Department} peut modifier l'inscription de ce médecin.";
 }
