@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Ordre.ServiceDefaults.Audit;
 using Ordre.ServiceDefaults.Auth;
 using Ordre.ServiceDefaults.EventStore;
 using Ordre.ServiceDefaults.Health;
@@ -27,18 +28,21 @@ public static class HostingExtensions
             .AddPostgresReadiness(EventStoreSetup.PooledConnectionString(builder.Configuration, "Marten"));
         builder.AddOrdreTelemetry(serviceName);
         builder.AddOrdreAuthentication();
+        builder.AddAuditTrail(serviceName);
         return builder;
     }
 
-    /// <summary>Middleware and the endpoints every service has (health, OpenAPI).</summary>
+    /// <summary>Middleware and the endpoints every service has (health, OpenAPI, the audit trail).</summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
         ShiftedClock.WarnIfShifted(app.Services.GetRequiredService<TimeProvider>(), app.Logger);
         app.UseOrdreProblemDetails();
         app.UseAuthentication();
+        app.UseAuditTrail();
         app.UseAuthorization();
         app.MapHealthEndpoints();
         app.MapOpenApiPages();
+        app.MapAuditTrail("Audit");
         return app;
     }
 }

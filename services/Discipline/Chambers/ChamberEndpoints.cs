@@ -1,3 +1,4 @@
+using Ordre.ServiceDefaults.Audit;
 using System.Security.Claims;
 using Marten;
 using Ordre.ServiceDefaults.Queries;
@@ -94,12 +95,12 @@ public static class ChamberEndpoints
     {
         if (await session.LoadAsync<ChamberCase>(id, ct) is not { } chamberCase)
             return Problems.NotFound($"Aucune affaire {id}.");
-        return OtherChamber(chamberCase, user) is { } refusal ? Problems.Forbidden(refusal) : TypedResults.Ok(chamberCase);
+        return OtherChamber(chamberCase, user) is { } refusal ? Problems.OutsideJurisdiction(refusal) : TypedResults.Ok(chamberCase);
     }
 
     /// <summary>The cases a caller may see, newest first: its own region's for a first-instance chamber, all for the national bodies.</summary>
     public static async Task<Results<Ok<Paged<ChamberCase>>, ValidationProblem>> List(
-        ClaimsPrincipal user, IQuerySession session, CancellationToken ct, CaseStatus? status = null, int page = 1, int pageSize = 20)
+        ClaimsPrincipal user, HttpContext http, IQuerySession session, CancellationToken ct, CaseStatus? status = null, int page = 1, int pageSize = 20)
     {
         if (Paging.Invalid(page, pageSize, 100) is { } invalid)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["page"] = invalid }, title: "Pagination invalide");
@@ -112,7 +113,9 @@ public static class ChamberEndpoints
         }
         if (status is { } wanted)
             query = query.Where(c => c.Status == wanted);
-        return TypedResults.Ok(await query.ToPageAsync(q => q.OrderByDescending(c => c.RegisteredOn).ThenBy(c => c.Id), page, pageSize, ct));
+        var found = await query.ToPageAsync(q => q.OrderByDescending(c => c.RegisteredOn).ThenBy(c => c.Id), page, pageSize, ct);
+        AuditSetup.Name(http, found.Items.Select(c => c.Id.ToString()));
+        return TypedResults.Ok(found);
     }
 
     /// <summary>Why this caller may not see the case: a first-instance chamber sees only its region's cases.</summary>
@@ -133,7 +136,7 @@ public static class ChamberEndpoints
         if (stream.Aggregate is not { } chamberCase)
             return Problems.NotFound($"Aucune affaire {id}.");
         if (OtherChamber(chamberCase, user) is { } refusal)
-            return Problems.Forbidden(refusal);
+            return Problems.OutsideJurisdiction(refusal);
         return await StreamChange.DecideAndAppend(stream, chamberCase, session, decide, ChamberRules.Evolve,
             (after, version) => new CaseChanged(id, after.Status, version), ct);
     }

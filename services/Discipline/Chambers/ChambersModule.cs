@@ -1,3 +1,4 @@
+using Ordre.ServiceDefaults.Audit;
 using JasperFx.Events.Projections;
 using Marten;
 using Ordre.Contracts.Discipline;
@@ -41,10 +42,10 @@ public static class ChambersModule
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         cases.MapGet("/", ChamberEndpoints.List).RequireAuthorization(OrdrePolicies.DisciplinaryCaseReaders)
-            .WithName("ListCases").WithSummary("Lister les affaires (la chambre de première instance : celles de sa région), par page")
+            .WithName("ListCases").Audited("case").WithSummary("Lister les affaires (la chambre de première instance : celles de sa région), par page")
             .ProducesValidationProblem();
         cases.MapGet("/{id:guid}", ChamberEndpoints.Get).RequireAuthorization(OrdrePolicies.DisciplinaryCaseReaders)
-            .WithName("GetCase").WithSummary("Lire une affaire (chambre de la région, chambre nationale, Conseil national)");
+            .WithName("GetCase").Audited("case").WithSummary("Lire une affaire (chambre de la région, chambre nationale, Conseil national)");
         var chamber = cases.MapGroup("/{id:guid}").RequireAuthorization(OrdrePolicies.DisciplinaryChamber)
             .ProducesProblem(StatusCodes.Status409Conflict);
         chamber.MapPost("/rapporteur", ChamberEndpoints.AppointRapporteur).WithName("AppointRapporteur")

@@ -1,3 +1,4 @@
+using Ordre.ServiceDefaults.Audit;
 using JasperFx.Events.Projections;
 using Marten;
 using Ordre.Contracts.Tableau.Lookup;
@@ -32,10 +33,10 @@ public static class ComplaintsModule
             .WithDescription("Le médecin est vérifié auprès du Tableau : inconnu, radié ou décédé → 422 ; inscrit dans un autre département → 403.")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         complaints.MapGet("/", ConciliationEndpoints.List).RequireAuthorization(OrdrePolicies.ComplaintHandlers)
-            .WithName("ListComplaints").WithSummary("Lister les plaintes traitées par le conseil (le Conseil national : toutes), par page")
+            .WithName("ListComplaints").Audited("complaint").WithSummary("Lister les plaintes traitées par le conseil (le Conseil national : toutes), par page")
             .ProducesValidationProblem();
         complaints.MapGet("/{id:guid}", ConciliationEndpoints.Get).RequireAuthorization(OrdrePolicies.ComplaintHandlers)
-            .WithName("GetComplaint").WithSummary("Lire une plainte (conseil départemental qui la traite, Conseil national)")
+            .WithName("GetComplaint").Audited("complaint").WithSummary("Lire une plainte (conseil départemental qui la traite, Conseil national)")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         var complaint = complaints.MapGroup("/{id:guid}").RequireAuthorization(OrdrePolicies.DepartmentalCouncil)

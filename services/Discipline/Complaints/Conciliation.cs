@@ -1,3 +1,4 @@
+using Ordre.ServiceDefaults.Audit;
 using System.Security.Claims;
 using Marten;
 using Ordre.ServiceDefaults.Queries;
@@ -160,12 +161,14 @@ public static class ConciliationEndpoints
     {
         if (await session.LoadAsync<Complaint>(id, ct) is not { } complaint)
             return Problems.NotFound($"Aucune plainte {id}.");
+        if (OutsideJurisdiction(complaint, user) is { } outside)
+            return outside;
         return Refusal(complaint, user, Handler.CouncilOrNationalCouncil) is { } refusal ? Problems.Forbidden(refusal) : TypedResults.Ok(complaint);
     }
 
     /// <summary>The complaints a council handles (the national council: all), newest first.</summary>
     public static async Task<Results<Ok<Paged<Complaint>>, ValidationProblem>> List(
-        ClaimsPrincipal user, IQuerySession session, CancellationToken ct, ComplaintStatus? status = null, int page = 1, int pageSize = 20)
+        ClaimsPrincipal user, HttpContext http, IQuerySession session, CancellationToken ct, ComplaintStatus? status = null, int page = 1, int pageSize = 20)
     {
         if (Paging.Invalid(page, pageSize, 100) is { } invalid)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["page"] = invalid }, title: "Pagination invalide");
@@ -177,7 +180,9 @@ public static class ConciliationEndpoints
         }
         if (status is { } wanted)
             query = query.Where(c => c.Status == wanted);
-        return TypedResults.Ok(await query.ToPageAsync(q => q.OrderByDescending(c => c.RegisteredOn).ThenBy(c => c.Id), page, pageSize, ct));
+        var found = await query.ToPageAsync(q => q.OrderByDescending(c => c.RegisteredOn).ThenBy(c => c.Id), page, pageSize, ct);
+        AuditSetup.Name(http, found.Items.Select(c => c.Id.ToString()));
+        return TypedResults.Ok(found);
     }
 
     private enum Handler { Council, NationalCouncil, CouncilOrNationalCouncil }
@@ -189,6 +194,8 @@ public static class ConciliationEndpoints
         var stream = await session.Events.FetchForWriting<Complaint>(id, ct);
         if (stream.Aggregate is not { } complaint)
             return Problems.NotFound($"Aucune plainte {id}.");
+        if (OutsideJurisdiction(complaint, user) is { } outside)
+            return outside;
         if (Refusal(complaint, user, who) is { } refusal)
             return Problems.Forbidden(refusal);
         return await StreamChange.DecideAndAppend(stream, complaint, session, decide, ComplaintRules.Evolve,
@@ -200,15 +207,17 @@ public static class ConciliationEndpoints
             });
     }
 
-    /// <summary>Why this caller may not act: a departmental council handles only its own complaints; some acts are the national council's.</summary>
+    /// <summary>A complaint is in the jurisdiction of the council that handles it (after a referral, the other council) and of the national council.</summary>
+    private static ProblemHttpResult? OutsideJurisdiction(Complaint complaint, ClaimsPrincipal user) =>
+        user.IsInRole(OrdreClaims.Roles.NationalCouncil) || user.IsCouncilOf(complaint.HandlingDepartment)
+            ? null
+            : Problems.OutsideJurisdiction("Cette plainte relève d'un autre conseil départemental.");
+
+    /// <summary>Why this caller, within its jurisdiction, may not do this act: some acts are the national council's, others the departmental council's.</summary>
     private static string? Refusal(Complaint complaint, ClaimsPrincipal user, Handler who)
     {
         if (user.IsInRole(OrdreClaims.Roles.NationalCouncil))
             return who == Handler.Council ? "Cet acte relève du conseil départemental qui traite la plainte." : null;
-        if (who == Handler.NationalCouncil)
-            return "Cet acte relève du président du Conseil national.";
-        return user.IsCouncilOf(complaint.HandlingDepartment)
-            ? null
-            : "Cette plainte relève d'un autre conseil départemental.";
+        return who == Handler.NationalCouncil ? "Cet acte relève du président du Conseil national." : null;
     }
 }

@@ -21,8 +21,9 @@ public static class RegisterComplaintEndpoint
         RegisterComplaint request, ClaimsPrincipal user, IDocumentSession session, PractitionerLookup.PractitionerLookupClient tableau,
         TimeProvider clock, CancellationToken ct)
     {
+        // The doctor's department decides who may lodge: jurisdiction is checked before the rest of the body.
         var errors = Validate(request);
-        if (errors.Count > 0)
+        if (errors.ContainsKey("rpps"))
             return TypedResults.ValidationProblem(errors, title: "Plainte invalide");
 
         PractitionerStatus doctor;
@@ -35,12 +36,14 @@ public static class RegisterComplaintEndpoint
             return TypedResults.Problem("Le Tableau ne répond pas : la plainte n'a pas été enregistrée, réessayez.",
                 statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service indisponible");
         }
+        if (doctor.Known && !user.IsCouncilOf(doctor.Department))
+            return Problems.OutsideJurisdiction($"Une plainte se dépose auprès du conseil départemental où le médecin est inscrit ({doctor.Department}).");
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors, title: "Plainte invalide");
         if (WhyNot(doctor) is { } refusal)
             return Problems.Unprocessable(refusal);
         if (request.EmergencySuspension && !doctor.Restrictions.Contains("suspension:ArsEmergency"))
             return Problems.Unprocessable("Le Tableau ne porte aucune suspension d'urgence de l'ARS en cours pour ce médecin.");
-        if (user.FindFirst(OrdreClaims.Department)?.Value != doctor.Department)
-            return Problems.Forbidden($"Une plainte se dépose auprès du conseil départemental où le médecin est inscrit ({doctor.Department}).");
 
         var today = ParisCalendar.Today(clock);
         var id = Guid.CreateVersion7(clock.GetUtcNow());

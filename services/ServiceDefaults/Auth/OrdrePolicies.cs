@@ -4,7 +4,7 @@ namespace Ordre.ServiceDefaults.Auth;
 
 /// <summary>
 /// The named authorization policies. The gateway applies them per route and every service applies
-/// them again per endpoint: every endpoint names one of these, none relies on a default.
+/// them again per endpoint: every endpoint names one of these; one that forgets is closed by the fallback policy.
 /// </summary>
 public static class OrdrePolicies
 {
@@ -38,37 +38,45 @@ public static class OrdrePolicies
     /// <summary>Another Ordre service calling with its client-credentials token.</summary>
     public const string Service = "service";
 
+    private const string Cdom = OrdreClaims.Roles.DepartmentalCouncil, Crom = OrdreClaims.Roles.RegionalCouncil,
+        Cdpi = OrdreClaims.Roles.FirstInstanceChamber, Cdn = OrdreClaims.Roles.NationalChamber, Cnom = OrdreClaims.Roles.NationalCouncil,
+        Ars = OrdreClaims.Roles.RegionalHealthAgency;
+
+    /// <summary>
+    /// The policy table: which roles each role-based policy admits. <see cref="Public"/> admits everyone and
+    /// <see cref="Authenticated"/> any token; the departmental-council and company policies also require the claim
+    /// that names the department or the company. Tests read this table to build the role × endpoint matrix.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string[]> RolesAdmitted { get; } = new Dictionary<string, string[]>
+    {
+        [DepartmentalCouncil] = [Cdom],
+        [RegionalCouncil] = [Crom],
+        [DisciplinaryChamber] = [Cdpi, Cdn],
+        [NationalCouncil] = [Cnom],
+        [Company] = [OrdreClaims.Roles.Company],
+        [Councils] = [Cdom, Crom, Cnom, Cdpi, Cdn],
+        [RegisterAuthority] = [Cdom, Crom, Cnom, Ars],
+        [InscriptionAuthorities] = [Cdom, Crom, Cnom],
+        [AppealBodies] = [Crom, Cnom],
+        [ComplaintHandlers] = [Cdom, Cnom],
+        [DisciplinaryCaseReaders] = [Cdpi, Cdn, Cnom],
+        [Service] = [OrdreClaims.Roles.Service],
+    };
+
     public static void AddOrdrePolicies(this AuthorizationOptions options)
     {
+        // Deny by default: an endpoint that names no policy (and is not explicitly anonymous) is closed to everyone.
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAssertion(_ => false).Build();
         options.AddPolicy(Public, p => p.RequireAssertion(_ => true));
         options.AddPolicy(Authenticated, p => p.RequireAuthenticatedUser());
-        options.AddPolicy(DepartmentalCouncil, p => p.RequireAuthenticatedUser()
-            .RequireRole(OrdreClaims.Roles.DepartmentalCouncil)
-            .RequireClaim(OrdreClaims.Department));
-        options.AddPolicy(RegionalCouncil, p => p.RequireAuthenticatedUser()
-            .RequireRole(OrdreClaims.Roles.RegionalCouncil));
-        options.AddPolicy(DisciplinaryChamber, p => p.RequireAuthenticatedUser()
-            .RequireRole(OrdreClaims.Roles.FirstInstanceChamber, OrdreClaims.Roles.NationalChamber));
-        options.AddPolicy(NationalCouncil, p => p.RequireAuthenticatedUser()
-            .RequireRole(OrdreClaims.Roles.NationalCouncil));
-        options.AddPolicy(Company, p => p.RequireAuthenticatedUser()
-            .RequireRole(OrdreClaims.Roles.Company)
-            .RequireClaim(OrdreClaims.CompanyId));
-        options.AddPolicy(Councils, p => p.RequireAuthenticatedUser()
-            .RequireRole(OrdreClaims.Roles.DepartmentalCouncil, OrdreClaims.Roles.RegionalCouncil, OrdreClaims.Roles.NationalCouncil,
-                OrdreClaims.Roles.FirstInstanceChamber, OrdreClaims.Roles.NationalChamber));
-        options.AddPolicy(RegisterAuthority, p => p.RequireAuthenticatedUser()
-            .RequireRole(OrdreClaims.Roles.DepartmentalCouncil, OrdreClaims.Roles.RegionalCouncil, OrdreClaims.Roles.NationalCouncil,
-                OrdreClaims.Roles.RegionalHealthAgency));
-        options.AddPolicy(InscriptionAuthorities, p => p.RequireAuthenticatedUser()
-            .RequireRole(OrdreClaims.Roles.DepartmentalCouncil, OrdreClaims.Roles.RegionalCouncil, OrdreClaims.Roles.NationalCouncil));
-        options.AddPolicy(AppealBodies, p => p.RequireAuthenticatedUser()
-            .RequireRole(OrdreClaims.Roles.RegionalCouncil, OrdreClaims.Roles.NationalCouncil));
-        options.AddPolicy(ComplaintHandlers, p => p.RequireAuthenticatedUser()
-            .RequireRole(OrdreClaims.Roles.DepartmentalCouncil, OrdreClaims.Roles.NationalCouncil));
-        options.AddPolicy(DisciplinaryCaseReaders, p => p.RequireAuthenticatedUser()
-            .RequireRole(OrdreClaims.Roles.FirstInstanceChamber, OrdreClaims.Roles.NationalChamber, OrdreClaims.Roles.NationalCouncil));
-        options.AddPolicy(Service, p => p.RequireAuthenticatedUser()
-            .RequireRole(OrdreClaims.Roles.Service));
+        foreach (var (name, roles) in RolesAdmitted)
+            options.AddPolicy(name, p =>
+            {
+                p.RequireAuthenticatedUser().RequireRole(roles);
+                if (name == DepartmentalCouncil)
+                    p.RequireClaim(OrdreClaims.Department);
+                if (name == Company)
+                    p.RequireClaim(OrdreClaims.CompanyId);
+            });
     }
 }

@@ -1,19 +1,41 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 
 namespace Ordre.ServiceDefaults.OpenApi;
 
-/// <summary>An OpenAPI document per service at /openapi/v1.json and a browsable page at /docs.</summary>
+/// <summary>
+/// An OpenAPI document per service at /openapi/v1.json and a browsable page at /docs. Each operation names its
+/// authorization policy (x-ordre-policy; "anonymous" for open ones), so reviewers and the role × endpoint matrix
+/// test read who may call what from the document itself.
+/// </summary>
 public static class OpenApiSetup
 {
+    public const string PolicyExtension = "x-ordre-policy";
+
     public static IServiceCollection AddOrdreOpenApi(this IServiceCollection services, string title) =>
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(options =>
         {
-            document.Info.Title = title;
-            document.Info.Version = "v1";
-            return Task.CompletedTask;
-        }));
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = title;
+                document.Info.Version = "v1";
+                return Task.CompletedTask;
+            });
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+                var policy = metadata.OfType<IAllowAnonymous>().Any()
+                    ? "anonymous"
+                    : metadata.OfType<IAuthorizeData>().Select(a => a.Policy).LastOrDefault(p => p is not null) ?? "fallback";
+                operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+                operation.Extensions[PolicyExtension] = new JsonNodeExtension(JsonValue.Create(policy));
+                return Task.CompletedTask;
+            });
+        });
 
     public static WebApplication MapOpenApiPages(this WebApplication app)
     {

@@ -26,6 +26,8 @@ public static class InscriptionChange
             : await session.Events.FetchForWriting<Inscription>(id, ct);
         if (stream.Aggregate is not { } dossier)
             return Problems.NotFound($"Aucun dossier d'inscription {id}.");
+        if (!user.HasJurisdictionOver(dossier.Department))
+            return Problems.OutsideJurisdiction(Jurisdiction.OutsideJurisdiction(dossier.Department));
         if (authorize(dossier, user) is { } refusal)
             return Problems.Forbidden(refusal);
 

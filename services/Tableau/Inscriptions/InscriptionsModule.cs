@@ -1,3 +1,4 @@
+using Ordre.ServiceDefaults.Audit;
 using JasperFx.Events.Projections;
 using Marten;
 using Ordre.Contracts.Tableau;
@@ -49,7 +50,7 @@ public static class InscriptionsModule
 
         inscriptions.MapGet("/{id:guid}", GetInscriptionEndpoint.Handle)
             .RequireAuthorization(OrdrePolicies.InscriptionAuthorities)
-            .WithName("GetInscription")
+            .WithName("GetInscription").Audited("inscription")
             .WithSummary("Lire un dossier d'inscription")
             .WithDescription("Conseil départemental du dossier, conseils régional et national. L'en-tête ETag porte la version à renvoyer dans If-Match.")
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -1,6 +1,8 @@
 using Google.Protobuf;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using System.Security.Claims;
+using Ordre.ServiceDefaults.Audit;
 using Ordre.ServiceDefaults.Auth;
 
 namespace Ordre.Tableau.Lookup;
@@ -21,25 +23,28 @@ public static class LookupModule
 
     public static IEndpointRouteBuilder MapLookup(this IEndpointRouteBuilder app)
     {
-        app.MapGrpcService<PractitionerLookupService>().RequireAuthorization(OrdrePolicies.Service);
+        app.MapGrpcService<PractitionerLookupService>().RequireAuthorization(OrdrePolicies.Service).Audited("lookup");
 
         app.MapPost("/lookup", LookUp)
             .WithTags("Tableau")
             .RequireAuthorization(OrdrePolicies.Councils)
+            .Audited("lookup")
             .WithName("LookUpPractitioners")
             .WithSummary("Situation d'un ou plusieurs médecins au Tableau, par numéro RPPS")
-            .WithDescription("Même réponse que le service gRPC PractitionerLookup : inscrit, département, droit d'exercer, restrictions, spécialités. Jusqu'à 20 000 numéros par appel.")
+            .WithDescription("Même réponse que le service gRPC PractitionerLookup : inscrit, département, droit d'exercer, restrictions, spécialités. Jusqu'à 20 000 numéros par appel. Le motif d'une suspension n'apparaît que pour le conseil départemental du médecin, le conseil régional de sa région et les instances nationales ; les autres lisent « suspension » et ses dates.")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         return app;
     }
 
-    private static async Task<Results<ContentHttpResult, ValidationProblem>> LookUp(LookupRequest request, IQuerySession session, CancellationToken ct)
+    private static async Task<Results<ContentHttpResult, ValidationProblem>> LookUp(
+        LookupRequest request, ClaimsPrincipal user, HttpContext http, IQuerySession session, CancellationToken ct)
     {
-        if (request.Rpps is not { Count: > 0 and <= PractitionerStatuses.MaxBatch } numbers)
+        if (request.Rpps is not { Count: > 0 and <= PractitionerStatuses.MaxBatch } numbers || numbers.Any(n => n is null))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                { ["rpps"] = [$"Indiquez de 1 à {PractitionerStatuses.MaxBatch} numéros RPPS."] });
-        var statuses = await PractitionerStatuses.LookUpAsync(session, numbers, ct);
+                { ["rpps"] = [$"Indiquez de 1 à {PractitionerStatuses.MaxBatch} numéros RPPS (aucun null)."] });
+        AuditSetup.Name(http, numbers);
+        var statuses = await PractitionerStatuses.LookUpAsync(session, numbers, user, ct);
         // The protobuf JSON form, so HTTP and gRPC callers read the same field names.
         var json = "[" + string.Join(",", statuses.Select(s => Json.Format(s))) + "]";
         return TypedResults.Content(json, "application/json");

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Marten;
+using Ordre.ServiceDefaults.Audit;
 using Ordre.Contracts.Tableau.Lookup;
 
 namespace Ordre.Tableau.Lookup;
@@ -7,8 +8,12 @@ namespace Ordre.Tableau.Lookup;
 /// <summary>gRPC PractitionerLookup for the other services (contracts/protos/practitioner_lookup.proto).</summary>
 public sealed class PractitionerLookupService(IQuerySession session) : PractitionerLookup.PractitionerLookupBase
 {
-    public override async Task<PractitionerStatus> GetStatus(PractitionerStatusRequest request, ServerCallContext context) =>
-        (await PractitionerStatuses.LookUpAsync(session, [request.Rpps], context.CancellationToken))[0];
+    public override async Task<PractitionerStatus> GetStatus(PractitionerStatusRequest request, ServerCallContext context)
+    {
+        var http = context.GetHttpContext();
+        AuditSetup.Name(http, [request.Rpps]);
+        return (await PractitionerStatuses.LookUpAsync(session, [request.Rpps], http.User, context.CancellationToken))[0];
+    }
 
     public override async Task<PractitionerStatusBatch> GetStatuses(PractitionerStatusBatchRequest request, ServerCallContext context)
     {
@@ -16,7 +21,9 @@ public sealed class PractitionerLookupService(IQuerySession session) : Practitio
             throw new RpcException(new Status(StatusCode.InvalidArgument,
                 $"Au plus {PractitionerStatuses.MaxBatch} numéros RPPS par appel ({request.Rpps.Count} reçus)."));
         var batch = new PractitionerStatusBatch();
-        batch.Statuses.AddRange(await PractitionerStatuses.LookUpAsync(session, request.Rpps, context.CancellationToken));
+        var http = context.GetHttpContext();
+        AuditSetup.Name(http, request.Rpps);
+        batch.Statuses.AddRange(await PractitionerStatuses.LookUpAsync(session, request.Rpps, http.User, context.CancellationToken));
         return batch;
     }
 }

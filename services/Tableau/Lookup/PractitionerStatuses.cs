@@ -1,7 +1,10 @@
+using System.Security.Claims;
 using Marten;
+using Ordre.ServiceDefaults.Auth;
 using Ordre.Contracts.Tableau.Lookup;
 using Ordre.Tableau.Identifiers;
 using Ordre.Tableau.Register;
+using Ordre.Tableau.Register.Reading;
 
 namespace Ordre.Tableau.Lookup;
 
@@ -10,14 +13,19 @@ public static class PractitionerStatuses
 {
     public const int MaxBatch = 20_000;
 
-    public static async Task<IReadOnlyList<PractitionerStatus>> LookUpAsync(IQuerySession session, IReadOnlyList<string> rppsNumbers, CancellationToken ct)
+    /// <summary>The statuses in the order asked, each as <paramref name="caller"/> may see it (NeedToKnow).</summary>
+    public static async Task<IReadOnlyList<PractitionerStatus>> LookUpAsync(
+        IQuerySession session, IReadOnlyList<string> rppsNumbers, ClaimsPrincipal caller, CancellationToken ct)
     {
         var ids = rppsNumbers.Where(Rpps.IsValid).Distinct().Select(PractitionerStream.IdOf).ToArray();
         var entries = (await session.LoadManyAsync<Practitioner>(ct, ids)).ToDictionary(p => p.Rpps);
-        return [.. rppsNumbers.Select(rpps => entries.TryGetValue(rpps, out var entry) ? Of(entry) : Unknown(rpps))];
+        var isService = caller.IsInRole(OrdreClaims.Roles.Service);
+        return [.. rppsNumbers.Select(rpps => entries.TryGetValue(rpps, out var entry)
+            ? Of(entry, reasonsVisible: !isService && caller.MaySeeReasons(entry.Department), isService)
+            : Unknown(rpps))];
     }
 
-    public static PractitionerStatus Of(Practitioner entry)
+    public static PractitionerStatus Of(Practitioner entry, bool reasonsVisible, bool isService = false)
     {
         var status = new PractitionerStatus
         {
@@ -33,7 +41,10 @@ public static class PractitionerStatuses
         status.Specialties.Add(entry.Specialty);
         status.Specialties.AddRange(entry.Qualifications);
         if (entry.Suspension is { } suspension)
-            status.Restrictions.Add($"suspension:{suspension.Source}{(suspension.Partial ? ":partial" : "")}");
+            status.Restrictions.Add(NeedToKnow.SuspensionAsSeenBy(suspension, reasonsVisible, isService));
+        var standing = RegisterStanding.Of(entry);
+        status.NotAllowedFrom = standing.NotAllowedFrom?.ToString("yyyy-MM-dd") ?? "";
+        status.NotAllowedUntil = standing.NotAllowedUntil?.ToString("yyyy-MM-dd") ?? "";
         if (entry.Ban is not null)
             status.Restrictions.Add("ban");
         if (entry.Status == RegisterStatus.InTransfer)

@@ -1,3 +1,4 @@
+using Ordre.ServiceDefaults.Audit;
 using JasperFx.Events.Projections;
 using Marten;
 using Ordre.ServiceDefaults.Auth;
@@ -21,7 +22,7 @@ public static class LpsModule
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         lps.MapPost("/", LpsEndpoints.Declare).WithName("DeclareLps")
             .WithSummary("Enregistrer la déclaration préalable d'un médecin de l'UE/EEE (réponse due sous un mois)");
-        lps.MapGet("/{id:guid}", LpsEndpoints.Get).WithName("GetLpsDeclaration").WithSummary("Lire une déclaration")
+        lps.MapGet("/{id:guid}", LpsEndpoints.Get).WithName("GetLpsDeclaration").Audited("lps-declaration").WithSummary("Lire une déclaration")
             .ProducesProblem(StatusCodes.Status404NotFound);
         lps.MapPost("/{id:guid}/registration", LpsEndpoints.Register).WithName("RegisterLps")
             .WithSummary("Enregistrer la prestation pour un an").ProducesProblem(StatusCodes.Status409Conflict);

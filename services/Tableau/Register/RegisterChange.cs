@@ -27,6 +27,9 @@ public static class RegisterChange
         var stream = await session.Events.FetchForWriting<Practitioner>(PractitionerStream.IdOf(rpps), ct);
         if (stream.Aggregate is not { } entry)
             return Problems.NotFound($"Aucun médecin inscrit au Tableau sous le RPPS {rpps}.");
+        // Jurisdiction first (the doctor's department, or the one a transfer goes to), then the act's own authority.
+        if (!user.HasJurisdictionOver(entry.Department) && !user.HasJurisdictionOver(entry.TransferTo))
+            return Problems.OutsideJurisdiction(Jurisdiction.OutsideJurisdiction(entry.Department));
         if (authorize(entry, user) is { } refusal)
             return Problems.Forbidden(refusal);
 

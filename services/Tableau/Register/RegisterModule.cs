@@ -1,3 +1,4 @@
+using Ordre.ServiceDefaults.Audit;
 using JasperFx.Events.Projections;
 using Marten;
 using Ordre.Contracts.Tableau;
@@ -56,10 +57,12 @@ public static class RegisterModule
         var read = app.MapGroup("/register/{rpps}").WithTags("Tableau").RequireAuthorization(OrdrePolicies.Councils)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        read.MapGet("/", ReadEntryEndpoints.Entry).WithName("GetRegisterEntry")
-            .WithSummary("Lire l'inscription d'un médecin au Tableau");
-        read.MapGet("/history", ReadEntryEndpoints.History).WithName("GetRegisterHistory")
-            .WithSummary("Historique de l'inscription : chaque changement, dans l'ordre");
+        read.MapGet("/", ReadEntryEndpoints.Entry).WithName("GetRegisterEntry").Audited("register-entry")
+            .WithSummary("Lire l'inscription d'un médecin au Tableau")
+            .WithDescription("L'inscription entière pour le conseil départemental du médecin, le conseil régional de sa région et les instances nationales ; pour les autres conseils et chambres, sa situation (statut, droit d'exercer, dates) sans motif.");
+        read.MapGet("/history", ReadEntryEndpoints.History).WithName("GetRegisterHistory").Audited("register-history")
+            .WithSummary("Historique de l'inscription : chaque changement, dans l'ordre")
+            .WithDescription("Conseil départemental du médecin, conseil régional de sa région, instances nationales.");
 
         var write = app.MapGroup("/register/{rpps}").WithTags("Tableau").RequireAuthorization(OrdrePolicies.RegisterAuthority)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)

@@ -1,3 +1,4 @@
+using Ordre.ServiceDefaults.Audit;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -85,10 +86,10 @@ public static class SpecialListEndpoints
     public static async Task<Results<Created<SpecialListEntry>, ValidationProblem, ProblemHttpResult>> RegisterJunior(
         RegisterJuniorDoctor c, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
     {
+        if (DepartmentCode.IsValid(c.Department) && !user.IsCouncilOf(c.Department!))
+            return Problems.OutsideJurisdiction($"Seul le conseil départemental du {c.Department} inscrit ce docteur junior.");
         if (SpecialListRules.Validate(c) is { Count: > 0 } errors)
             return TypedResults.ValidationProblem(errors, title: "Inscription de docteur junior invalide");
-        if (!user.IsInRole(OrdreClaims.Roles.DepartmentalCouncil) || user.FindFirst(OrdreClaims.Department)?.Value != c.Department)
-            return Problems.Forbidden($"Seul le conseil départemental du {c.Department} inscrit ce docteur junior.");
         var id = SpecialListEntry.IdOf(SpecialList.JuniorDoctors, c.Rpps!);
         var registered = new JuniorDoctorRegistered(id, c.Rpps!, c.LastName!.Trim(), c.FirstName!.Trim(), c.Department!, c.Specialty!.Trim(), c.From!.Value, c.Until!.Value, user.Actor());
         return await Start(session, id, registered, SpecialListEntry.Create(registered), ct);
@@ -106,10 +107,16 @@ public static class SpecialListEndpoints
         return await Start(session, id, registered, SpecialListEntry.Create(registered), ct);
     }
 
-    public static async Task<Results<Ok<SpecialListEntry>, ProblemHttpResult>> Get(SpecialList list, string rpps, IQuerySession session, CancellationToken ct) =>
-        Rpps.IsValid(rpps) && await session.LoadAsync<SpecialListEntry>(SpecialListEntry.IdOf(list, rpps), ct) is { } entry
-            ? TypedResults.Ok(entry)
-            : Problems.NotFound($"Le RPPS {rpps} n'est pas sur cette liste.");
+    /// <summary>A junior doctor's entry is read within the jurisdiction of its department; the list of doctors practising abroad is national.</summary>
+    public static async Task<Results<Ok<SpecialListEntry>, ProblemHttpResult>> Get(
+        SpecialList list, string rpps, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    {
+        if (!Rpps.IsValid(rpps) || await session.LoadAsync<SpecialListEntry>(SpecialListEntry.IdOf(list, rpps), ct) is not { } entry)
+            return Problems.NotFound($"Le RPPS {rpps} n'est pas sur cette liste.");
+        return entry.Department is { } department && !user.HasJurisdictionOver(department)
+            ? Problems.OutsideJurisdiction(Jurisdiction.OutsideJurisdiction(department))
+            : TypedResults.Ok(entry);
+    }
 
     private static async Task<Results<Created<SpecialListEntry>, ValidationProblem, ProblemHttpResult>> Start(
         IDocumentSession session, Guid id, object registered, SpecialListEntry entry, CancellationToken ct)
@@ -141,7 +148,7 @@ public static class SpecialListsModule
             .WithName("RegisterPractisingAbroad").WithSummary("Inscrire un médecin sur la liste spéciale des médecins exerçant à l'étranger (Conseil national)")
             .ProducesProblem(StatusCodes.Status409Conflict);
         lists.MapGet("/{list}/{rpps}", SpecialListEndpoints.Get).RequireAuthorization(OrdrePolicies.Councils)
-            .WithName("GetSpecialListEntry").WithSummary("Lire une inscription sur une liste spéciale (JuniorDoctors, PractisingAbroad)")
+            .WithName("GetSpecialListEntry").Audited("special-list-entry").WithSummary("Lire une inscription sur une liste spéciale (JuniorDoctors, PractisingAbroad)")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }

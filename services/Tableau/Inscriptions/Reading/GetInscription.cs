@@ -15,9 +15,10 @@ public static class GetInscriptionEndpoint
         var inscription = await session.LoadAsync<Inscription>(id, ct);
         if (inscription is null)
             return Problems.NotFound($"Aucun dossier d'inscription {id}.");
-        // Regional and national councils read dossiers they may hear on appeal; a departmental council its own.
-        if (user.IsInRole(OrdreClaims.Roles.DepartmentalCouncil) && InscriptionChange.CouncilOfTheDossier(inscription, user) is { } refusal)
-            return Problems.Forbidden(refusal);
+        // Regional councils read the dossiers of their region they may hear on appeal, the national council all,
+        // a departmental council its own.
+        if (!user.HasJurisdictionOver(inscription.Department))
+            return Problems.OutsideJurisdiction(Jurisdiction.OutsideJurisdiction(inscription.Department));
 
         var state = await session.Events.FetchStreamStateAsync(id, ct);
         http.Response.Headers.ETag = ETags.Format(state?.Version ?? 1);

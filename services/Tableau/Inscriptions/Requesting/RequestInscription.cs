@@ -39,13 +39,14 @@ public static class RequestInscriptionEndpoint
     public static async Task<Results<Created<InscriptionCreated>, ValidationProblem, ProblemHttpResult>> Handle(
         RequestInscription request, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
+        // Jurisdiction before anything else in the body is looked at.
+        if (DepartmentCode.IsValid(request.Department) && !user.HasJurisdictionOver(request.Department))
+            return Problems.OutsideJurisdiction($"Un conseil départemental n'enregistre que les inscriptions de son département ; ce dossier relève du département {request.Department}.");
+
         var today = ParisCalendar.Today(clock);
         var errors = Validate(request, today);
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors, title: "Demande d'inscription invalide");
-
-        if (user.FindFirst(OrdreClaims.Department)?.Value != request.Department)
-            return Problems.Forbidden($"Un conseil départemental n'enregistre que les inscriptions de son département ; ce dossier relève du département {request.Department}.");
 
         if (await session.LoadAsync<RppsClaim>(request.Rpps!, ct) is { } existing)
             return Problems.Conflict($"Le numéro RPPS {request.Rpps} a déjà un dossier d'inscription en cours ou accordé ({existing.InscriptionId}).");

@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Ordre.ServiceDefaults.Auth;
 using Ordre.Tableau.Identifiers;
 using Problems = Ordre.ServiceDefaults.Problems.Problems;
 
@@ -12,24 +14,28 @@ public sealed record EntryHistory(string Rpps, IReadOnlyList<EntryChange> Change
 
 public static class ReadEntryEndpoints
 {
-    public static async Task<Results<Ok<Practitioner>, ValidationProblem, ProblemHttpResult>> Entry(
-        string rpps, IQuerySession session, CancellationToken ct)
+    /// <summary>The whole entry for those who may know the reasons (NeedToKnow), the standing for any other council or chamber.</summary>
+    public static async Task<Results<Ok<Practitioner>, Ok<RegisterStanding>, ValidationProblem, ProblemHttpResult>> Entry(
+        string rpps, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         if (!Rpps.IsValid(rpps))
             return InvalidRpps();
-        return await session.LoadAsync<Practitioner>(PractitionerStream.IdOf(rpps), ct) is { } entry
-            ? TypedResults.Ok(entry)
-            : Problems.NotFound($"Aucun médecin inscrit au Tableau sous le RPPS {rpps}.");
+        if (await session.LoadAsync<Practitioner>(PractitionerStream.IdOf(rpps), ct) is not { } entry)
+            return Problems.NotFound($"Aucun médecin inscrit au Tableau sous le RPPS {rpps}.");
+        return user.MaySeeReasons(entry.Department) ? TypedResults.Ok(entry) : TypedResults.Ok(RegisterStanding.Of(entry));
     }
 
+    /// <summary>Every event of the entry: only for those who may know the reasons of its measures.</summary>
     public static async Task<Results<Ok<EntryHistory>, ValidationProblem, ProblemHttpResult>> History(
-        string rpps, IQuerySession session, CancellationToken ct)
+        string rpps, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         if (!Rpps.IsValid(rpps))
             return InvalidRpps();
-        var events = await session.Events.FetchStreamAsync(PractitionerStream.IdOf(rpps), token: ct);
-        if (events.Count == 0)
+        if (await session.LoadAsync<Practitioner>(PractitionerStream.IdOf(rpps), ct) is not { } entry)
             return Problems.NotFound($"Aucun médecin inscrit au Tableau sous le RPPS {rpps}.");
+        if (!user.MaySeeReasons(entry.Department))
+            return Problems.Forbidden("L'historique de l'inscription est réservé au conseil départemental du médecin, au conseil régional de sa région et aux instances nationales.");
+        var events = await session.Events.FetchStreamAsync(PractitionerStream.IdOf(rpps), token: ct);
         return TypedResults.Ok(new EntryHistory(rpps,
             events.Select(e => new EntryChange(e.Version, e.EventTypeName, e.Timestamp, e.Data)).ToList()));
     }

@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using Ordre.ServiceDefaults.Auth;
+using Ordre.Tableau.Register.Suspensions;
+
+namespace Ordre.Tableau.Register.Reading;
+
+/// <summary>
+/// Who may know why a doctor may not practise (docs/security.md, "Need-to-know"). The reason of a health or
+/// incompetence suspension is health data (RGPD art. 9): only the doctor's departmental council, the regional
+/// council of its region and the national bodies see it, with the entry's full history. Every other caller
+/// learns the doctor's standing: registered or not, may practise or not, and from when to when.
+/// </summary>
+public static class NeedToKnow
+{
+    public static bool MaySeeReasons(this ClaimsPrincipal user, string department) =>
+        user.IsNationalBody()
+        || user.IsCouncilOf(department)
+        || (user.IsInRole(OrdreClaims.Roles.RegionalCouncil) && user.HasJurisdictionOver(department));
+
+    /// <summary>
+    /// The restriction as this caller may see it: "suspension:Health" for those who may know the reason; for another
+    /// Ordre service, the emergency suspension it acts on (Discipline refers those cases) but no health reason;
+    /// otherwise only "suspension".
+    /// </summary>
+    public static string SuspensionAsSeenBy(ActiveSuspension suspension, bool reasonsVisible, bool isService) =>
+        reasonsVisible || (isService && suspension.Source == SuspensionSource.ArsEmergency)
+            ? $"suspension:{suspension.Source}{(suspension.Partial ? ":partial" : "")}"
+            : "suspension";
+}
+
+/// <summary>
+/// What any council or chamber learns of a doctor outside its need-to-know: the standing, not the reasons.
+/// NotAllowedFrom and NotAllowedUntil: first and last day of the current suspension or ban (the last when known).
+/// </summary>
+public sealed record RegisterStanding(
+    string Rpps, string LastName, string FirstName, string Department, string Specialty, RegisterStatus Status,
+    bool MayPractise, DateOnly? NotAllowedFrom, DateOnly? NotAllowedUntil)
+{
+    public static RegisterStanding Of(Practitioner entry) => new(
+        entry.Rpps, entry.LastName, entry.FirstName, entry.Department, entry.Specialty, entry.Status,
+        entry.Status == RegisterStatus.Registered,
+        entry.Suspension?.From ?? entry.Ban?.From,
+        entry.Suspension is { } s ? s.Until : entry.Ban?.To);
+}
