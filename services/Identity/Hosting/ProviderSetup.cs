@@ -70,8 +70,8 @@ public sealed class ProviderSetup
 
     public void Log(ILogger logger)
     {
-        logger.LogInformation("Identity provider: demo mode {Demo}, access tokens live {Lifetime}, signing key {KeyId} (+{Others} published).",
-            Demo ? "on (demo accounts, password grant)" : "off", AccessTokenLifetime, SigningKeys[0].KeyId, SigningKeys.Count - 1);
+        logger.LogInformation("Identity provider: demo mode {Demo}, access tokens live {Lifetime}, signing key {KeyId}, {Published} key(s) published in the JWKS.",
+            Demo ? "on (demo accounts, password grant)" : "off", AccessTokenLifetime, SigningKeys[0].KeyId, SigningKeys.Count);
         foreach (var note in Notes)
             logger.LogWarning("{Note}", note);
     }
