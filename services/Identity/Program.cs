@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Ordre.Identity.Accounts;
+using Ordre.Identity.Hosting;
 using Ordre.Identity.Storage;
 using Ordre.Identity.Tokens;
 using Ordre.ServiceDefaults.EventStore;
@@ -10,22 +11,30 @@ using Ordre.ServiceDefaults.Problems;
 var builder = WebApplication.CreateBuilder(args);
 var connectionString = EventStoreSetup.PooledConnectionString(builder.Configuration, "Identity");
 var issuer = new Uri(builder.Configuration["Identity:Issuer"] ?? throw new InvalidOperationException("Configuration 'Identity:Issuer' is required."));
-var (signingKey, encryptionKey) = await IdentityStore.PrepareAsync(connectionString, TimeProvider.System);
+ProviderSetup provider;
+try
+{
+    // Demo mode, token lifetime and keys; refuses what is unsafe for this environment (Hosting/ProviderSetup.cs).
+    provider = await ProviderSetup.PrepareAsync(builder, connectionString);
+}
+catch (StartupRefused refused)
+{
+    await Console.Error.WriteLineAsync(StartupRefused.Prefix + refused.Message);
+    return StartupRefused.ExitCode;
+}
 
+builder.Services.AddSingleton(provider);
 builder.Services.AddOrdreProblemDetails();
 builder.AddOrdreTelemetry("identity");
 builder.Services.AddHealthChecks().AddPostgresReadiness(connectionString);
-builder.Services.Configure<DemoAccounts>(builder.Configuration.GetSection("DemoAccounts"));
+builder.Services.Configure<DemoAccounts>(builder.Configuration.GetSection(DemoAccounts.Section));
 builder.Services.AddDbContext<IdentityDbContext>(db => db.UseNpgsql(connectionString).UseOpenIddict());
 builder.Services.AddOpenIddict()
     .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityDbContext>())
     .AddServer(server =>
     {
         server.SetIssuer(issuer);
-        server.SetTokenEndpointUris("connect/token");
-        server.AllowPasswordFlow().AllowClientCredentialsFlow();
-        server.RegisterScopes(ClientSeeder.ApiScope);
-        server.AddSigningKey(signingKey).AddEncryptionKey(encryptionKey);
+        provider.Configure(server);
         // Services validate plain signed JWTs (RS256) with the keys published at /.well-known/jwks.
         server.DisableAccessTokenEncryption();
         server.UseAspNetCore().EnableTokenEndpointPassthrough().DisableTransportSecurityRequirement();
@@ -33,7 +42,9 @@ builder.Services.AddOpenIddict()
 builder.Services.AddHostedService<ClientSeeder>();
 
 var app = builder.Build();
+provider.Log(app.Logger);
 app.UseOrdreProblemDetails();
 app.MapHealthEndpoints();
 app.MapPost("/connect/token", TokenEndpoint.Handle).AllowAnonymous();
-app.Run();
+await app.RunAsync();
+return 0;

@@ -51,6 +51,9 @@ public class OrdreSystem : IAsyncLifetime
         {
             ["ConnectionStrings__Identity"] = IdentityDatabase.ConnectionString("identity", 5),
             ["Identity__Issuer"] = IssuerUrl(identityPort),
+            // The system tests sign in with the demo accounts (password grant): demo mode, as `./ordre up` runs it.
+            // ServiceProcess already sets ASPNETCORE_ENVIRONMENT=Development, which implies it; said here explicitly.
+            ["Identity__Demo__Enabled"] = "true",
         }));
         var tableau = StartTableau("tableau-1");
         Dashboard = Keep(ServiceProcess.Start("dashboard", "Ordre.Dashboard", ServiceProcess.FreePort(),

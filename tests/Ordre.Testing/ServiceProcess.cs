@@ -87,6 +87,21 @@ public sealed class ServiceProcess : IAsyncDisposable
         throw new TimeoutException($"{Name} not healthy at {path} after {timeout ?? TimeSpan.FromSeconds(60)}:\n{RecentOutput}");
     }
 
+    /// <summary>Waits for a process that is expected to stop by itself (e.g. refusing to start); its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan? timeout = null)
+    {
+        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"{Name} still runs after {timeout ?? TimeSpan.FromSeconds(60)}:\n{RecentOutput}");
+        }
+        return _process.ExitCode;
+    }
+
     /// <summary>SIGKILL: no shutdown hook runs, nothing is flushed.</summary>
     public async Task KillAsync()
     {

@@ -1,8 +1,9 @@
 namespace Ordre.Identity.Accounts;
 
 /// <summary>
-/// Demonstration accounts (section "DemoAccounts"): one per kind of user, with the claims the
-/// services' policies read. Development only; real users come from the national providers.
+/// Demonstration accounts (section "DemoAccounts", from Accounts/demo-accounts.json): one per kind of user, with
+/// the claims the services' policies read, each role in two places so that jurisdiction can be shown. Loaded in demo
+/// mode only (<see cref="Hosting.DemoMode"/>); real users come from the national providers.
 /// </summary>
 public sealed class DemoAccount
 {
@@ -17,6 +18,8 @@ public sealed class DemoAccount
 
 public sealed class DemoAccounts
 {
+    public const string Section = "DemoAccounts";
+
     public List<DemoAccount> Accounts { get; init; } = [];
 
     public DemoAccount? Find(string? userName, string? password) =>

@@ -2,13 +2,17 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.Tokens;
 using Npgsql;
+using OpenIddict.Abstractions;
+using OpenIddict.EntityFrameworkCore.Models;
+using Ordre.Identity.Tokens;
 
 namespace Ordre.Identity.Storage;
 
 /// <summary>
-/// Prepares the provider's database before the host starts: creates the tables, then loads the
-/// signing and encryption keys, creating them on first start. Keeping keys in PostgreSQL means a
-/// restart (or a second instance) issues tokens the services already trust.
+/// The provider's database before the host starts: creates the tables, tells whether a client may use the password
+/// grant (the demo client), and in demo mode only keeps the signing and encryption keys, created on first start, so
+/// that a restart (or a second instance) issues tokens the services already trust. Outside demo mode the keys come
+/// from configuration (Keys/ConfiguredKeys.cs) and none is ever created here.
 /// </summary>
 public static class IdentityStore
 {
@@ -18,13 +22,28 @@ public static class IdentityStore
     public static DbContextOptions<IdentityDbContext> Options(string connectionString) =>
         new DbContextOptionsBuilder<IdentityDbContext>().UseNpgsql(connectionString).UseOpenIddict().Options;
 
-    public static async Task<(RsaSecurityKey Signing, RsaSecurityKey Encryption)> PrepareAsync(
-        string connectionString, TimeProvider clock, CancellationToken ct = default)
+    public static async Task CreateTablesAsync(string connectionString, CancellationToken ct = default)
     {
         await using var db = new IdentityDbContext(Options(connectionString));
         await CreateTablesAsync(db, ct);
-        return (await LoadOrCreateAsync(db, SigningPurpose, clock, ct),
-                await LoadOrCreateAsync(db, EncryptionPurpose, clock, ct));
+    }
+
+    /// <summary>The client ids of the registered clients allowed to use the password grant (the demo client).</summary>
+    public static async Task<List<string>> PasswordGrantClientsAsync(string connectionString, CancellationToken ct = default)
+    {
+        await using var db = new IdentityDbContext(Options(connectionString));
+        var permission = OpenIddictConstants.Permissions.GrantTypes.Password;
+        return await db.Set<OpenIddictEntityFrameworkCoreApplication>().AsNoTracking()
+            .Where(a => a.ClientId == ClientSeeder.DemoClientId || (a.Permissions != null && a.Permissions.Contains(permission)))
+            .Select(a => a.ClientId ?? "?")
+            .ToListAsync(ct);
+    }
+
+    /// <summary>The key kept in the database for a purpose, created on first use. Demo mode only.</summary>
+    public static async Task<RsaSecurityKey> LoadOrCreateKeyAsync(string connectionString, string purpose, TimeProvider clock, CancellationToken ct = default)
+    {
+        await using var db = new IdentityDbContext(Options(connectionString));
+        return await LoadOrCreateAsync(db, purpose, clock, ct);
     }
 
     private static async Task CreateTablesAsync(IdentityDbContext db, CancellationToken ct)

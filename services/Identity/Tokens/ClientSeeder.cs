@@ -1,13 +1,14 @@
 using OpenIddict.Abstractions;
+using Ordre.Identity.Hosting;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Ordre.Identity.Tokens;
 
 /// <summary>
-/// Registers the provider's clients in PostgreSQL at start when they are missing: the public client
-/// that demo users sign in with (password grant) and the confidential client of the services.
+/// Registers the provider's clients in PostgreSQL at start when they are missing: the confidential client of the
+/// services and, in demo mode only, the public client that demo users sign in with (password grant).
 /// </summary>
-public sealed class ClientSeeder(IServiceProvider services, IConfiguration configuration) : IHostedService
+public sealed class ClientSeeder(IServiceProvider services, IConfiguration configuration, ProviderSetup provider) : IHostedService
 {
     public const string DemoClientId = "ordre-demo";
     public const string ServicesClientId = "ordre-services";
@@ -22,7 +23,7 @@ public sealed class ClientSeeder(IServiceProvider services, IConfiguration confi
         if (await scopes.FindByNameAsync(ApiScope, ct) is null)
             await scopes.CreateAsync(new OpenIddictScopeDescriptor { Name = ApiScope, Resources = { TokenEndpoint.Audience } }, ct);
 
-        if (await applications.FindByClientIdAsync(DemoClientId, ct) is null)
+        if (provider.Demo && await applications.FindByClientIdAsync(DemoClientId, ct) is null)
             await applications.CreateAsync(new OpenIddictApplicationDescriptor
             {
                 ClientId = DemoClientId,
