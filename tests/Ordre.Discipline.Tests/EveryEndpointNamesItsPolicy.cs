@@ -7,12 +7,6 @@ namespace Ordre.Discipline.Tests;
 public sealed class EveryEndpointNamesItsPolicy(DisciplineInProcess discipline, ITestOutputHelper output) : IClassFixture<DisciplineInProcess>
 {
     [Fact]
-    public void Every_Discipline_endpoint_names_an_authorization_policy_or_is_explicitly_anonymous()
-    {
-        var rows = EndpointPolicies.Of(discipline.Services);
-        foreach (var row in rows)
-            output.WriteLine($"{row.Methods,-8} {row.Route,-60} {row.Policy ?? "— AUCUNE —"}");
-        Assert.NotEmpty(rows);
-        Assert.DoesNotContain(rows, r => r.Policy is null);
-    }
+    public void Every_Discipline_endpoint_names_an_authorization_policy_or_is_explicitly_anonymous() =>
+        EndpointPolicies.AssertEveryEndpointNamesItsPolicy(discipline.Services, output.WriteLine);
 }

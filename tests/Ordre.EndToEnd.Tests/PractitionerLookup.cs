@@ -16,7 +16,7 @@ namespace Ordre.EndToEnd.Tests;
 public class PractitionerLookup(OrdreSystem system, ITestOutputHelper output)
 {
     [Fact]
-    public async Task A_service_learns_whether_a_doctor_may_practise_and_why_not()
+    public async Task A_service_learns_whether_and_until_when_a_doctor_may_practise_but_not_the_health_reason()
     {
         var active = await system.GrantedInscription();
         var suspended = await system.GrantedInscription();
@@ -29,7 +29,10 @@ public class PractitionerLookup(OrdreSystem system, ITestOutputHelper output)
 
         var restricted = await lookup.client.GetStatusAsync(new PractitionerStatusRequest { Rpps = suspended.Rpps }, lookup.headers);
         Assert.False(restricted.MayPractise);
-        Assert.Equal(["suspension:Incompetence:partial"], restricted.Restrictions);
+        // A service learns that and when, not why: an incompetence or health reason is for the doctor's own councils.
+        Assert.Equal(["suspension"], restricted.Restrictions);
+        Assert.Equal(Today.ToString("yyyy-MM-dd"), restricted.NotAllowedFrom);
+        Assert.Equal(Today.AddMonths(3).ToString("yyyy-MM-dd"), restricted.NotAllowedUntil);
 
         var unknown = await lookup.client.GetStatusAsync(new PractitionerStatusRequest { Rpps = "10005173141" }, lookup.headers);
         Assert.False(unknown.Known);

@@ -13,12 +13,18 @@ public class RegisterThroughTheGateway(OrdreSystem system)
     public async Task A_granted_inscription_opens_a_register_entry_whose_history_starts_with_the_registration()
     {
         var doctor = await system.GrantedInscription();
-        var token = await system.TokenFor("cdom13"); // any council reads the register
+        var token = await system.TokenFor("cdom75"); // the doctor's council reads the whole entry and its history
 
         var entry = await system.Api.GetRegisterEntry(doctor.Rpps!, token);
         Assert.Equal(("Registered", "Regular", "75"), (entry.Content!.Status, entry.Content.Activity, entry.Content.Department));
         var history = await system.Api.GetRegisterHistory(doctor.Rpps!, token);
         Assert.Equal(["registered_on_tableau"], history.Content!.Changes.Select(c => c.Change));
+
+        // Another department's council reads the doctor's standing, not the history (need-to-know).
+        var elsewhere = await system.TokenFor("cdom13");
+        var standing = await system.Api.GetRegisterEntry(doctor.Rpps!, elsewhere);
+        Assert.Equal(("Registered", null, "75"), (standing.Content!.Status, standing.Content.Activity, standing.Content.Department));
+        (await system.Api.GetRegisterHistory(doctor.Rpps!, elsewhere)).AssertProblem(System.Net.HttpStatusCode.Forbidden);
     }
 
     [Fact]

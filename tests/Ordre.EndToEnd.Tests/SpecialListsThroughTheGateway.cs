@@ -21,7 +21,8 @@ public class SpecialListsThroughTheGateway(OrdreSystem system)
         Assert.Equal(HttpStatusCode.Created, (await paris.PostAsJsonAsync("/tableau/special-lists/junior-doctors", junior)).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await paris.PostAsJsonAsync("/tableau/special-lists/junior-doctors", junior)).StatusCode);
 
-        Assert.Equal(HttpStatusCode.OK, (await marseille.GetAsync($"/tableau/special-lists/JuniorDoctors/{doctor.Rpps}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await paris.GetAsync($"/tableau/special-lists/JuniorDoctors/{doctor.Rpps}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await marseille.GetAsync($"/tableau/special-lists/JuniorDoctors/{doctor.Rpps}")).StatusCode);
         Assert.Empty((await system.Api.SearchDirectory(null, rpps: doctor.Rpps)).Content!.Items);
     }
 

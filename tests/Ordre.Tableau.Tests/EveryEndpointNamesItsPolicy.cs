@@ -7,12 +7,6 @@ namespace Ordre.Tableau.Tests;
 public sealed class EveryEndpointNamesItsPolicy(TableauInProcess tableau, ITestOutputHelper output) : IClassFixture<TableauInProcess>
 {
     [Fact]
-    public void Every_Tableau_endpoint_names_an_authorization_policy_or_is_explicitly_anonymous()
-    {
-        var rows = EndpointPolicies.Of(tableau.Services);
-        foreach (var row in rows)
-            output.WriteLine($"{row.Methods,-8} {row.Route,-60} {row.Policy ?? "— AUCUNE —"}");
-        Assert.NotEmpty(rows);
-        Assert.DoesNotContain(rows, r => r.Policy is null);
-    }
+    public void Every_Tableau_endpoint_names_an_authorization_policy_or_is_explicitly_anonymous() =>
+        EndpointPolicies.AssertEveryEndpointNamesItsPolicy(tableau.Services, output.WriteLine);
 }

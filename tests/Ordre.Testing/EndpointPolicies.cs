@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit;
 
 namespace Ordre.Testing;
 
@@ -18,4 +19,14 @@ public static class EndpointPolicies
                     ? "anonymous"
                     : e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).LastOrDefault(p => p is not null)))
             .OrderBy(r => r.Route, StringComparer.Ordinal).ThenBy(r => r.Methods)];
+
+    /// <summary>Writes the table (route, methods, policy) and fails on an endpoint that names none.</summary>
+    public static void AssertEveryEndpointNamesItsPolicy(IServiceProvider services, Action<string> write)
+    {
+        var rows = Of(services);
+        foreach (var row in rows)
+            write($"{row.Methods,-8} {row.Route,-60} {row.Policy ?? "— AUCUNE —"}");
+        Assert.NotEmpty(rows);
+        Assert.DoesNotContain(rows, r => r.Policy is null);
+    }
 }

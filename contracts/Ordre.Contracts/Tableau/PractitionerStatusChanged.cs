@@ -7,7 +7,11 @@ namespace Ordre.Contracts.Tableau;
 /// </summary>
 public sealed record PractitionerStatusChanged(string Rpps, string Status, string? Activity, DateOnly On, DateTimeOffset OccurredAt);
 
-/// <summary>A doctor was suspended (Health, Incompetence, ArsEmergency); <paramref name="Until"/> is the last day, when fixed.</summary>
+/// <summary>
+/// A doctor was suspended; <paramref name="Until"/> is the last day, when fixed. <paramref name="Source"/> names the
+/// authority (RegionalCouncil or ArsEmergency), never the reason: health and incompetence are health data and stay in
+/// the Tableau (docs/security.md, "Need-to-know").
+/// </summary>
 public sealed record PractitionerSuspended(string Rpps, string Source, bool Partial, DateOnly From, DateOnly? Until, DateTimeOffset OccurredAt);
 
 /// <summary>A doctor was struck off the Tableau (CeasedPractice, Administrative or Disciplinary).</summary>

@@ -43,7 +43,9 @@ public static class RegisterModule
 
     public static void PublishRegisterEvents(IntegrationEventMap map) => map
         .Map<ActivityStatusChanged>((e, c) => new PractitionerStatusChanged(e.Rpps, "Registered", e.Activity.ToString(), e.On, c.Timestamp))
-        .Map<SuspensionOrdered>((e, c) => new PractitionerSuspended(e.Rpps, e.Source.ToString(), e.Partial, e.From, e.Until, c.Timestamp))
+        // The authority, never the reason: a health or incompetence reason is health data and does not travel.
+        .Map<SuspensionOrdered>((e, c) => new PractitionerSuspended(e.Rpps,
+            e.Source == SuspensionSource.ArsEmergency ? "ArsEmergency" : "RegionalCouncil", e.Partial, e.From, e.Until, c.Timestamp))
         .Map<SuspensionEnded>((e, c) => new PractitionerStatusChanged(e.Rpps, "Registered", null, e.On, c.Timestamp))
         .Map<TransferRequested>((e, c) => new PractitionerStatusChanged(e.Rpps, "InTransfer", null, e.On, c.Timestamp))
         .Map<TransferCompleted>((e, c) => new PractitionerTransferred(e.Rpps, e.PreviousDepartment, e.NewDepartment, e.On, c.Timestamp))
