@@ -23,7 +23,9 @@ public static class AuditSetup
     /// <summary>The audit trail in the service's schema, created (append-only) when the service starts.</summary>
     public static IHostApplicationBuilder AddAuditTrail(this IHostApplicationBuilder builder, string schema)
     {
-        var connectionString = EventStoreSetup.PooledConnectionString(builder.Configuration, "Marten");
+        // Its own small pool (docs/connections.md): one short insert per audited request.
+        var connectionString = new NpgsqlConnectionStringBuilder(EventStoreSetup.PooledConnectionString(builder.Configuration, "Marten"))
+            { MaxPoolSize = builder.Configuration.GetValue("Audit:MaxPoolSize", 3) }.ConnectionString;
         builder.Services.AddSingleton(sp => new AuditTrail(
             new NpgsqlDataSourceBuilder(connectionString).Build(), schema, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddHostedService<AuditTrailCreation>();
