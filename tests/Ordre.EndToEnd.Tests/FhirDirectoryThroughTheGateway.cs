@@ -117,6 +117,7 @@ public class FhirDirectoryThroughTheGateway(OrdreSystem system)
         var practitioner = capabilities!.Rest.Single().Resource.Single(r => r.Type == "Practitioner");
         Assert.Contains(practitioner.SearchParam, p => p.Name == "identifier");
         Assert.Contains(practitioner.SearchParam, p => p.Name == "_count");
+        Assert.Contains(practitioner.SearchParam, p => p.Name == "_page");
     }
 
 }

@@ -89,7 +89,8 @@ public static class FhirResources
             SearchParam("family", SearchParamType.String, "Nom de famille (début, accents et casse ignorés)"),
             SearchParam("given", SearchParamType.String, "Prénom (début)"),
             SearchParam("name", SearchParamType.String, "Nom ou prénom (mots contenus)"),
-            SearchParam("_count", SearchParamType.Number, "Résultats par page, 50 au plus"),
+            SearchParam("_count", SearchParamType.Number, "Résultats par page, de 1 à 50"),
+            SearchParam("_page", SearchParamType.Number, "Page demandée, de 1 à 10 000 (liens next/previous du Bundle)"),
         ],
     };
 
