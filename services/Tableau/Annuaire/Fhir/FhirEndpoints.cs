@@ -5,7 +5,6 @@ using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 using Marten;
 using Marten.Pagination;
-using Ordre.ServiceDefaults.Auth;
 using Ordre.Tableau.Annuaire.Searching;
 using Ordre.Tableau.Identifiers;
 using Ordre.Tableau.Register;

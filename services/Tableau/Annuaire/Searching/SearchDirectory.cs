@@ -5,7 +5,6 @@ using Marten.Linq.MatchesSql;
 using Marten.Pagination;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Ordre.ServiceDefaults.Auth;
 using Ordre.Tableau.Identifiers;
 using Ordre.Tableau.Register;
 using Problems = Ordre.ServiceDefaults.Problems.Problems;
