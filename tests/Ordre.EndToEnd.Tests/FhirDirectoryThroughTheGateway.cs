@@ -75,6 +75,41 @@ public class FhirDirectoryThroughTheGateway(OrdreSystem system)
         Assert.Equal(HttpStatusCode.BadRequest, badCount.Status);
     }
 
+    [Theory]
+    [InlineData("family=martin&_page=2147483647")]
+    [InlineData("family=martin&_page=99999999999999999999")]
+    [InlineData("family=martin&_page=10001")]
+    [InlineData("family=martin&_count=2147483647")]
+    [InlineData("family=martin&_count=99999999999999999999")]
+    [InlineData("family=martin&_count=-1")]
+    [InlineData("family=mar%00tin")]
+    [InlineData("name=%01")]
+    public async Task Out_of_bounds_paging_and_control_characters_are_refused_with_an_operation_outcome(string query)
+    {
+        using var anonymous = new HttpClient { BaseAddress = system.Gateway.Url };
+        foreach (var type in new[] { "Practitioner", "PractitionerRole" })
+        {
+            var response = await anonymous.GetAsync($"/tableau/fhir/{type}?{query}");
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("application/fhir+json", response.Content.Headers.ContentType?.MediaType);
+            using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            Assert.Equal("OperationOutcome", body.RootElement.GetProperty("resourceType").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task A_retired_doctor_is_not_a_public_practitioner()
+    {
+        var doctor = await system.GrantedInscription();
+        await system.VisibleInDirectory(doctor, true);
+        await system.Change(doctor, "activity", new { activity = "Retired" });
+        var client = Client();
+
+        await Eventually.Until(() => client.SearchAsync<Practitioner>([$"identifier={doctor.Rpps}"])!,
+            b => b?.Total == 0, what: "retired doctor out of the public FHIR search");
+        Assert.Equal(0, (await client.SearchAsync<Practitioner>([$"family={doctor.LastName}", $"given={doctor.FirstName}"]))!.Entry.Count(e => e.Resource?.Id == doctor.Rpps));
+    }
+
     [Fact]
     public async Task The_capability_statement_lists_practitioner_searches()
     {
@@ -82,6 +117,7 @@ public class FhirDirectoryThroughTheGateway(OrdreSystem system)
         var practitioner = capabilities!.Rest.Single().Resource.Single(r => r.Type == "Practitioner");
         Assert.Contains(practitioner.SearchParam, p => p.Name == "identifier");
         Assert.Contains(practitioner.SearchParam, p => p.Name == "_count");
+        Assert.Contains(practitioner.SearchParam, p => p.Name == "_page");
     }
 
 }

@@ -28,7 +28,7 @@ public class RegisterThroughTheGateway(OrdreSystem system)
     }
 
     [Fact]
-    public async Task An_installed_doctor_shows_with_address_and_a_replacement_doctor_without_it()
+    public async Task An_installed_doctor_shows_with_address_and_a_replacement_doctor_without_it_nor_found_by_its_city()
     {
         var installed = await system.GrantedInscription();
         var replacement = await system.GrantedInscription();
@@ -39,8 +39,34 @@ public class RegisterThroughTheGateway(OrdreSystem system)
 
         var shownInstalled = await FoundByNameAndCity(installed, city.ToUpperInvariant(), "Installé");
         Assert.Equal("75002", shownInstalled.Address?.PostalCode);
-        var shownReplacement = await FoundByNameAndCity(replacement, city, "Remplaçant non installé");
-        Assert.Null(shownReplacement.Address);
+        // The replacement doctor is shown without address, so the directory does not answer "is he in that city?".
+        var shownReplacement = await Eventually.Until(() => system.Api.SearchDirectory(replacement.LastName, department: "75", pageSize: 50),
+            p => p.Content?.Items.Any(d => d.Rpps == replacement.Rpps && d.Activity == "Remplaçant non installé") == true, what: "replacement doctor by department");
+        Assert.Null(shownReplacement.Content!.Items.Single(d => d.Rpps == replacement.Rpps).Address);
+        Assert.DoesNotContain((await system.Api.SearchDirectory(replacement.LastName, city: city, pageSize: 50)).Content!.Items, d => d.Rpps == replacement.Rpps);
+    }
+
+    [Fact]
+    public async Task A_retired_doctor_is_not_found_by_city_even_by_signed_in_doctors()
+    {
+        var doctor = await system.GrantedInscription();
+        var city = "Lutèce-" + Guid.NewGuid().ToString("N")[..6];
+        await system.Change(doctor, "address", new { line = "1 place du Marché", postalCode = "75004", city });
+        await system.Change(doctor, "activity", new { activity = "Retired" });
+
+        var doctorsToken = await system.TokenFor("docteur");
+        await Eventually.Until(() => system.Api.SearchDirectory(doctor.LastName, department: "75", pageSize: 50, token: doctorsToken),
+            p => p.Content?.Items.Any(d => d.Rpps == doctor.Rpps && d.Activity == "Retraité") == true, what: "retired doctor by department");
+        Assert.DoesNotContain((await system.Api.SearchDirectory(doctor.LastName, city: city, pageSize: 50, token: doctorsToken)).Content!.Items,
+            d => d.Rpps == doctor.Rpps);
+    }
+
+    [Fact]
+    public async Task A_directory_search_with_a_control_character_is_a_bad_request()
+    {
+        using var anonymous = new HttpClient { BaseAddress = system.Gateway.Url };
+        foreach (var query in new[] { "name=a%00b&department=75", "name=martin&city=par%00is", "name=martin&qualification=%01" })
+            Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.GetAsync($"/tableau/annuaire?{query}")).StatusCode);
     }
 
     [Fact]

@@ -100,6 +100,46 @@ public class RegisterRules
     }
 
     [Theory]
+    [InlineData(ActivityStatus.Regular, true)]
+    [InlineData(ActivityStatus.Replacement, false)]
+    [InlineData(ActivityStatus.Retired, false)]
+    public void The_city_is_searchable_only_when_the_directory_shows_the_address(ActivityStatus activity, bool byCity)
+    {
+        var entry = DirectoryEntry.From(Registered() with { Activity = activity, Address = new ProfessionalAddress("1 rue", "75001", "Paris", null) });
+        Assert.Equal(byCity, entry.SearchTokens.Contains(DirectoryEntry.QueryToken(DirectoryEntry.CityScope("paris"), "lefevre")));
+        Assert.Equal(byCity, entry.SearchCity is not null);
+        Assert.Equal(byCity, entry.Show().Address is not null);
+        // Still found by name in its department (what the directory shows of it).
+        Assert.Contains(DirectoryEntry.QueryToken(DirectoryEntry.DepartmentScope("75"), "lefevre"), entry.SearchTokens);
+    }
+
+    [Fact]
+    public void Every_search_key_is_something_the_directory_shows()
+    {
+        foreach (var activity in Enum.GetValues<ActivityStatus>())
+        {
+            var entry = DirectoryEntry.From(Registered() with
+            {
+                Activity = activity, Address = new ProfessionalAddress("1 rue", "75001", "Paris", null), Qualifications = ["Médecine du sport"],
+            });
+            var shown = entry.Show();
+            var scopes = new[] { DirectoryEntry.Everywhere, DirectoryEntry.DepartmentScope(shown.Department) }
+                .Concat(shown.Address is { } address ? [DirectoryEntry.CityScope(DirectoryEntry.Normalize(address.City))] : [])
+                .Concat(shown.Qualifications.Append(shown.Specialty).Select(q => DirectoryEntry.QualificationScope(DirectoryEntry.Normalize(q))))
+                .ToHashSet();
+            Assert.All(entry.SearchTokens, token => Assert.Contains(token[..token.IndexOf('|')], scopes));
+        }
+    }
+
+    [Theory]
+    [InlineData(RegisterStatus.InTransfer)]
+    [InlineData(RegisterStatus.Suspended)]
+    [InlineData(RegisterStatus.StruckOff)]
+    [InlineData(RegisterStatus.Deceased)]
+    public void A_hidden_doctor_is_not_searchable_at_all(RegisterStatus status) =>
+        Assert.Empty(DirectoryEntry.From(Registered() with { Status = status, Address = new ProfessionalAddress("1 rue", "75001", "Paris", null) }).SearchTokens);
+
+    [Theory]
     [InlineData(RegisterStatus.InTransfer)]
     [InlineData(RegisterStatus.Suspended)]
     [InlineData(RegisterStatus.StruckOff)]

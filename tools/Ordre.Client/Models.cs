@@ -75,8 +75,9 @@ public sealed record CaseChanged(Guid Id, string Status, long Version);
 
 public sealed record CaseLawSheetRequest(string Title, string Summary, IReadOnlyList<string> Themes);
 
-public sealed record CaseLawSheetCreated(Guid Id, int Number, string Title, string Summary);
+public sealed record CaseLawSheetCreated(string Reference, int Number, string Title, string Summary);
 
-public sealed record CaseLawSheet(Guid Id, Guid CaseId, int Number, string Title, string Summary, IReadOnlyList<string> Themes, string Sanction, DateOnly DecidedOn, string Department);
+/// <summary>A public case-law sheet: named by its public reference only (no internal id).</summary>
+public sealed record CaseLawSheet(string Reference, string Decision, int Number, string Title, string Summary, IReadOnlyList<string> Themes, string Sanction, DateOnly DecidedOn, string Department);
 
 public sealed record CaseLawPage(IReadOnlyList<CaseLawSheet> Items, int Page, int PageSize, long Total);

@@ -11,13 +11,17 @@ namespace Ordre.Discipline.CaseLaw;
 /// <summary>Body of POST /cases/{id}/case-law-sheets, written by the national chamber's case-law service.</summary>
 public sealed record WriteCaseLawSheet(string? Title, string? Summary, IReadOnlyList<string>? Themes);
 
-public sealed record CaseLawSheetCreated(Guid Id, int Number, string Title, string Summary);
+public sealed record CaseLawSheetCreated(string Reference, int Number, string Title, string Summary);
 
 public static class CaseLawEndpoints
 {
     public const int MaxPageSize = 50;
 
-    /// <summary>Publishes a sheet of a national chamber decision, pseudonymised before it is stored.</summary>
+    /// <summary>
+    /// Publishes a sheet of a national chamber decision, pseudonymised before it is stored. The leak check then reads
+    /// the pseudonymised text: while it finds a name, initials, a number, an address or an internal identifier, the
+    /// sheet is refused (409, naming each) and nothing is published.
+    /// </summary>
     public static async Task<Results<Created<CaseLawSheetCreated>, ValidationProblem, ProblemHttpResult>> Publish(
         Guid id, WriteCaseLawSheet request, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
@@ -34,31 +38,63 @@ public static class CaseLawEndpoints
             return Problems.Conflict("Le nom du médecin n'a pas été relevé avec la plainte : la fiche ne peut être pseudonymisée.");
         var parties = new Parties(chamberCase.Rpps, doctorName, complaint.Complainant.Name);
 
-        var number = await session.Query<CaseLawSheet>().CountAsync(s => s.CaseId == id, ct) + 1;
+        var title = Pseudonymisation.Apply(request.Title!.Trim(), parties);
+        var summary = Pseudonymisation.Apply(request.Summary!.Trim(), parties);
+        IReadOnlyList<string> themes = [.. request.Themes!.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => Pseudonymisation.Apply(t.Trim(), parties)).Distinct()];
+        var leaks = themes.Prepend(summary).Prepend(title)
+            .SelectMany(text => Pseudonymisation.Leaks(text, parties, chamberCase.Id, chamberCase.ComplaintId)).Distinct().ToList();
+        if (leaks.Count > 0)
+            return Leaking(leaks);
+
+        var earlier = await session.Query<CaseLawSheet>().Where(s => s.CaseId == id).ToListAsync(ct);
+        var number = earlier.Count + 1;
+        var decisionReference = earlier.Select(s => s.DecisionReference).FirstOrDefault(r => !string.IsNullOrEmpty(r)) ?? CaseLawReference.NewDecision();
+        var reference = CaseLawReference.Sheet(decisionReference, number);
         var sheetId = Guid.CreateVersion7(clock.GetUtcNow());
-        var published = new CaseLawSheetPublished(sheetId, id, number,
-            Pseudonymisation.Apply(request.Title!.Trim(), parties), Pseudonymisation.Apply(request.Summary!.Trim(), parties),
-            [.. request.Themes!.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => Pseudonymisation.Apply(t.Trim(), parties)).Distinct()],
-            decision.Outcome, decidedOn, chamberCase.Department, ParisCalendar.Today(clock), user.Actor());
+        var published = new CaseLawSheetPublished(sheetId, id, number, title, summary, themes,
+            decision.Outcome, decidedOn, chamberCase.Department, ParisCalendar.Today(clock), user.Actor(), reference, decisionReference);
         session.Events.StartStream<CaseLawSheet>(sheetId, published);
-        await session.SaveChangesAsync(ct);
-        return TypedResults.Created($"/case-law/{sheetId}", new CaseLawSheetCreated(sheetId, number, published.Title, published.Summary));
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch (Exception e) when (IsUniqueViolation(e))
+        {
+            return Problems.Conflict("Une autre fiche de cette décision vient d'être publiée sous le même numéro : réessayez.");
+        }
+        return TypedResults.Created($"/case-law/{reference}", new CaseLawSheetCreated(reference, number, title, summary));
     }
+
+    /// <summary>409 naming each identifying detail left after pseudonymisation, e.g. « nom de tiers : « durand » ».</summary>
+    private static ProblemHttpResult Leaking(IReadOnlyList<Leak> leaks) => TypedResults.Problem(
+        "La fiche identifierait encore une personne ou l'affaire après pseudonymisation ; rien n'a été publié. Reformulez : " +
+        string.Join(" ; ", leaks) + ".",
+        statusCode: StatusCodes.Status409Conflict, title: "Fiche non pseudonymisable",
+        extensions: new Dictionary<string, object?> { ["leaks"] = leaks.Select(l => new { kind = l.Kind, text = l.Text }).ToList() });
+
+    private static bool IsUniqueViolation(Exception e) =>
+        e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation }
+        || (e.InnerException is { } inner && IsUniqueViolation(inner));
 
     private static Dictionary<string, string[]> Validate(WriteCaseLawSheet request)
     {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.Title) || request.Title.Length > 300)
-            errors["title"] = ["Un titre de 1 à 300 caractères."];
-        if (string.IsNullOrWhiteSpace(request.Summary) || request.Summary.Length > 10_000)
-            errors["summary"] = ["Un résumé de 1 à 10 000 caractères."];
-        if (request.Themes is null || !request.Themes.Any(t => !string.IsNullOrWhiteSpace(t)) || request.Themes.Count > 10 || request.Themes.Any(t => t?.Length > 100))
-            errors["themes"] = ["De 1 à 10 thèmes de 100 caractères au plus."];
+        if (string.IsNullOrWhiteSpace(request.Title) || request.Title.Length > 300 || HasControlCharacters(request.Title, allowLineBreaks: false))
+            errors["title"] = ["Un titre de 1 à 300 caractères, sans caractère de contrôle."];
+        if (string.IsNullOrWhiteSpace(request.Summary) || request.Summary.Length > 10_000 || HasControlCharacters(request.Summary, allowLineBreaks: true))
+            errors["summary"] = ["Un résumé de 1 à 10 000 caractères, sans caractère de contrôle autre qu'un saut de ligne ou une tabulation."];
+        if (request.Themes is null || !request.Themes.Any(t => !string.IsNullOrWhiteSpace(t)) || request.Themes.Count > 10
+            || request.Themes.Any(t => t?.Length > 100 || (t is not null && HasControlCharacters(t, allowLineBreaks: false))))
+            errors["themes"] = ["De 1 à 10 thèmes de 100 caractères au plus, sans caractère de contrôle."];
         return errors;
     }
 
+    /// <summary>NUL and other control characters: PostgreSQL refuses NUL in text, and none belongs in a sheet or a query.</summary>
+    public static bool HasControlCharacters(string text, bool allowLineBreaks) =>
+        text.Any(c => char.IsControl(c) && !(allowLineBreaks && c is '\n' or '\r' or '\t'));
+
     /// <summary>The public search: French full text (stemmed), by sanction and decision date, newest first, by page.</summary>
-    public static async Task<Results<Ok<Paged<CaseLawSheet>>, ValidationProblem>> Search(
+    public static async Task<Results<Ok<Paged<PublicCaseLawSheet>>, ValidationProblem>> Search(
         IQuerySession session, CancellationToken ct, string? q = null, DecisionOutcome? sanction = null, DateOnly? from = null, DateOnly? to = null,
         int page = 1, int pageSize = 20)
     {
@@ -69,6 +105,8 @@ public static class CaseLawEndpoints
             errors["from"] = ["La date de début suit la date de fin."];
         if (q?.Length > 200)
             errors["q"] = ["200 caractères au plus."];
+        else if (q is not null && HasControlCharacters(q, allowLineBreaks: false))
+            errors["q"] = ["Le texte recherché ne peut contenir de caractère de contrôle (NUL, tabulation, saut de ligne…)."];
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors, title: "Recherche invalide");
 
@@ -81,9 +119,12 @@ public static class CaseLawEndpoints
             query = query.Where(s => s.DecidedOn >= start);
         if (to is { } end)
             query = query.Where(s => s.DecidedOn <= end);
-        return TypedResults.Ok(await query.ToPageAsync(q => q.OrderByDescending(s => s.DecidedOn).ThenBy(s => s.Id), page, pageSize, ct));
+        var found = await query.ToPageAsync(q => q.OrderByDescending(s => s.DecidedOn).ThenBy(s => s.Id), page, pageSize, ct);
+        return TypedResults.Ok(new Paged<PublicCaseLawSheet>([.. found.Items.Select(s => s.ToPublic())], found.Page, found.PageSize, found.Total));
     }
 
-    public static async Task<Results<Ok<CaseLawSheet>, ProblemHttpResult>> Get(Guid id, IQuerySession session, CancellationToken ct) =>
-        await session.LoadAsync<CaseLawSheet>(id, ct) is { } sheet ? TypedResults.Ok(sheet) : Problems.NotFound($"Aucune fiche {id}.");
+    public static async Task<Results<Ok<PublicCaseLawSheet>, ProblemHttpResult>> Get(string reference, IQuerySession session, CancellationToken ct) =>
+        CaseLawReference.IsWellFormed(reference) && await session.Query<CaseLawSheet>().FirstOrDefaultAsync(s => s.Reference == reference, ct) is { } sheet
+            ? TypedResults.Ok(sheet.ToPublic())
+            : Problems.NotFound("Aucune fiche sous cette référence.");
 }

@@ -15,7 +15,7 @@ public static class CaseLawModule
         options.Projections.Snapshot<CaseLawSheet>(SnapshotLifecycle.Inline);
         options.Schema.For<CaseLawSheet>()
             .FullTextIndex(index => index.RegConfig = TextSearchConfig, s => s.Title, s => s.Summary, s => s.Themes)
-            .Index(s => s.DecidedOn).Index(s => s.CaseId);
+            .Index(s => s.DecidedOn).Index(s => s.CaseId).UniqueIndex(s => s.Reference!);
         return options;
     }
 
@@ -31,13 +31,14 @@ public static class CaseLawModule
             .WithDescription("Fiches pseudonymisées des décisions de la chambre disciplinaire nationale. Recherche plein texte en français " +
                 "(« soins non consentis », « certificat -complaisance », \"phrase exacte\").")
             .ProducesValidationProblem();
-        caseLaw.MapGet("/{id:guid}", CaseLawEndpoints.Get).WithName("GetCaseLawSheet").WithSummary("Lire une fiche de jurisprudence")
+        caseLaw.MapGet("/{reference}", CaseLawEndpoints.Get).WithName("GetCaseLawSheet").WithSummary("Lire une fiche de jurisprudence par sa référence publique (JP-…)")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         app.MapPost("/cases/{id:guid}/case-law-sheets", CaseLawEndpoints.Publish).RequireAuthorization(OrdrePolicies.DisciplinaryChamber)
             .WithTags("Jurisprudence").WithName("PublishCaseLawSheet")
             .WithSummary("Publier une fiche de jurisprudence d'une décision de la chambre nationale (pseudonymisée à l'enregistrement)")
-            .WithDescription("Chambre disciplinaire nationale. Noms des parties, adresses, numéros RPPS, téléphones et courriels sont retirés du texte.")
+            .WithDescription("Chambre disciplinaire nationale. Noms des parties et des tiers, initiales, adresses, codes postaux et communes, numéros RPPS, " +
+                "téléphones, courriels et identifiants internes sont retirés du texte ; si le contrôle qui suit en trouve encore, la fiche est refusée (409) et rien n'est publié.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return app;

@@ -1,10 +1,10 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 using Marten;
 using Marten.Pagination;
-using Ordre.ServiceDefaults.Auth;
 using Ordre.Tableau.Annuaire.Searching;
 using Ordre.Tableau.Identifiers;
 using Ordre.Tableau.Register;
@@ -19,6 +19,9 @@ public static class FhirEndpoints
 {
     public const string MediaType = "application/fhir+json";
     public const int MaxCount = 50;
+    /// <summary>The directory's deepest page (as for /annuaire): bounds the offset far from overflowing.</summary>
+    public const int MaxPage = Ordre.ServiceDefaults.Queries.Paging.MaxPage;
+    public const int MaxTextLength = 100;
     private static readonly JsonSerializerOptions Json = new JsonSerializerOptions().ForFhir();
 
     public static IResult Metadata(HttpContext http) => Fhir(FhirResources.Capabilities(BaseUrl(http)));
@@ -44,12 +47,15 @@ public static class FhirEndpoints
         var known = new HashSet<string> { "identifier", "family", "given", "name", "_count", "_page", "_format" };
         if (q.Keys.FirstOrDefault(k => !known.Contains(k)) is { } unknown)
             return Error(OperationOutcome.IssueType.NotSupported, $"Paramètre de recherche non pris en charge : {unknown}.", 400);
-        var count = q["_count"].Count == 0 ? 20 : int.TryParse(q["_count"], out var c) ? c : -1;
-        var page = q["_page"].Count == 0 ? 1 : int.TryParse(q["_page"], out var p) ? p : -1;
-        if (count is < 1 or > MaxCount || page < 1)
-            return Error(OperationOutcome.IssueType.Value, $"_count va de 1 à {MaxCount}, _page commence à 1.", 400);
+        // Parsed as a number of any size, so that a huge value is refused as out of bounds rather than as not a number.
+        var count = q["_count"].Count == 0 ? 20 : long.TryParse(q["_count"], NumberStyles.None, CultureInfo.InvariantCulture, out var c) ? c : -1;
+        var page = q["_page"].Count == 0 ? 1 : long.TryParse(q["_page"], NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : -1;
+        if (count is < 1 or > MaxCount || page is < 1 or > MaxPage)
+            return Error(OperationOutcome.IssueType.Value, $"_count est un entier de 1 à {MaxCount}, _page un entier de 1 à {MaxPage}.", 400);
+        if (new[] { "identifier", "family", "given", "name" }.Select(k => q[k].ToString()).FirstOrDefault(v => v.Length > MaxTextLength || v.Any(char.IsControl)) is not null)
+            return Error(OperationOutcome.IssueType.Value, $"Les paramètres de recherche ont {MaxTextLength} caractères au plus, sans caractère de contrôle.", 400);
 
-        var visible = Visibilities(http.User);
+        var visible = DirectoryEntry.VisibleTo(http.User);
         var query = session.Query<DirectoryEntry>().Where(e => e.Visibility.In(visible));
         var identifier = q["identifier"].ToString();
         var family = DirectoryEntry.Normalize(q["family"].ToString());
@@ -74,7 +80,7 @@ public static class FhirEndpoints
         // family, given and name: every word must begin a word of the name (accents and case ignored).
         query = query.WithNameWords($"{family} {given} {name}", [DirectoryEntry.Everywhere]);
 
-        var results = await query.OrderBy(e => e.SearchName).ThenBy(e => e.Id).ToPagedListAsync(page, count, ct);
+        var results = await query.OrderBy(e => e.SearchName).ThenBy(e => e.Id).ToPagedListAsync((int)page, (int)count, ct);
         var self = $"{BaseUrl(http)}/{type}{http.Request.QueryString}";
         var bundle = new Bundle
         {
@@ -89,9 +95,9 @@ public static class FhirEndpoints
             })],
         };
         if (results.HasNextPage)
-            bundle.Link.Add(new Bundle.LinkComponent { Relation = "next", Url = PageUrl(http, type, page + 1) });
+            bundle.Link.Add(new Bundle.LinkComponent { Relation = "next", Url = PageUrl(http, type, (int)page + 1) });
         if (results.HasPreviousPage)
-            bundle.Link.Add(new Bundle.LinkComponent { Relation = "previous", Url = PageUrl(http, type, page - 1) });
+            bundle.Link.Add(new Bundle.LinkComponent { Relation = "previous", Url = PageUrl(http, type, (int)page - 1) });
         return Fhir(bundle);
     }
 
@@ -99,12 +105,8 @@ public static class FhirEndpoints
     {
         if (!Rpps.IsValid(rpps)) return null;
         var entry = await session.LoadAsync<DirectoryEntry>(PractitionerStream.IdOf(rpps), ct);
-        return entry is not null && Visibilities(user).Contains(entry.Visibility) ? entry : null;
+        return entry is not null && DirectoryEntry.VisibleTo(user).Contains(entry.Visibility) ? entry : null;
     }
-
-    private static DirectoryVisibility[] Visibilities(ClaimsPrincipal user) => user.IsInRole(OrdreClaims.Roles.Doctor)
-        ? [DirectoryVisibility.Public, DirectoryVisibility.DoctorsOnly]
-        : [DirectoryVisibility.Public];
 
     private static string PageUrl(HttpContext http, ResourceType type, int page)
     {

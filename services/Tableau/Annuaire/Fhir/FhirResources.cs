@@ -14,9 +14,10 @@ public static class FhirResources
     public const string IdentifierTypeSystem = "https://hl7.fr/ig/fhir/core/CodeSystem/fr-core-cs-v2-0203";
     public const string RolePrefix = "role-";
 
+    /// <summary>The practitioner as the directory shows it (<see cref="DirectoryEntry.Show"/>): nothing more.</summary>
     public static Practitioner Practitioner(DirectoryEntry entry)
     {
-        var p = entry.Source;
+        var p = entry.Show();
         var practitioner = new Practitioner
         {
             Id = p.Rpps,
@@ -29,7 +30,7 @@ public static class FhirResources
             Name = [new HumanName { Use = HumanName.NameUse.Usual, Family = p.LastName, Given = [p.FirstName] }],
             Qualification = [.. p.Qualifications.Prepend(p.Specialty).Select(q => new Practitioner.QualificationComponent { Code = new CodeableConcept { Text = q } })],
         };
-        if (entry.ShowsAddress && p.Address is { } address)
+        if (p.Address is { } address)
         {
             practitioner.Address = [new Address { Use = Address.AddressUse.Work, Line = [address.Line], PostalCode = address.PostalCode, City = address.City, Country = "FR" }];
             if (address.Phone is { } phone)
@@ -38,14 +39,17 @@ public static class FhirResources
         return practitioner;
     }
 
-    public static PractitionerRole Role(DirectoryEntry entry) => new()
+    public static PractitionerRole Role(DirectoryEntry entry) => Role(entry.Show());
+
+    private static PractitionerRole Role(PublicDoctor shown) => new()
     {
-        Id = RolePrefix + entry.Source.Rpps,
+        Id = RolePrefix + shown.Rpps,
         Active = true,
-        Practitioner = new ResourceReference($"Practitioner/{entry.Source.Rpps}", $"{entry.Source.FirstName} {entry.Source.LastName}"),
-        Specialty = [new CodeableConcept { Text = entry.Source.Specialty }],
-        Identifier = [Identifier(RppsSystem, "RPPS", "N° RPPS", entry.Source.Rpps)],
+        Practitioner = new ResourceReference($"Practitioner/{shown.Rpps}", $"{shown.FirstName} {shown.LastName}"),
+        Specialty = [new CodeableConcept { Text = shown.Specialty }],
+        Identifier = [Identifier(RppsSystem, "RPPS", "N° RPPS", shown.Rpps)],
     };
+
 
     public static OperationOutcome Outcome(OperationOutcome.IssueType type, string message) => new()
     {
@@ -85,7 +89,8 @@ public static class FhirResources
             SearchParam("family", SearchParamType.String, "Nom de famille (début, accents et casse ignorés)"),
             SearchParam("given", SearchParamType.String, "Prénom (début)"),
             SearchParam("name", SearchParamType.String, "Nom ou prénom (mots contenus)"),
-            SearchParam("_count", SearchParamType.Number, "Résultats par page, 50 au plus"),
+            SearchParam("_count", SearchParamType.Number, "Résultats par page, de 1 à 50"),
+            SearchParam("_page", SearchParamType.Number, "Page demandée, de 1 à 10 000 (liens next/previous du Bundle)"),
         ],
     };
 

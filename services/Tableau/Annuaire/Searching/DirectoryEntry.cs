@@ -1,8 +1,10 @@
 using System.Globalization;
+using System.Security.Claims;
 using System.Text;
 using System.Text.Json.Serialization;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
+using Ordre.ServiceDefaults.Auth;
 using Ordre.Tableau.Register;
 using Ordre.Tableau.Register.Activity;
 using Ordre.Tableau.Register.Addresses;
@@ -28,7 +30,12 @@ public enum DirectoryVisibility
     Hidden,
 }
 
-/// <summary>A register entry as the directory reads it: the entry, who may see it, and its search keys.</summary>
+/// <summary>
+/// A register entry as the directory reads it: the entry, who may see it, and its search keys. The search keys are
+/// taken from what the directory shows (<see cref="Show"/>), never from the register entry itself: what is not
+/// shown (the address of a replacement or retired doctor, anything of a hidden one) cannot be searched, so a
+/// search cannot confirm it either.
+/// </summary>
 public sealed record DirectoryEntry(
     Guid Id,
     Practitioner Source,
@@ -52,17 +59,46 @@ public sealed record DirectoryEntry(
             (_, ActivityStatus.Retired) => DirectoryVisibility.DoctorsOnly,
             _ => DirectoryVisibility.Public,
         };
-        var name = Normalize($"{entry.LastName} {entry.FirstName}");
-        var city = entry.Address is { } address ? Normalize(address.City) : null;
-        var qualifications = entry.Qualifications.Append(entry.Specialty).Select(Normalize).Distinct().ToList();
-        return new DirectoryEntry(entry.Id, entry, visibility,
-            ShowsAddress: visibility == DirectoryVisibility.Public && entry.Activity == ActivityStatus.Regular,
-            name, city, qualifications);
+        var showsAddress = visibility == DirectoryVisibility.Public && entry.Activity == ActivityStatus.Regular;
+        var shown = Shown(entry, showsAddress);
+        // The keys of what is shown, and of nothing else.
+        var name = Normalize($"{shown.LastName} {shown.FirstName}");
+        var city = shown.Address is { } address ? Normalize(address.City) : null;
+        var qualifications = shown.Qualifications.Append(shown.Specialty).Select(Normalize).Distinct().ToList();
+        return new DirectoryEntry(entry.Id, entry, visibility, showsAddress, name, city, qualifications);
     }
 
-    /// <summary>Stored only in its own indexed column, not in the JSON document.</summary>
+    /// <summary>What the directory shows of the doctor (DOMAIN.md §2.6): the address only when <see cref="ShowsAddress"/>.</summary>
+    public PublicDoctor Show() => Shown(Source, ShowsAddress);
+
+    private static PublicDoctor Shown(Practitioner p, bool showsAddress)
+    {
+        var address = showsAddress && p.Address is { } a ? new PublicAddress(a.Line, a.PostalCode, a.City, a.Phone) : null;
+        return new PublicDoctor(p.Rpps, p.LastName, p.FirstName, p.Specialty, p.Qualifications, p.Department, ActivityLabel(p.Activity), address);
+    }
+
+    private static string ActivityLabel(ActivityStatus activity) => activity switch
+    {
+        ActivityStatus.Replacement => "Remplaçant non installé",
+        ActivityStatus.Retired => "Retraité",
+        ActivityStatus.TemporarilyInactive => "Sans activité",
+        _ => "Installé",
+    };
+
+    /// <summary>Who sees which entries: everyone the public ones, signed-in doctors also the retired (DOMAIN.md §2.6).</summary>
+    public static DirectoryVisibility[] VisibleTo(ClaimsPrincipal user) => user.IsInRole(OrdreClaims.Roles.Doctor)
+        ? [DirectoryVisibility.Public, DirectoryVisibility.DoctorsOnly]
+        : [DirectoryVisibility.Public];
+
+    /// <summary>
+    /// Stored only in its own indexed column, not in the JSON document. A hidden entry shows nothing and has no token;
+    /// a shown one has its name's prefixes in the scopes of what is shown: everywhere, its department, its city when
+    /// its address is shown, its qualifications.
+    /// </summary>
     [JsonIgnore]
-    public IReadOnlyList<string> SearchTokens => Tokens(SearchName, Scopes(Source.Department, SearchCity, SearchQualifications));
+    public IReadOnlyList<string> SearchTokens => Visibility == DirectoryVisibility.Hidden
+        ? []
+        : Tokens(SearchName, Scopes(Source.Department, ShowsAddress ? SearchCity : null, SearchQualifications));
 
     /// <summary>
     /// The inverted index of the name search: for each scope a search may name (everywhere, the department,

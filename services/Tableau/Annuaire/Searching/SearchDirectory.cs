@@ -5,7 +5,6 @@ using Marten.Linq.MatchesSql;
 using Marten.Pagination;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Ordre.ServiceDefaults.Auth;
 using Ordre.Tableau.Identifiers;
 using Ordre.Tableau.Register;
 using Problems = Ordre.ServiceDefaults.Problems.Problems;
@@ -42,6 +41,7 @@ public static class SearchDirectoryEndpoint
 {
     public const int MaxPageSize = 50;
     public const int MinNameLength = 2;
+    public const int MaxTextLength = 100;
 
     public static async Task<Results<Ok<DirectoryPage>, ValidationProblem, ProblemHttpResult>> Handle(
         [AsParameters] DirectorySearch search, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
@@ -57,15 +57,18 @@ public static class SearchDirectoryEndpoint
             errors["rpps"] = ["Le numéro RPPS doit comporter 11 chiffres et une clé de contrôle valide."];
         if (search.Department is not null && !DepartmentCode.IsValid(search.Department))
             errors["department"] = ["Code de département inconnu (01 à 95 sauf 20, 2A, 2B, 971 à 974, 976)."];
+        foreach (var (field, value) in new[] { ("name", search.Name), ("city", search.City), ("qualification", search.Qualification) })
+            if (value is not null && (value.Length > MaxTextLength || value.Any(char.IsControl)))
+                errors[field] = [$"{MaxTextLength} caractères au plus, sans caractère de contrôle (NUL, tabulation, saut de ligne…)."];
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors, title: "Recherche dans l'annuaire invalide");
         var name = DirectoryEntry.Normalize(search.Name ?? "");
         if (search.Rpps is null && name.Length < MinNameLength)
             errors["name"] = [$"Indiquez au moins {MinNameLength} caractères du nom recherché, ou un numéro RPPS."];
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors, title: "Recherche dans l'annuaire invalide");
 
-        var visible = user.IsInRole(OrdreClaims.Roles.Doctor)
-            ? new[] { DirectoryVisibility.Public, DirectoryVisibility.DoctorsOnly }
-            : [DirectoryVisibility.Public];
+        var visible = DirectoryEntry.VisibleTo(user);
 
         if (search.Rpps is { } rpps)
         {
@@ -96,18 +99,5 @@ public static class SearchDirectoryEndpoint
         return tokens.Length == 0 ? query : query.Where(e => e.MatchesSql("d.search_tokens @> ?", (object)tokens)); // one text[] parameter
     }
 
-    private static PublicDoctor Show(DirectoryEntry entry)
-    {
-        var p = entry.Source;
-        var address = entry.ShowsAddress && p.Address is { } a ? new PublicAddress(a.Line, a.PostalCode, a.City, a.Phone) : null;
-        return new PublicDoctor(p.Rpps, p.LastName, p.FirstName, p.Specialty, p.Qualifications, p.Department, ActivityLabel(p.Activity), address);
-    }
-
-    private static string ActivityLabel(ActivityStatus activity) => activity switch
-    {
-        ActivityStatus.Replacement => "Remplaçant non installé",
-        ActivityStatus.Retired => "Retraité",
-        ActivityStatus.TemporarilyInactive => "Sans activité",
-        _ => "Installé",
-    };
+    private static PublicDoctor Show(DirectoryEntry entry) => entry.Show();
 }
