@@ -22,7 +22,7 @@ done
 json() { printf '%s' "$1" | sed 's/\\/\\\\/g; s/"/\\"/g'; }
 put() { curl -fsS -o /dev/null -X PUT -H 'content-type: application/json' -d "$2" "$api/$1"; }
 
-grep -v '^[[:space:]]*\(#\|$\)' "$table" | while read -r service configure write read; do
+grep -v -e '^[[:space:]]*#' -e '^[[:space:]]*$' "$table" | while read -r service configure write read; do
   [ -n "$read" ] || { echo "$table: '$service' needs configure, write and read expressions" >&2; exit 1; }
   uri=$(printenv "BUS_URI_$service" || true)
   if [ -z "$uri" ]; then
