@@ -64,6 +64,16 @@ public class OneBrokerUserPerService(OrdreSystem system)
     }
 
     [Fact]
+    public async Task A_sanction_the_tableau_cannot_apply_ends_in_its_error_queue_under_its_own_user()
+    {
+        // An RPPS that is not on the Tableau: the consumer throws, retries (about 8 s), then moves the message.
+        var refusal = await PublishSanctionAs("discipline", Guid.CreateVersion7(), DemoDoctors.Rpps(99_999));
+
+        Assert.Null(refusal);
+        await Eventually.Until(ErrorQueueMessages, count => count >= 1, what: "message in tableau-record-enforceable-sanction_error");
+    }
+
+    [Fact]
     public async Task A_service_given_no_broker_credentials_refuses_to_start_and_says_why()
     {
         var anonymous = new UriBuilder(system.Broker.AmqpFor("dashboard")) { UserName = "", Password = "" }.Uri;
@@ -115,6 +125,15 @@ public class OneBrokerUserPerService(OrdreSystem system)
         {
             return reason;
         }
+    }
+
+    private async Task<int> ErrorQueueMessages()
+    {
+        using var queues = JsonDocument.Parse(await system.Broker.QueuesJsonAsync());
+        return queues.RootElement.EnumerateArray()
+            .Where(q => q.GetProperty("name").GetString() == "tableau-record-enforceable-sanction_error")
+            .Select(q => q.TryGetProperty("messages", out var messages) && messages.ValueKind == JsonValueKind.Number ? messages.GetInt32() : 0)
+            .SingleOrDefault();
     }
 
     private async Task<RegisterEntry> Entry(string rpps)
