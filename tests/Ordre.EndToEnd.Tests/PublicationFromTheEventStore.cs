@@ -32,7 +32,7 @@ public class PublicationFromTheEventStore(OrdreSystem system)
             "Médecine générale", new DateOnly(2026, 11, 2), DateTimeOffset.UtcNow);
         var messageId = Guid.CreateVersion7();
 
-        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(system.Broker.Amqp));
+        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(system.Broker.AmqpFor("tableau")));
         await bus.StartAsync();
         try
         {
@@ -58,7 +58,7 @@ public class PublicationFromTheEventStore(OrdreSystem system)
         var message = new InscriptionImplicitlyRejected(Guid.CreateVersion7(), DemoDoctors.Rpps(4343), "974", new DateOnly(2026, 11, 2), DateTimeOffset.UtcNow);
         var messageId = Guid.CreateVersion7();
 
-        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(system.Broker.Amqp));
+        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(system.Broker.AmqpFor("tableau")));
         await bus.StartAsync();
         try
         {
@@ -81,7 +81,7 @@ public class PublicationFromTheEventStore(OrdreSystem system)
         // The Tableau is restarted against a broker address nothing listens on: commands still commit
         // (they need PostgreSQL only), but the publication cannot happen yet, which holds the process in
         // the window between commit and publish; then it is killed with SIGKILL.
-        var unreachable = new UriBuilder(system.Broker.Amqp) { Port = ServiceProcess.FreePort() }.Uri;
+        var unreachable = new UriBuilder(system.Broker.AmqpFor("tableau")) { Port = ServiceProcess.FreePort() }.Uri;
         var tableau = await system.RestartTableauAsync(broker: unreachable);
         var before = await system.RegisteredCount("75");
 

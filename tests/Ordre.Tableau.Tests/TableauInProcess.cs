@@ -8,10 +8,10 @@ public sealed class TableauInProcess : ServiceInProcess<Program>
 {
     protected override string Name => "tableau";
 
-    /// <summary>Publishes on the service's broker as the Discipline service would, with a chosen message id.</summary>
+    /// <summary>Publishes on the service's broker as the Discipline service (its user), with a chosen message id.</summary>
     public async Task PublishAsync<T>(T message, Guid messageId) where T : class
     {
-        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(Broker.Amqp));
+        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(Broker.AmqpFor("discipline")));
         await bus.StartAsync();
         try
         {

@@ -6,7 +6,8 @@ namespace Ordre.Testing;
 
 /// <summary>
 /// The whole system as users meet it: the identity provider, the Tableau, the Dashboard and the
-/// gateway, each a real process on its own throw-away database and RabbitMQ virtual host.
+/// gateway, each a real process on its own throw-away database and RabbitMQ virtual host, where each
+/// service connects as its own user with the permissions of deploy/k8s/rabbitmq/permissions.txt.
 /// Tests talk to it through the gateway with the Refit client, as the demo tool and users do.
 /// </summary>
 public class OrdreSystem : IAsyncLifetime
@@ -57,8 +58,8 @@ public class OrdreSystem : IAsyncLifetime
         }));
         var tableau = StartTableau("tableau-1");
         Dashboard = Keep(ServiceProcess.Start("dashboard", "Ordre.Dashboard", ServiceProcess.FreePort(),
-            ServiceSettings(DashboardDatabase.ConnectionString("dashboard"), Broker.Amqp)));
-        var disciplineSettings = ServiceSettings(DisciplineDatabase.ConnectionString("discipline"), Broker.Amqp);
+            ServiceSettings(DashboardDatabase.ConnectionString("dashboard"), Broker.AmqpFor("dashboard"))));
+        var disciplineSettings = ServiceSettings(DisciplineDatabase.ConnectionString("discipline"), Broker.AmqpFor("discipline"));
         disciplineSettings["Tableau__Grpc"] = TableauGrpc.ToString();
         Discipline = Keep(ServiceProcess.Start("discipline", "Ordre.Discipline", ServiceProcess.FreePort(), disciplineSettings));
         Gateway = Keep(StartGateway(PublicPermitsPerSecond));
@@ -72,7 +73,7 @@ public class OrdreSystem : IAsyncLifetime
     public ServiceProcess StartTableau(string instanceName, Uri? broker = null)
     {
         var tableau = ServiceProcess.Start(instanceName, "Ordre.Tableau", ServiceProcess.FreePort(),
-            TableauSettings(instanceName, broker ?? Broker.Amqp));
+            TableauSettings(instanceName, broker ?? Broker.AmqpFor("tableau")));
         _tableaus.Add(tableau);
         return tableau;
     }
@@ -85,7 +86,7 @@ public class OrdreSystem : IAsyncLifetime
     {
         var old = Tableau;
         await old.StopAsync();
-        var settings = TableauSettings(old.Name, broker ?? Broker.Amqp);
+        var settings = TableauSettings(old.Name, broker ?? Broker.AmqpFor("tableau"));
         settings["Clock__ShiftDays"] = clockShiftDays.ToString();
         var restarted = ServiceProcess.Start(old.Name, "Ordre.Tableau", old.Url.Port, settings);
         _tableaus[0] = restarted;

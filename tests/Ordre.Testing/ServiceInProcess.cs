@@ -18,7 +18,9 @@ public abstract class ServiceInProcess<TEntryPoint> : WebApplicationFactory<TEnt
     public TestDatabase Database { get; private set; } = null!;
     public TestVirtualHost Broker { get; private set; } = null!;
 
-    /// <summary>Short name for the database and the connection's application name.</summary>
+    /// <summary>
+    /// The service's name (tableau, discipline…): names its database and its connection, and picks its broker user.
+    /// </summary>
     protected abstract string Name { get; }
 
     /// <summary>Further configuration the service requires (e.g. the address of a service it calls).</summary>
@@ -35,7 +37,7 @@ public abstract class ServiceInProcess<TEntryPoint> : WebApplicationFactory<TEnt
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Marten", Database.ConnectionString(Name + "-in-process"));
-        builder.UseSetting("ConnectionStrings:RabbitMq", Broker.Amqp.ToString());
+        builder.UseSetting("ConnectionStrings:RabbitMq", Broker.AmqpFor(Name).ToString());
         builder.UseSetting("Identity:Authority", "http://127.0.0.1:9/");
         // The hosted sweepers tick only when the test moves the clock this far; tests call the sweep themselves.
         builder.UseSetting("Deadlines:SweepSeconds", "3600");

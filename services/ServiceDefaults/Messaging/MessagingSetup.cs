@@ -17,12 +17,16 @@ public static class MessagingSetup
     public static IHostApplicationBuilder AddMessaging(
         this IHostApplicationBuilder builder, string serviceName, Action<IBusRegistrationConfigurator>? consumers = null)
     {
-        var broker = new Uri(builder.Configuration.GetConnectionString("RabbitMq")
-            ?? throw new InvalidOperationException("Connection string 'ConnectionStrings:RabbitMq' (amqp://user:pass@host:port/vhost) is required."));
-        var (user, password) = Credentials(broker);
-        var vhost = Uri.UnescapeDataString(broker.AbsolutePath.TrimStart('/')) is { Length: > 0 } v ? v : "/";
+        var broker = BrokerAddress.From(builder.Configuration);
+        // Each service connects as its own RabbitMQ user, whose permissions let it publish only its own
+        // integration events (docs/security.md): no user in the address is an error, never a fallback to guest.
+        // Checked when the host starts rather than here, so that one-shot commands that build the host
+        // without starting it (the Tableau's import-demo-register) need no broker credentials.
+        builder.Services.AddOptions<BrokerCredentialsCheck>()
+            .Validate(_ => broker.HasCredentials, broker.MissingCredentialsMessage(serviceName))
+            .ValidateOnStart();
         var concurrency = builder.Configuration.GetValue("Messaging:ConcurrentMessageLimit", 8);
-        builder.Services.AddHealthChecks().AddBrokerReachability(broker);
+        builder.Services.AddHealthChecks().AddBrokerReachability(broker.Uri);
 
         builder.Services.AddMassTransit(bus =>
         {
@@ -40,14 +44,18 @@ public static class MessagingSetup
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
                     rabbit.SetQuorumQueue();
                 endpoint.UseMessageRetry(retry => retry.Intervals(100, 500, 2_000, 5_000));
+                // A message that exhausts its retries moves to the endpoint's _error queue with the exception in
+                // its headers. No Fault<T> is published as well: nothing consumes one, and publishing it would
+                // need write permission on shared MassTransit:Fault exchanges (docs/security.md).
+                endpoint.PublishFaults = false;
             });
 
             bus.UsingRabbitMq((context, rabbit) =>
             {
-                rabbit.Host(broker.Host, (ushort)(broker.IsDefaultPort || broker.Port < 0 ? 5672 : broker.Port), vhost, host =>
+                rabbit.Host(broker.Host, broker.Port, broker.VirtualHost, host =>
                 {
-                    host.Username(user);
-                    host.Password(password);
+                    host.Username(broker.User);
+                    host.Password(broker.Password);
                 });
                 rabbit.PrefetchCount = concurrency * 2;
                 rabbit.ConcurrentMessageLimit = concurrency;
@@ -79,11 +87,6 @@ public static class MessagingSetup
         return options;
     }
 
-    private static (string User, string Password) Credentials(Uri broker)
-    {
-        var parts = broker.UserInfo.Split(':', 2);
-        return parts.Length == 2 && parts[0].Length > 0
-            ? (Uri.UnescapeDataString(parts[0]), Uri.UnescapeDataString(parts[1]))
-            : ("guest", "guest");
-    }
+    /// <summary>Options type that carries nothing: it exists to fail the host's start (ValidateOnStart).</summary>
+    internal sealed class BrokerCredentialsCheck;
 }
