@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.OpenApi;
+using Ordre.ServiceDefaults.Requests;
 using Scalar.AspNetCore;
 
 namespace Ordre.ServiceDefaults.OpenApi;
@@ -8,12 +10,23 @@ namespace Ordre.ServiceDefaults.OpenApi;
 public static class OpenApiSetup
 {
     public static IServiceCollection AddOrdreOpenApi(this IServiceCollection services, string title) =>
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(options =>
         {
-            document.Info.Title = title;
-            document.Info.Version = "v1";
-            return Task.CompletedTask;
-        }));
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = title;
+                document.Info.Version = "v1";
+                return Task.CompletedTask;
+            });
+            // [MaxItems(count, itemLength)]: maxItems comes from MaxLengthAttribute; the length of each item is ours.
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                if (context.JsonPropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(MaxItemsAttribute), true) is [MaxItemsAttribute limit, ..]
+                    && schema.Items is OpenApiSchema items)
+                    items.MaxLength = limit.ItemLength;
+                return Task.CompletedTask;
+            });
+        });
 
     public static WebApplication MapOpenApiPages(this WebApplication app)
     {
