@@ -46,7 +46,7 @@ public class NoInputGivesAServerError(OrdreSystem system, ITestOutputHelper outp
             BaseAddress = system.Gateway.Url, Timeout = TimeSpan.FromSeconds(30),
         };
         var byStatus = new ConcurrentDictionary<int, int>();
-        var failures = new ConcurrentBag<string>();
+        var failures = new ConcurrentBag<(string What, string Line)>();
         var clock = Stopwatch.StartNew();
         await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (bad, ct) =>
         {
@@ -64,8 +64,8 @@ public class NoInputGivesAServerError(OrdreSystem system, ITestOutputHelper outp
             if (refusedByKestrel)
                 byStatus.AddOrUpdate(-400, 1, (_, n) => n + 1);
             else if (status >= 500 || (status >= 400 && mediaType != expected && !(bad.Path.Contains("/fhir/") && mediaType == "application/problem+json")))
-                failures.Add($"{bad.Method} {bad.Path} [{bad.What}] as {bad.Account ?? "anonymous"} → {status} {mediaType}: "
-                             + Truncate(await response.Content.ReadAsStringAsync(ct), 300));
+                failures.Add(($"{bad.What} → {status}", $"{bad.Method} {bad.Path} [{bad.What}] as {bad.Account ?? "anonymous"} → {status} {mediaType}: "
+                                                      + Truncate(await response.Content.ReadAsStringAsync(ct), 300)));
         });
         clock.Stop();
 
@@ -73,10 +73,10 @@ public class NoInputGivesAServerError(OrdreSystem system, ITestOutputHelper outp
         output.WriteLine($"  of which 400 without a body from Kestrel (NUL in the path): {byStatus.GetValueOrDefault(-400)}");
         foreach (var group in byStatus.Where(s => s.Key > 0).GroupBy(s => s.Key / 100).OrderBy(g => g.Key))
             output.WriteLine($"  {group.Key}xx: {group.Sum(s => s.Value)} ({string.Join(", ", group.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value}"))})");
-        foreach (var failure in failures.Take(60))
-            output.WriteLine(failure);
+        foreach (var kind in failures.GroupBy(f => f.What).OrderByDescending(g => g.Count()))
+            output.WriteLine($"  FAILED {kind.Count()} × {kind.Key}, e.g. {kind.First().Line}");
         Assert.True(failures.IsEmpty, $"{failures.Count} answers were a server error or not problem details:\n"
-                                      + string.Join("\n", failures.Take(25)));
+                                      + string.Join("\n", failures.GroupBy(f => f.What).Select(g => $"{g.Count()} × {g.First().Line}").Take(25)));
     }
 
     [Fact]

@@ -38,12 +38,9 @@ internal sealed class ExceptionToProblem(IProblemDetailsService problems, ILogge
             _ => (StatusCodes.Status500InternalServerError, null),
         };
 
-        if (status == StatusCodes.Status503ServiceUnavailable)
-        {
+        if (status == StatusCodes.Status503ServiceUnavailable) // Retry-After: ProblemDetailsSetup adds it to every 503
             logger.LogWarning("Dependency unavailable on {Method} {Path}: {Reason}", context.Request.Method, context.Request.Path,
                 DependencyFailures.Chain(exception).Last().Message);
-            context.Response.Headers.RetryAfter = DependencyFailures.RetryAfterSeconds.ToString();
-        }
         else if (status >= 500)
             logger.LogError(exception, "Unhandled exception on {Method} {Path}", context.Request.Method, context.Request.Path);
         else
