@@ -9,6 +9,8 @@ using Ordre.ServiceDefaults.Messaging;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults("discipline", "Ordre — Discipline");
+// Here, not in ServiceDefaults: the validation source generator registers the request types of the calling assembly.
+builder.Services.AddValidation();
 builder.AddMessaging("discipline");
 builder.Services.AddTableauLookup(builder.Configuration);
 builder.Services.AddSingleton<DisciplineDeadlines>().AddHostedService(sp => sp.GetRequiredService<DisciplineDeadlines>());

@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,6 +13,7 @@ using Ordre.ServiceDefaults.Health;
 using Ordre.ServiceDefaults.Observability;
 using Ordre.ServiceDefaults.OpenApi;
 using Ordre.ServiceDefaults.Problems;
+using Ordre.ServiceDefaults.Requests;
 using Ordre.ServiceDefaults.Time;
 
 namespace Ordre.ServiceDefaults;
@@ -22,7 +25,16 @@ public static class HostingExtensions
     {
         builder.Services.TryAddSingleton(ShiftedClock.From(builder.Configuration));
         builder.Services.AddOrdreProblemDetails();
-        builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.TypeInfoResolver = (o.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver())
+                .WithAddedModifier(BodyRules.Apply);
+        });
+        // A body that cannot be read throws (in every environment), so ExceptionToProblem names the field.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        // Each service calls builder.Services.AddValidation() in its own Program.cs: the source generator registers the
+        // request types ([MaxText], [MaxItems]) of the assembly that makes the call, and this library maps no endpoint.
         builder.Services.AddOrdreOpenApi(apiTitle);
         builder.Services.AddHealthChecks()
             .AddPostgresReadiness(EventStoreSetup.PooledConnectionString(builder.Configuration, "Marten"));
@@ -37,9 +49,11 @@ public static class HostingExtensions
     {
         ShiftedClock.WarnIfShifted(app.Services.GetRequiredService<TimeProvider>(), app.Logger);
         app.UseOrdreProblemDetails();
+        app.UseBrokenConnectionRetry();
         app.UseAuthentication();
         app.UseAuditTrail();
         app.UseAuthorization();
+        app.UseHostileInputRefusal();
         app.MapHealthEndpoints();
         app.MapOpenApiPages();
         app.MapAuditTrail("Audit");

@@ -12,6 +12,8 @@ using Ordre.Tableau.SpecialLists;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults("tableau", "Ordre — Tableau de l'Ordre et annuaire");
+// Here, not in ServiceDefaults: the validation source generator registers the request types of the calling assembly.
+builder.Services.AddValidation();
 builder.AddMessaging("tableau", bus => bus.AddRegisterConsumers());
 builder.Services.AddRegisterDeadlines();
 builder.Services.AddLookup();

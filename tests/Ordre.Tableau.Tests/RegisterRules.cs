@@ -40,6 +40,22 @@ public class RegisterRules
         Assert.IsType<Outcome.Invalid>(SuspensionEndpoints.DecideOrder(Registered(),
             new OrderSuspension(SuspensionSource.ArsEmergency, false, Today, Today.AddMonths(5)), Today, "ars", Guid.NewGuid()));
 
+    [Theory]
+    [InlineData("0001-01-01", null, "from")]
+    [InlineData("9999-12-31", null, "from")]
+    [InlineData("2028-01-01", "2028-06-30", "from")]
+    [InlineData("2026-11-22", "9999-12-31", "until")]
+    [InlineData("2026-11-22", "2031-11-23", "until")]
+    public void A_suspension_starts_within_a_year_and_one_period_lasts_at_most_five_years(string from, string? until, string field)
+    {
+        foreach (var source in new[] { SuspensionSource.ArsEmergency, SuspensionSource.Health })
+        {
+            var outcome = SuspensionEndpoints.DecideOrder(Registered(),
+                new OrderSuspension(source, false, DateOnly.Parse(from), until is null ? null : DateOnly.Parse(until)), Today, "crom", Guid.NewGuid());
+            Assert.Contains(field, Assert.IsType<Outcome.Invalid>(outcome).Errors.Keys);
+        }
+    }
+
     [Fact]
     public void A_health_suspension_needs_a_fixed_end() =>
         Assert.IsType<Outcome.Invalid>(SuspensionEndpoints.DecideOrder(Registered(),

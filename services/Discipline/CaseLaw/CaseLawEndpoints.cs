@@ -5,11 +5,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Ordre.Discipline.Chambers;
 using Ordre.Discipline.Complaints;
 using Problems = Ordre.ServiceDefaults.Problems.Problems;
+using Ordre.ServiceDefaults.Requests;
 
 namespace Ordre.Discipline.CaseLaw;
 
 /// <summary>Body of POST /cases/{id}/case-law-sheets, written by the national chamber's case-law service.</summary>
-public sealed record WriteCaseLawSheet(string? Title, string? Summary, IReadOnlyList<string>? Themes);
+public sealed record WriteCaseLawSheet([property: MaxText(TextLimits.Line)] string? Title, [property: MaxText(TextLimits.Text)] string? Summary, [property: MaxItems(TextLimits.Items, TextLimits.Line)] IReadOnlyList<string>? Themes);
 
 public sealed record CaseLawSheetCreated(string Reference, int Number, string Title, string Summary);
 

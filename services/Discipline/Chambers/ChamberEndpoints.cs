@@ -4,15 +4,16 @@ using Marten;
 using Ordre.ServiceDefaults.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Problems = Ordre.ServiceDefaults.Problems.Problems;
+using Ordre.ServiceDefaults.Requests;
 
 namespace Ordre.Discipline.Chambers;
 
 public sealed record CaseChanged(Guid Id, CaseStatus Status, long Version);
 
 public sealed record LodgeAppeal(DateOnly? LodgedOn);
-public sealed record AppointRapporteur(string? Rapporteur);
+public sealed record AppointRapporteur([property: MaxText(TextLimits.Name)] string? Rapporteur);
 public sealed record ScheduleHearing(DateOnly? HearingOn);
-public sealed record MoveCase(string? ToRegion);
+public sealed record MoveCase([property: MaxText(TextLimits.Code)] string? ToRegion);
 
 /// <summary>The first-instance chamber's handling of a case: decision, notification, appeal registration.</summary>
 public static class ChamberEndpoints

@@ -1,3 +1,5 @@
+using Ordre.ServiceDefaults.Requests;
+
 namespace Ordre.Discipline.Complaints;
 
 /// <summary>Who complains (R.4126-1). Authorities that may refer directly to the chamber skip conciliation.</summary>
@@ -8,7 +10,7 @@ public enum ComplaintStatus { Registered, Acknowledged, Conciliated, Withdrawn, 
 /// <summary>R.4123-20: total, partial or no conciliation; Absent when a party did not come.</summary>
 public enum ConciliationOutcome { Total, Partial, Failed, Absent }
 
-public sealed record Complainant(ComplainantKind Kind, string Name);
+public sealed record Complainant(ComplainantKind Kind, [property: MaxText(TextLimits.Name)] string Name);
 
 /// <summary>
 /// A complaint against a doctor, lodged at the departmental council where the doctor is registered

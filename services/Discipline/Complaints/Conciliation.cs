@@ -4,14 +4,15 @@ using Marten;
 using Ordre.ServiceDefaults.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Problems = Ordre.ServiceDefaults.Problems.Problems;
+using Ordre.ServiceDefaults.Requests;
 
 namespace Ordre.Discipline.Complaints;
 
-public sealed record AppointConciliators(IReadOnlyList<string>? Conciliators);
+public sealed record AppointConciliators([property: MaxItems(TextLimits.Items, TextLimits.Name)] IReadOnlyList<string>? Conciliators);
 public sealed record ConveneConciliation(DateOnly? MeetingOn);
 public sealed record HoldConciliation(ConciliationOutcome? Outcome);
-public sealed record ReferComplaint(string? ToDepartment, string? Reason);
-public sealed record TransmitComplaint(string? Opinion, bool CouncilJoins);
+public sealed record ReferComplaint([property: MaxText(TextLimits.Code)] string? ToDepartment, [property: MaxText(TextLimits.Text)] string? Reason);
+public sealed record TransmitComplaint([property: MaxText(TextLimits.Text)] string? Opinion, bool CouncilJoins);
 public sealed record ComplaintChanged(Guid Id, ComplaintStatus Status, long Version, Guid? CaseId = null);
 
 /// <summary>The departmental council's handling of a complaint, from acknowledgement to transmission.</summary>

@@ -4,6 +4,7 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ordre.Contracts.Tableau.Lookup;
 using Problems = Ordre.ServiceDefaults.Problems.Problems;
+using Ordre.ServiceDefaults.Requests;
 
 namespace Ordre.Discipline.Complaints;
 
@@ -11,7 +12,8 @@ namespace Ordre.Discipline.Complaints;
 /// Body of POST /complaints. EmergencySuspension: the regional health agency refers a doctor it suspended in an
 /// emergency (L.4113-14); the chamber then has 2 months.
 /// </summary>
-public sealed record RegisterComplaint(string? Rpps, Complainant? Complainant, IReadOnlyList<string>? Grounds, bool EmergencySuspension = false);
+public sealed record RegisterComplaint(
+    [property: MaxText(TextLimits.Code)] string? Rpps, Complainant? Complainant, [property: MaxItems(TextLimits.Items, TextLimits.Text)] IReadOnlyList<string>? Grounds, bool EmergencySuspension = false);
 
 public sealed record ComplaintCreated(Guid Id, DateOnly ConciliationDueOn, DateOnly TransmissionDueOn);
 

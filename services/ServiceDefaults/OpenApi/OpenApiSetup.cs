@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.OpenApi;
+using Ordre.ServiceDefaults.Requests;
 using Scalar.AspNetCore;
 
 namespace Ordre.ServiceDefaults.OpenApi;
@@ -33,6 +34,14 @@ public static class OpenApiSetup
                     : metadata.OfType<IAuthorizeData>().Select(a => a.Policy).LastOrDefault(p => p is not null) ?? "fallback";
                 operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
                 operation.Extensions[PolicyExtension] = new JsonNodeExtension(JsonValue.Create(policy));
+                return Task.CompletedTask;
+            });
+            // [MaxItems(count, itemLength)]: maxItems comes from MaxLengthAttribute; the length of each item is ours.
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                if (context.JsonPropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(MaxItemsAttribute), true) is [MaxItemsAttribute limit, ..]
+                    && schema.Items is OpenApiSchema items)
+                    items.MaxLength = limit.ItemLength;
                 return Task.CompletedTask;
             });
         });

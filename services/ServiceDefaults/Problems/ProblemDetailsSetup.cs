@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Net.Http.Headers;
 
 namespace Ordre.ServiceDefaults.Problems;
 
@@ -39,6 +40,11 @@ public static class ProblemDetailsSetup
             if (FrenchTitles.TryGetValue(status, out var title) && IsFrameworkTitle(problem.Title))
                 problem.Title = title;
             problem.Instance ??= context.HttpContext.Request.Path;
+            if (problem is HttpValidationProblemDetails validation)
+                CamelCaseFields(validation.Errors);
+            // Every 503 (a database down, the Tableau unreachable over gRPC…) tells the caller when to retry.
+            if (status == StatusCodes.Status503ServiceUnavailable && !context.HttpContext.Response.Headers.ContainsKey(HeaderNames.RetryAfter))
+                context.HttpContext.Response.Headers.RetryAfter = DependencyFailures.RetryAfterSeconds.ToString();
             problem.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
         });
         services.AddExceptionHandler<ExceptionToProblem>();
@@ -51,6 +57,22 @@ public static class ProblemDetailsSetup
         // Empty 401/403/404/405/429 responses get a problem details body too.
         app.UseStatusCodePages();
         return app;
+    }
+
+    /// <summary>
+    /// Field errors name the fields as the JSON body does ("lastName", "diploma.title", "rpps[0]"): .NET's validation
+    /// names them after the C# properties ("LastName", "Diploma.Title").
+    /// </summary>
+    private static void CamelCaseFields(IDictionary<string, string[]> errors)
+    {
+        foreach (var key in errors.Keys.ToList())
+        {
+            var json = string.Join('.', key.Split('.').Select(part => part.Length > 0 && char.IsUpper(part[0]) ? char.ToLowerInvariant(part[0]) + part[1..] : part));
+            if (json == key) continue;
+            var messages = errors[key];
+            errors.Remove(key);
+            errors[json] = errors.TryGetValue(json, out var existing) ? [.. existing, .. messages] : messages;
+        }
     }
 
     // The English titles ASP.NET Core fills in by itself (ProblemDetailsDefaults and validation).

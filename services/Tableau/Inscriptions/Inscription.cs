@@ -4,6 +4,7 @@ using Ordre.Tableau.Inscriptions.Instructing;
 using Ordre.Tableau.Inscriptions.Notifying;
 using Ordre.Tableau.Inscriptions.Requesting;
 using Ordre.Tableau.Inscriptions.Withdrawing;
+using Ordre.ServiceDefaults.Requests;
 
 namespace Ordre.Tableau.Inscriptions;
 
@@ -13,7 +14,7 @@ public enum InscriptionStatus { Incomplete, Complete, Granted, Refused, Implicit
 public enum ExpertiseState { None, Requested, Reported }
 
 /// <summary>A diploma as the applicant declares it.</summary>
-public sealed record Diploma(string Title, string IssuedBy, DateOnly IssuedOn);
+public sealed record Diploma([property: MaxText(TextLimits.Line)] string Title, [property: MaxText(TextLimits.Line)] string IssuedBy, DateOnly IssuedOn);
 
 public sealed record Appeal(AppealLevel Level, Appellant Appellant, DateOnly LodgedOn, AppealOutcome? Outcome, DateOnly? DecidedOn);
 

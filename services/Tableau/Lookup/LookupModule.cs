@@ -4,13 +4,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Claims;
 using Ordre.ServiceDefaults.Audit;
 using Ordre.ServiceDefaults.Auth;
+using Ordre.ServiceDefaults.Requests;
 
 namespace Ordre.Tableau.Lookup;
 
 /// <summary>The practitioner lookup: gRPC for services, the same answer over HTTP for councils.</summary>
 public static class LookupModule
 {
-    public sealed record LookupRequest(IReadOnlyList<string>? Rpps);
+    public sealed record LookupRequest([property: MaxItems(PractitionerStatuses.MaxBatch, TextLimits.Code)] IReadOnlyList<string>? Rpps);
 
     // Default values too ("known": false), so an unknown number reads as such.
     private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(true));

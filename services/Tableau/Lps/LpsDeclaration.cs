@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Ordre.ServiceDefaults.Auth;
 using Ordre.Tableau.Identifiers;
 using Problems = Ordre.ServiceDefaults.Problems.Problems;
+using Ordre.ServiceDefaults.Requests;
 
 namespace Ordre.Tableau.Lps;
 
@@ -41,7 +42,7 @@ public sealed record LpsDeclarationRenewed(Guid DeclarationId, DateOnly On, Date
 /// <summary>The year of validity ended without renewal (raised by the clock).</summary>
 public sealed record LpsDeclarationExpired(Guid DeclarationId, DateOnly On);
 
-public sealed record DeclareLps(string? LastName, string? FirstName, string? Country, string? Qualification);
+public sealed record DeclareLps([property: MaxText(TextLimits.Name)] string? LastName, [property: MaxText(TextLimits.Name)] string? FirstName, [property: MaxText(TextLimits.Name)] string? Country, [property: MaxText(TextLimits.Line)] string? Qualification);
 
 public sealed record LpsDeclarationCreated(Guid Id, DateOnly AnswerDueOn);
 

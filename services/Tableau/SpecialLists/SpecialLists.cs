@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Ordre.ServiceDefaults.Auth;
 using Ordre.Tableau.Identifiers;
 using Problems = Ordre.ServiceDefaults.Problems.Problems;
+using Ordre.ServiceDefaults.Requests;
 
 namespace Ordre.Tableau.SpecialLists;
 
@@ -42,9 +43,12 @@ public sealed record JuniorDoctorRegistered(Guid EntryId, string Rpps, string La
 
 public sealed record PractisingAbroadRegistered(Guid EntryId, string Rpps, string LastName, string FirstName, string Country, DateOnly From, string By);
 
-public sealed record RegisterJuniorDoctor(string? Rpps, string? LastName, string? FirstName, string? Department, string? Specialty, DateOnly? From, DateOnly? Until);
+public sealed record RegisterJuniorDoctor(
+    [property: MaxText(TextLimits.Code)] string? Rpps, [property: MaxText(TextLimits.Name)] string? LastName, [property: MaxText(TextLimits.Name)] string? FirstName, [property: MaxText(TextLimits.Code)] string? Department,
+    [property: MaxText(TextLimits.Line)] string? Specialty, DateOnly? From, DateOnly? Until);
 
-public sealed record RegisterPractisingAbroad(string? Rpps, string? LastName, string? FirstName, string? Country, DateOnly? From);
+public sealed record RegisterPractisingAbroad(
+    [property: MaxText(TextLimits.Code)] string? Rpps, [property: MaxText(TextLimits.Name)] string? LastName, [property: MaxText(TextLimits.Name)] string? FirstName, [property: MaxText(TextLimits.Name)] string? Country, DateOnly? From);
 
 public static class SpecialListRules
 {

@@ -6,6 +6,7 @@ using Ordre.Tableau.Identifiers;
 using Ordre.Tableau.Register;
 using Ordre.Tableau.Register.Registering;
 using Ordre.Tableau.Register.StrikingOff;
+using Ordre.ServiceDefaults.Requests;
 
 namespace Ordre.Tableau.Inscriptions.Deciding;
 
@@ -17,7 +18,8 @@ public enum InscriptionOutcome { Granted, Refused }
 /// <param name="DecidedOn">Day of the decision (Europe/Paris); today when omitted.</param>
 /// <param name="TrainingObligations">When refused for incompetence: the training required before a new application.</param>
 public sealed record DecideInscription(
-    InscriptionOutcome? Outcome, IReadOnlyList<string>? Motives, DateOnly? DecidedOn, IReadOnlyList<string>? TrainingObligations = null);
+    InscriptionOutcome? Outcome, [property: MaxItems(TextLimits.Items, TextLimits.Text)] IReadOnlyList<string>? Motives, DateOnly? DecidedOn,
+    [property: MaxItems(TextLimits.Items, TextLimits.Text)] IReadOnlyList<string>? TrainingObligations = null);
 
 public static class DecideInscriptionEndpoint
 {

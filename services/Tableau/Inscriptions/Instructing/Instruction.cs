@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ordre.Tableau.Identifiers;
 using Ordre.Tableau.Register;
+using Ordre.ServiceDefaults.Requests;
 
 namespace Ordre.Tableau.Inscriptions.Instructing;
 
@@ -19,11 +20,11 @@ public sealed record ExpertiseRequested(Guid InscriptionId, string Reason, DateO
 
 public sealed record ExpertReportReceived(Guid InscriptionId, string Conclusion, DateOnly On, string By);
 
-public sealed record RequestDocuments(IReadOnlyList<string>? Missing);
+public sealed record RequestDocuments([property: MaxItems(TextLimits.Items, TextLimits.Line)] IReadOnlyList<string>? Missing);
 public sealed record CompleteDossier(bool InvestigationAbroad);
-public sealed record AppointRapporteur(string? Rapporteur);
-public sealed record RequestExpertise(string? Reason);
-public sealed record RecordExpertReport(string? Conclusion);
+public sealed record AppointRapporteur([property: MaxText(TextLimits.Name)] string? Rapporteur);
+public sealed record RequestExpertise([property: MaxText(TextLimits.Text)] string? Reason);
+public sealed record RecordExpertReport([property: MaxText(TextLimits.Text)] string? Conclusion);
 
 /// <summary>The instruction of a dossier by its departmental council, before the decision.</summary>
 public static class InstructionEndpoints

@@ -5,6 +5,7 @@ using Ordre.ServiceDefaults.Auth;
 using Ordre.Tableau.Identifiers;
 using Ordre.Tableau.Inscriptions.Instructing;
 using Problems = Ordre.ServiceDefaults.Problems.Problems;
+using Ordre.ServiceDefaults.Requests;
 
 namespace Ordre.Tableau.Inscriptions.Requesting;
 
@@ -19,14 +20,14 @@ namespace Ordre.Tableau.Inscriptions.Requesting;
 /// <param name="MissingDocuments">Documents still missing: the dossier is then incomplete and the clock does not run.</param>
 /// <param name="InvestigationAbroad">A third-country national needing an investigation outside metropolitan France: 6 months to decide.</param>
 public sealed record RequestInscription(
-    string? Rpps,
-    string? Department,
-    string? LastName,
-    string? FirstName,
+    [property: MaxText(TextLimits.Code)] string? Rpps,
+    [property: MaxText(TextLimits.Code)] string? Department,
+    [property: MaxText(TextLimits.Name)] string? LastName,
+    [property: MaxText(TextLimits.Name)] string? FirstName,
     DateOnly? BirthDate,
     Diploma? Diploma,
-    string? Specialty,
-    IReadOnlyList<string>? MissingDocuments = null,
+    [property: MaxText(TextLimits.Line)] string? Specialty,
+    [property: MaxItems(TextLimits.Items, TextLimits.Line)] IReadOnlyList<string>? MissingDocuments = null,
     bool InvestigationAbroad = false);
 
 public sealed record InscriptionCreated(Guid Id, long Version);

@@ -5,11 +5,12 @@ using Ordre.ServiceDefaults.Auth;
 using Ordre.Tableau.Identifiers;
 using Ordre.Tableau.Register;
 using Ordre.Tableau.Register.StrikingOff;
+using Ordre.ServiceDefaults.Requests;
 
 namespace Ordre.Tableau.Inscriptions.Withdrawing;
 
 /// <summary>Body of POST /inscriptions/{id}/withdrawal: the material inaccuracy or manifest error found.</summary>
-public sealed record WithdrawInscription(string? Reason);
+public sealed record WithdrawInscription([property: MaxText(TextLimits.Text)] string? Reason);
 
 /// <summary>The registration was annulled (withdrawn by the national council, or reversed on appeal): the doctor leaves the Tableau.</summary>
 public sealed record InscriptionAnnulled(Guid InscriptionId, string Rpps, string Reason, DateOnly On, string By);

@@ -1,11 +1,12 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Ordre.ServiceDefaults.Requests;
 
 namespace Ordre.Tableau.Register.Addresses;
 
 /// <summary>Body of POST /register/{rpps}/address: the professional address shown in the directory.</summary>
-public sealed record ChangeAddress(string? Line, string? PostalCode, string? City, string? Phone);
+public sealed record ChangeAddress([property: MaxText(TextLimits.Line)] string? Line, [property: MaxText(TextLimits.Code)] string? PostalCode, [property: MaxText(TextLimits.Line)] string? City, [property: MaxText(TextLimits.Code)] string? Phone);
 
 public sealed record ProfessionalAddressChanged(Guid PractitionerId, string Rpps, ProfessionalAddress Address, string By);
 

@@ -2,11 +2,12 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ordre.ServiceDefaults.Auth;
+using Ordre.ServiceDefaults.Requests;
 
 namespace Ordre.Tableau.Register.Qualifications;
 
 /// <summary>Body of POST /register/{rpps}/qualifications and …/qualifications/withdrawal.</summary>
-public sealed record QualificationChange(string? Qualification);
+public sealed record QualificationChange([property: MaxText(TextLimits.Line)] string? Qualification);
 
 public sealed record QualificationRecognised(Guid PractitionerId, string Rpps, string Qualification, DateOnly On, string By);
 

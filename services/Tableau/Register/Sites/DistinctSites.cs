@@ -2,14 +2,15 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ordre.Tableau.Identifiers;
+using Ordre.ServiceDefaults.Requests;
 
 namespace Ordre.Tableau.Register.Sites;
 
 /// <summary>Body of POST /register/{rpps}/sites: a site distinct from the main practice (R.4127-85).</summary>
-public sealed record DeclareSite(string? Line, string? PostalCode, string? City, DateOnly? OpensOn);
+public sealed record DeclareSite([property: MaxText(TextLimits.Line)] string? Line, [property: MaxText(TextLimits.Code)] string? PostalCode, [property: MaxText(TextLimits.Line)] string? City, DateOnly? OpensOn);
 
 /// <summary>Body of POST /register/{rpps}/sites/{siteId}/opposition.</summary>
-public sealed record OpposeSite(string? Reason);
+public sealed record OpposeSite([property: MaxText(TextLimits.Text)] string? Reason);
 
 public sealed record DistinctSiteDeclared(Guid PractitionerId, string Rpps, Guid SiteId, ProfessionalAddress Address, DateOnly DeclaredOn, DateOnly OpensOn, string By);
 

@@ -31,6 +31,15 @@ public sealed record SuspensionEnded(Guid PractitionerId, string Rpps, Guid Susp
 public static class SuspensionRules
 {
     public const int ArsEmergencyMaxMonths = 5;
+
+    /// <summary>
+    /// A suspension is ordered with effect now: its first day lies within a year of the order (either way).
+    /// Not a legal limit but the bound that keeps absurd dates (0001-01-01, 9999-12-31) out of the rule's date arithmetic.
+    /// </summary>
+    public const int StartWithinYears = 1;
+
+    /// <summary>A fixed period is renewable (R.4124-3): one period of more than 5 years is refused as an input error.</summary>
+    public const int MaxFixedPeriodYears = 5;
 }
 
 public static class SuspensionEndpoints
@@ -52,6 +61,10 @@ public static class SuspensionEndpoints
         var until = command.Until;
         if (command.Source is not { } source)
             return Outcome.Field("source", "Indiquez l'origine de la suspension : Health, Incompetence ou ArsEmergency.");
+        if (from < today.AddYears(-SuspensionRules.StartWithinYears) || from > today.AddYears(SuspensionRules.StartWithinYears))
+            return Outcome.Field("from", $"Le premier jour de la suspension est au plus {SuspensionRules.StartWithinYears} an avant ou après la décision.");
+        if (until is { } end && end > from.AddYears(SuspensionRules.MaxFixedPeriodYears))
+            return Outcome.Field("until", $"Une période de suspension dure au plus {SuspensionRules.MaxFixedPeriodYears} ans (elle est renouvelable).");
         if (command.Partial && source != SuspensionSource.Incompetence)
             errors["partial"] = ["Seule une suspension pour insuffisance professionnelle peut être partielle."];
         if (source == SuspensionSource.ArsEmergency)

@@ -3,11 +3,12 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ordre.ServiceDefaults.Auth;
 using Ordre.Tableau.Identifiers;
+using Ordre.ServiceDefaults.Requests;
 
 namespace Ordre.Tableau.Register.Transfers;
 
 /// <summary>Body of POST /register/{rpps}/transfer: the department the doctor moves to.</summary>
-public sealed record RequestTransfer(string? ToDepartment);
+public sealed record RequestTransfer([property: MaxText(TextLimits.Code)] string? ToDepartment);
 
 /// <summary>The doctor asked to leave the department's roll for another: hidden from the directory meanwhile.</summary>
 public sealed record TransferRequested(Guid PractitionerId, string Rpps, string FromDepartment, string ToDepartment, DateOnly On, string By);
