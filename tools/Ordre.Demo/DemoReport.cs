@@ -54,7 +54,7 @@ internal sealed class DemoReport(TextWriter output, TextWriter errors)
     {
         lock (_failures)
         {
-            var retried = _retries > 0 ? $" ({_retries} erreurs passagères surmontées par un nouvel essai)" : "";
+            var retried = _retries > 0 ? $" ({_retries} nouvel(s) essai(s) après une erreur passagère)" : "";
             if (_failures.Count == 0)
             {
                 output.WriteLine($"Données de démonstration chargées sans échec{retried}.");

@@ -27,7 +27,7 @@ try
 catch (Exception e) when (e is InvalidOperationException or HttpRequestException or OperationCanceledException)
 {
     // A sign-in refused or a service that never answered: nothing more can be loaded.
-    report.Fail("chargement interrompu", "—", CallFailure.From(e));
+    report.Fail("chargement", "arrêté avant la fin", CallFailure.From(e));
 }
 return report.Finish();
 
