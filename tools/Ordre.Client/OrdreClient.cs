@@ -14,8 +14,8 @@ public static class OrdreClient
         ContentSerializer = new SystemTextJsonContentSerializer(new JsonSerializerOptions(JsonSerializerDefaults.Web)),
     };
 
-    public static IOrdreApi Create(Uri gateway) =>
-        RestService.For<IOrdreApi>(new HttpClient { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(100) }, Settings);
+    public static IOrdreApi Create(Uri gateway, TimeSpan? timeout = null) =>
+        RestService.For<IOrdreApi>(new HttpClient { BaseAddress = gateway, Timeout = timeout ?? TimeSpan.FromSeconds(100) }, Settings);
 
     /// <summary>
     /// Requests an inscription with the council's token and decides it (granted unless told otherwise), retrying

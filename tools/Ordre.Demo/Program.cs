@@ -14,10 +14,13 @@ catch (FormatException e)
     Console.Error.WriteLine($"Arguments invalides : {e.Message}");
     return 2;
 }
-var api = OrdreClient.Create(options.Gateway);
+// A request unanswered after 30 s is sent again (Retrying) rather than waited on for the default 100 s.
+var api = OrdreClient.Create(options.Gateway, TimeSpan.FromSeconds(30));
 var report = new DemoReport(Console.Out, Console.Error);
 var accounts = new DemoAccounts(api, report.Retried);
-var today = DateOnly.FromDateTime(DateTime.UtcNow);
+// The services' business dates are days in Europe/Paris: a UTC date is the day before between midnight and 1 or 2 a.m.
+// in Paris, and every convocation "today" was then refused as past.
+var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")).DateTime);
 
 try
 {
