@@ -41,8 +41,11 @@ internal sealed class DisciplineYear(IOrdreApi api, DemoAccounts accounts, int s
         var doctors = new Dictionary<string, List<InscriptionRequest>>();
         foreach (var (council, department, _, share) in Councils)
             doctors[department] = await RegisterDoctorsAsync(doctorSource, council, department, (int)(complaints * share * 0.8), today);
-        if (doctors.Values.Any(pool => pool.Count == 0))
+        if (doctors.FirstOrDefault(pool => pool.Value.Count == 0) is { Value: not null } empty)
+        {
+            report.Fail("plaintes", $"département {empty.Key}", new CallFailure(null, "aucun médecin inscrit contre qui déposer les plaintes", Transient: false));
             return new Figures(0, 0, 0, 0, 0, 0, 0, 0, 1);
+        }
 
         var plans = Enumerable.Range(0, complaints).Select(n => Plan(n + 1, random, doctors)).ToList();
         var clock = Stopwatch.StartNew();
