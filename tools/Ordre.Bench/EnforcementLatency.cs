@@ -26,7 +26,7 @@ public static class EnforcementLatency
         {
             // A generated RPPS may already be on the demo register (409): draw another.
             var doctor = doctors.Next("75", today);
-            if (await api.RegisterDoctorAsync(doctor, council))
+            if ((await api.RegisterDoctorAsync(doctor, council)).Registered)
             {
                 registered.Add(doctor);
                 if (registered.Count % 250 == 0) Console.WriteLine($"  {registered.Count}/{sanctions}");
