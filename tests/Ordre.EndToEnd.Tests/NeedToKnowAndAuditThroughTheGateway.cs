@@ -61,6 +61,26 @@ public class NeedToKnowAndAuditThroughTheGateway(OrdreSystem system)
         Assert.Equal(HttpStatusCode.OK, (await Send(paca, HttpMethod.Get, $"/tableau/inscriptions/{id}")).Status);
     }
 
+    [Theory]
+    [InlineData("{not json")]
+    [InlineData("{\"activity\": \"Astronaut\"}")]
+    [InlineData("{\"line\": \"OVERLONG\"}")]
+    public async Task A_council_of_another_department_is_refused_before_its_body_is_read(string body)
+    {
+        var paris = await system.GrantedInscription();
+        var (dossier, _) = await system.RequestedInscription();
+        using var marseille = await system.HttpClientFor("cdom13");
+        body = body.Replace("OVERLONG", new string('x', 5_000));
+        foreach (var path in new[] { $"/tableau/register/{paris.Rpps}/activity", $"/tableau/register/{paris.Rpps}/address", $"/tableau/inscriptions/{dossier}/decision" })
+        {
+            using var response = await marseille.PostAsync(path, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{path}: {(int)response.StatusCode} {text}");
+            Assert.Contains("hors-ressort", text);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
     [Fact]
     public async Task Only_the_doctors_own_councils_and_the_national_bodies_learn_that_a_suspension_is_for_health()
     {

@@ -120,7 +120,7 @@ public static class ChamberEndpoints
     }
 
     /// <summary>Why this caller may not see the case: a first-instance chamber sees only its region's cases.</summary>
-    private static string? OtherChamber(ChamberCase chamberCase, ClaimsPrincipal user) =>
+    public static string? OtherChamber(ChamberCase chamberCase, ClaimsPrincipal user) =>
         user.IsInRole(OrdreClaims.Roles.FirstInstanceChamber) && !user.IsInRole(National)
             && user.FindFirst(OrdreClaims.Region)?.Value != chamberCase.Chamber
             ? "Cette affaire relève de la chambre disciplinaire de première instance d'une autre région."

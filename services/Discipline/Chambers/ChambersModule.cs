@@ -36,6 +36,16 @@ public static class ChambersModule
     private static bool Enforceable(DecisionOutcome outcome, DateOnly? to) =>
         outcome != DecisionOutcome.Dismissed && !(outcome is DecisionOutcome.PracticeBan or DecisionOutcome.PublicFunctionsBan && to is null);
 
+    /// <summary>A case is in the jurisdiction of its region's first-instance chamber (or the one it was moved to) and of the national bodies.</summary>
+    public static IServiceCollection AddCaseJurisdiction(this IServiceCollection services) =>
+        services.AddRecordJurisdiction(CaseRecord, async (http, user) =>
+            Guid.TryParse(http.GetRouteValue("id") as string, out var id) && id != Guid.Empty
+            && await http.RequestServices.GetRequiredService<IQuerySession>().LoadAsync<ChamberCase>(id, http.RequestAborted) is { } chamberCase
+                ? ChamberEndpoints.OtherChamber(chamberCase, user)
+                : null);
+
+    private const string CaseRecord = "case";
+
     public static IEndpointRouteBuilder MapChambers(this IEndpointRouteBuilder app)
     {
         var cases = app.MapGroup("/cases").WithTags("Chambres disciplinaires")
@@ -44,9 +54,9 @@ public static class ChambersModule
         cases.MapGet("/", ChamberEndpoints.List).RequireAuthorization(OrdrePolicies.DisciplinaryCaseReaders)
             .WithName("ListCases").Audited("case").WithSummary("Lister les affaires (la chambre de première instance : celles de sa région), par page")
             .ProducesValidationProblem();
-        cases.MapGet("/{id:guid}", ChamberEndpoints.Get).RequireAuthorization(OrdrePolicies.DisciplinaryCaseReaders)
+        cases.MapGet("/{id:guid}", ChamberEndpoints.Get).RequireAuthorization(OrdrePolicies.DisciplinaryCaseReaders).RequireJurisdiction(CaseRecord)
             .WithName("GetCase").Audited("case").WithSummary("Lire une affaire (chambre de la région, chambre nationale, Conseil national)");
-        var chamber = cases.MapGroup("/{id:guid}").RequireAuthorization(OrdrePolicies.DisciplinaryChamber)
+        var chamber = cases.MapGroup("/{id:guid}").RequireAuthorization(OrdrePolicies.DisciplinaryChamber).RequireJurisdiction(CaseRecord)
             .ProducesProblem(StatusCodes.Status409Conflict);
         chamber.MapPost("/rapporteur", ChamberEndpoints.AppointRapporteur).WithName("AppointRapporteur")
             .WithSummary("Désigner le rapporteur").WithDescription("Chambre disciplinaire de première instance de la région.");

@@ -14,6 +14,17 @@ public static class ComplaintsModule
         return options;
     }
 
+    /// <summary>A complaint is in the jurisdiction of the council handling it (after a referral, the other one) and of the national council.</summary>
+    public static IServiceCollection AddComplaintJurisdiction(this IServiceCollection services) =>
+        services.AddRecordJurisdiction(ComplaintRecord, async (http, user) =>
+            Guid.TryParse(http.GetRouteValue("id") as string, out var id) && id != Guid.Empty
+            && await http.RequestServices.GetRequiredService<IQuerySession>().LoadAsync<Complaint>(id, http.RequestAborted) is { } complaint
+            && !user.IsInRole(OrdreClaims.Roles.NationalCouncil) && !user.IsCouncilOf(complaint.HandlingDepartment)
+                ? "Cette plainte relève d'un autre conseil départemental."
+                : null);
+
+    private const string ComplaintRecord = "complaint";
+
     /// <summary>The Tableau's gRPC lookup, called with this service's client-credentials token.</summary>
     public static IServiceCollection AddTableauLookup(this IServiceCollection services, IConfiguration configuration)
     {
@@ -35,13 +46,13 @@ public static class ComplaintsModule
         complaints.MapGet("/", ConciliationEndpoints.List).RequireAuthorization(OrdrePolicies.ComplaintHandlers)
             .WithName("ListComplaints").Audited("complaint").WithSummary("Lister les plaintes traitées par le conseil (le Conseil national : toutes), par page")
             .ProducesValidationProblem();
-        complaints.MapGet("/{id:guid}", ConciliationEndpoints.Get).RequireAuthorization(OrdrePolicies.ComplaintHandlers)
+        complaints.MapGet("/{id:guid}", ConciliationEndpoints.Get).RequireAuthorization(OrdrePolicies.ComplaintHandlers).RequireJurisdiction(ComplaintRecord)
             .WithName("GetComplaint").Audited("complaint").WithSummary("Lire une plainte (conseil départemental qui la traite, Conseil national)")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        var complaint = complaints.MapGroup("/{id:guid}").RequireAuthorization(OrdrePolicies.DepartmentalCouncil)
+        var complaint = complaints.MapGroup("/{id:guid}").RequireAuthorization(OrdrePolicies.DepartmentalCouncil).RequireJurisdiction(ComplaintRecord)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        var national = complaints.MapGroup("/{id:guid}").RequireAuthorization(OrdrePolicies.NationalCouncil)
+        var national = complaints.MapGroup("/{id:guid}").RequireAuthorization(OrdrePolicies.NationalCouncil).RequireJurisdiction(ComplaintRecord)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         complaint.MapPost("/acknowledgement", ConciliationEndpoints.Acknowledge).WithName("AcknowledgeComplaint")
             .WithSummary("Accuser réception et informer le médecin");
@@ -54,6 +65,7 @@ public static class ComplaintsModule
         complaint.MapPost("/withdrawal", ConciliationEndpoints.Withdraw).WithName("WithdrawComplaint")
             .WithSummary("Enregistrer le retrait de la plainte");
         complaints.MapPost("/{id:guid}/transmission", ConciliationEndpoints.Transmit).RequireAuthorization(OrdrePolicies.ComplaintHandlers)
+            .RequireJurisdiction(ComplaintRecord)
             .WithName("TransmitComplaint")
             .WithSummary("Transmettre à la chambre disciplinaire de première instance avec l'avis motivé du conseil")
             .WithDescription("Le conseil départemental qui traite la plainte ; le président du Conseil national lorsqu'il a été saisi de la carence du conseil.")

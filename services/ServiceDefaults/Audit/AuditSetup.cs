@@ -47,18 +47,47 @@ public static class AuditSetup
     {
         app.Use(async (http, next) =>
         {
-            await next(http);
             var endpoint = http.GetEndpoint();
             var audited = endpoint?.Metadata.GetMetadata<AuditedRead>();
+            // An audited answer is held back until its line is written: if the line cannot be written, the record
+            // is not served (the exception becomes a 503). gRPC answers stream their trailers and are not held.
+            var holdBack = audited is not null && http.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) != true;
+            var original = http.Response.Body;
+            using var held = holdBack ? new MemoryStream() : null;
+            if (held is not null)
+                http.Response.Body = held;
+            try
+            {
+                await next(http);
+            }
+            finally
+            {
+                http.Response.Body = original;
+            }
+
             var status = http.Response.StatusCode;
             var refused = status == StatusCodes.Status403Forbidden || (audited is not null && status == StatusCodes.Status401Unauthorized);
-            if (endpoint is null || (audited is null && !refused))
-                return;
-            var records = http.Items[RecordsKey] as string[]
-                ?? new[] { "rpps", "id" }.Select(k => http.GetRouteValue(k)?.ToString()).OfType<string>().Take(1).ToArray();
-            var action = endpoint.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName ?? endpoint.DisplayName ?? "?";
-            await http.RequestServices.GetRequiredService<AuditTrail>().RecordAsync(http.User, action, http.Request.Method,
-                http.Request.Path, audited?.RecordKind ?? "route", records, status, CancellationToken.None);
+            if (endpoint is not null && (audited is not null || refused))
+            {
+                var records = http.Items[RecordsKey] as string[]
+                    ?? new[] { "rpps", "id" }.Select(k => http.GetRouteValue(k)?.ToString()).OfType<string>().Take(1).ToArray();
+                var action = endpoint.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName ?? endpoint.DisplayName ?? "?";
+                try
+                {
+                    await http.RequestServices.GetRequiredService<AuditTrail>().RecordAsync(http.User, action, http.Request.Method,
+                        http.Request.Path, audited?.RecordKind ?? "route", records, status, http.RequestAborted);
+                }
+                catch when (held is not null)
+                {
+                    http.Response.Clear();
+                    throw;
+                }
+            }
+            if (held is not null)
+            {
+                held.Position = 0;
+                await held.CopyToAsync(original, http.RequestAborted);
+            }
         });
         return app;
     }

@@ -71,6 +71,21 @@ public sealed class AuditTrail(NpgsqlDataSource database, string schema, TimePro
     public async Task RecordAsync(ClaimsPrincipal user, string action, string method, string path, string recordKind,
         IReadOnlyList<string> records, int status, CancellationToken ct)
     {
+        try
+        {
+            await InsertAsync(user, action, method, path, recordKind, records, status, ct);
+        }
+        catch (Exception e) when (Problems.DependencyFailures.IsBrokenPooledConnection(e))
+        {
+            // The server closed the pooled connections (a restart): once more on a fresh one.
+            database.Clear();
+            await InsertAsync(user, action, method, path, recordKind, records, status, ct);
+        }
+    }
+
+    private async Task InsertAsync(ClaimsPrincipal user, string action, string method, string path, string recordKind,
+        IReadOnlyList<string> records, int status, CancellationToken ct)
+    {
         await using var command = database.CreateCommand($"""
             insert into {Table} (at, actor, roles, department, region, action, method, path, record_kind, records, status, outcome)
             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)

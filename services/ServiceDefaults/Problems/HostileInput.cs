@@ -32,8 +32,10 @@ public static class HostileInput
                     return;
                 }
 
+            // FHIR answers its own OperationOutcome for control characters (Tableau/Annuaire/Fhir).
+            var fhir = context.Request.Path.StartsWithSegments("/fhir");
             foreach (var (name, values) in context.Request.Query)
-                if (values.Any(v => v?.Contains('\0') == true))
+                if (!fhir && values.Any(v => v?.Contains('\0') == true))
                 {
                     await Refuse(context, StatusCodes.Status400BadRequest, "Requête invalide",
                         "Le caractère nul (U+0000) n'est admis dans aucun paramètre.", name);

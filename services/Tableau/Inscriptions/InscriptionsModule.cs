@@ -25,6 +25,17 @@ public static class InscriptionsModule
         return options;
     }
 
+    /// <summary>A dossier is in the jurisdiction of its department (its council, its region's council, the national council).</summary>
+    public static IServiceCollection AddInscriptionJurisdiction(this IServiceCollection services) =>
+        services.AddRecordJurisdiction(DossierRecord, async (http, user) =>
+            Guid.TryParse(http.GetRouteValue("id") as string, out var id) && id != Guid.Empty
+            && await http.RequestServices.GetRequiredService<IQuerySession>().LoadAsync<Inscription>(id, http.RequestAborted) is { } dossier
+            && !user.HasJurisdictionOver(dossier.Department)
+                ? Jurisdiction.OutsideJurisdiction(dossier.Department)
+                : null);
+
+    private const string DossierRecord = "inscription";
+
     public static void PublishInscriptionEvents(IntegrationEventMap map) => map
         .Map<InscriptionGranted>((e, committed) => new PractitionerRegistered(
             e.InscriptionId, e.Rpps, e.Department, e.LastName, e.FirstName, e.Specialty, e.GrantedOn, committed.Timestamp))
@@ -49,13 +60,13 @@ public static class InscriptionsModule
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         inscriptions.MapGet("/{id:guid}", GetInscriptionEndpoint.Handle)
-            .RequireAuthorization(OrdrePolicies.InscriptionAuthorities)
+            .RequireAuthorization(OrdrePolicies.InscriptionAuthorities).RequireJurisdiction(DossierRecord)
             .WithName("GetInscription").Audited("inscription")
             .WithSummary("Lire un dossier d'inscription")
             .WithDescription("Conseil départemental du dossier, conseils régional et national. L'en-tête ETag porte la version à renvoyer dans If-Match.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        var dossier = inscriptions.MapGroup("/{id:guid}")
+        var dossier = inscriptions.MapGroup("/{id:guid}").RequireJurisdiction(DossierRecord)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         Council(dossier.MapPost("/documents-requested", InstructionEndpoints.RequestDocuments)).WithName("RequestDocuments")

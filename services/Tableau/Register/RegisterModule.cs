@@ -38,6 +38,17 @@ public static class RegisterModule
         bus.AddConsumer<EndLapsedEmergencySuspension>();
     }
 
+    /// <summary>A register command is in the jurisdiction of the doctor's department, or of the one a transfer goes to.</summary>
+    public static IServiceCollection AddRegisterJurisdiction(this IServiceCollection services) =>
+        services.AddRecordJurisdiction(EntryRecord, async (http, user) =>
+            http.GetRouteValue("rpps") is string rpps && Identifiers.Rpps.IsValid(rpps)
+            && await http.RequestServices.GetRequiredService<IQuerySession>().LoadAsync<Practitioner>(PractitionerStream.IdOf(rpps), http.RequestAborted) is { } entry
+            && !user.HasJurisdictionOver(entry.Department) && !user.HasJurisdictionOver(entry.TransferTo)
+                ? Jurisdiction.OutsideJurisdiction(entry.Department)
+                : null);
+
+    private const string EntryRecord = "register-entry";
+
     public static IServiceCollection AddRegisterDeadlines(this IServiceCollection services) =>
         services.AddSingleton<DeadlineSweeper>().AddHostedService(sp => sp.GetRequiredService<DeadlineSweeper>());
 
@@ -67,6 +78,7 @@ public static class RegisterModule
             .WithDescription("Conseil départemental du médecin, conseil régional de sa région, instances nationales.");
 
         var write = app.MapGroup("/register/{rpps}").WithTags("Tableau").RequireAuthorization(OrdrePolicies.RegisterAuthority)
+            .RequireJurisdiction(EntryRecord)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         write.MapPost("/activity", ChangeActivityEndpoint.Handle).WithName("ChangeActivity")
