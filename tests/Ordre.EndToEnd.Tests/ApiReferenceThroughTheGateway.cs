@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Ordre.Testing;
 
 namespace Ordre.EndToEnd.Tests;
@@ -9,7 +10,7 @@ namespace Ordre.EndToEnd.Tests;
 /// Scalar page (/{service}/docs) answer without a token, read-only, and the page finds its document behind the prefix.
 /// </summary>
 [Collection(SystemCollection.Name)]
-public class ApiReferenceThroughTheGateway(OrdreSystem system)
+public partial class ApiReferenceThroughTheGateway(OrdreSystem system)
 {
     public static TheoryData<string> Services => new() { "tableau", "discipline", "dashboard" };
 
@@ -69,6 +70,39 @@ public class ApiReferenceThroughTheGateway(OrdreSystem system)
             Assert.False(response.IsSuccessStatusCode, $"POST {path}: {(int)response.StatusCode}");
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Services))]
+    public async Task Every_operation_of_the_document_has_a_request_in_the_services_http_file(string service)
+    {
+        using var gateway = new HttpClient { BaseAddress = system.Gateway.Url };
+        using var document = JsonDocument.Parse(await gateway.GetStringAsync($"/{service}/openapi/v1.json"));
+        var file = Path.Combine(Repository.Root, "services", char.ToUpperInvariant(service[0]) + service[1..], $"{char.ToUpperInvariant(service[0]) + service[1..]}.http");
+        var requests = HttpFileRequests(await File.ReadAllLinesAsync(file), service);
+
+        var missing = Operations(document)
+            .Where(operation => !requests.Any(request => Matches(operation, request)))
+            .ToList();
+        Assert.True(missing.Count == 0, $"{Path.GetFileName(file)} has no request for: {string.Join(", ", missing)}");
+    }
+
+    /// <summary>"GET /register/{{rpps}}/history" for each request line "GET {{gateway}}/tableau/register/{{rpps}}/history?…".</summary>
+    private static List<string> HttpFileRequests(IEnumerable<string> lines, string service) =>
+        [.. lines.Select(line => HttpRequestLine().Match(line))
+            .Where(m => m.Success && m.Groups["path"].Value.StartsWith($"/{service}/", StringComparison.Ordinal))
+            .Select(m => $"{m.Groups["method"].Value} {m.Groups["path"].Value[(service.Length + 1)..].Split('?')[0].TrimEnd('/')}")];
+
+    /// <summary>An operation "POST /inscriptions/{id}/decision" matches a request whose path has a value (or a variable) per parameter.</summary>
+    private static bool Matches(string operation, string request)
+    {
+        var (method, template) = (operation.Split(' ')[0], operation.Split(' ')[1].TrimEnd('/'));
+        var pattern = "^" + method + " " + string.Concat(template.Split('/').Skip(1)
+            .Select(segment => "/" + (segment.StartsWith('{') ? "[^/]+" : Regex.Escape(segment)))) + "$";
+        return Regex.IsMatch(request, pattern);
+    }
+
+    [GeneratedRegex(@"^(?<method>GET|POST|PUT|DELETE|PATCH) \{\{gateway\}\}(?<path>/\S*)")]
+    private static partial Regex HttpRequestLine();
 
     private Uri ServiceUrl(string service) => service switch
     {
