@@ -19,11 +19,14 @@ namespace Ordre.EndToEnd.Tests;
 public class OneBrokerUserPerService(OrdreSystem system)
 {
     private const string SanctionExchange = "Ordre.Contracts.Discipline:SanctionEnforceable";
+    private const string SanctionQueue = "tableau-record-enforceable-sanction";
 
     [Fact]
     public async Task The_tableau_user_cannot_publish_an_enforceable_sanction_and_the_register_is_unchanged()
     {
         var doctor = await system.GrantedInscription();
+        var marked = await system.GrantedInscription();
+        var queue = await system.Broker.SettledAsync(SanctionQueue);
         var sanctionId = Guid.CreateVersion7();
 
         var refusal = await PublishSanctionAs("tableau", sanctionId, doctor.Rpps!);
@@ -31,7 +34,13 @@ public class OneBrokerUserPerService(OrdreSystem system)
         Assert.Equal((ushort)403, refusal?.ReplyCode);
         Assert.StartsWith("ACCESS_REFUSED", refusal!.ReplyText);
         Assert.Contains(SanctionExchange, refusal.ReplyText);
-        await Task.Delay(TimeSpan.FromSeconds(2)); // a message that got through would be applied by now
+        // A marker, published after the refused message by its rightful publisher, on the same exchange and queue: once
+        // the Tableau has recorded it and the queue has settled, a refused message that got through would have been
+        // consumed too (it would have been routed before the marker).
+        var marker = Guid.CreateVersion7();
+        Assert.Null(await PublishSanctionAs("discipline", marker, marked.Rpps!));
+        await Eventually.Until(() => Entry(marked.Rpps!), e => e.Sanctions.Any(s => s.SanctionId == marker), what: "marker sanction recorded");
+        await system.Broker.SettledAsync(SanctionQueue, since: queue, routedSince: 1);
         var entry = await Entry(doctor.Rpps!);
         Assert.Equal("Registered", entry.Status);
         Assert.Empty(entry.Sanctions);
@@ -131,7 +140,7 @@ public class OneBrokerUserPerService(OrdreSystem system)
     {
         using var queues = JsonDocument.Parse(await system.Broker.QueuesJsonAsync());
         return queues.RootElement.EnumerateArray()
-            .Where(q => q.GetProperty("name").GetString() == "tableau-record-enforceable-sanction_error")
+            .Where(q => q.GetProperty("name").GetString() == SanctionQueue + "_error")
             .Select(q => q.TryGetProperty("messages", out var messages) && messages.ValueKind == JsonValueKind.Number ? messages.GetInt32() : 0)
             .SingleOrDefault();
     }

@@ -102,6 +102,35 @@ public static class Scenarios
         Eventually.Until(() => system.RegisteredCount(department), count => count >= expected, timeout,
             $"registrations counted for department {department} = {expected}");
 
+    /// <summary>The dashboard's consumer queues (MassTransit endpoint names, prefixed by the service).</summary>
+    public const string GrantedInscriptionsQueue = "dashboard-count-granted-inscriptions";
+    public const string ImplicitRejectionsQueue = "dashboard-count-implicit-rejections";
+
+    /// <summary>
+    /// Waits until the dashboard has applied the message: its processed-message record commits with the effect
+    /// (IdempotentConsumer), so once it exists the count includes the message.
+    /// </summary>
+    public static Task ProcessedByDashboard(this OrdreSystem system, Guid messageId) =>
+        Eventually.Until(() => system.DashboardDatabase.QueryAsync<long>(
+                $"select count(*) from dashboard.mt_doc_processedmessage where id = '{messageId}'"),
+            rows => rows[0] == 1, what: $"message {messageId} processed by the dashboard");
+
+    /// <summary>
+    /// The Tableau's publication: the last event sequence its publication subscription has published (its progress,
+    /// stored once a page is published) and the last committed event sequence.
+    /// </summary>
+    public static async Task<(long Published, long Committed)> TableauPublication(this OrdreSystem system)
+    {
+        var published = await system.TableauDatabase.QueryAsync<long>(
+            "select coalesce(max(last_seq_id), 0) from tableau.mt_event_progression where name like 'IntegrationEventPublication%'");
+        var committed = await system.TableauDatabase.QueryAsync<long>("select coalesce(max(seq_id), 0) from tableau.mt_events");
+        return (published[0], committed[0]);
+    }
+
+    /// <summary>Waits until the Tableau has published every committed event (its publisher will send no further copy).</summary>
+    public static Task TableauPublishedEverything(this OrdreSystem system, TimeSpan? timeout = null) =>
+        Eventually.Until(system.TableauPublication, p => p.Published >= p.Committed, timeout, "every committed Tableau event published");
+
     /// <summary>Checks a refusal is RFC 9457 problem details and returns its JSON.</summary>
     public static JsonElement AssertProblem(this IApiResponse response, HttpStatusCode status)
     {

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 
 namespace Ordre.Testing;
 
@@ -69,6 +70,46 @@ public sealed class TestVirtualHost : IAsyncDisposable
     public async Task<string> QueuesJsonAsync() =>
         await _management.GetStringAsync($"/api/queues/{Name}?columns=name,type,messages");
 
+    /// <summary>
+    /// A queue's counters as the management API reports them: messages routed to it (publish) and acknowledged by its
+    /// consumer (ack) since the broker started, and those waiting (ready) or delivered and not yet acknowledged.
+    /// Null while the broker or its management API does not answer, or before the queue has statistics.
+    /// The broker refreshes these every statistics interval (5 s by default), so they lag by up to that much.
+    /// </summary>
+    public async Task<QueueCounts?> QueueCountsAsync(string queue)
+    {
+        try
+        {
+            using var response = await _management.GetAsync($"/api/queues/{Uri.EscapeDataString(Name)}/{Uri.EscapeDataString(queue)}");
+            if (!response.IsSuccessStatusCode) return null;
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            var root = json.RootElement;
+            if (!root.TryGetProperty("messages_ready", out _)) return null; // statistics not collected yet
+            root.TryGetProperty("message_stats", out var stats);
+            return new QueueCounts(queue, Count(stats, "publish"), Count(stats, "ack"),
+                Count(root, "messages_ready"), Count(root, "messages_unacknowledged"));
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Waits until the queue is settled — nothing ready, nothing unacknowledged, everything routed to it acknowledged —
+    /// after at least <paramref name="routedSince"/> more messages than in <paramref name="since"/> were routed to it:
+    /// every copy of those messages has then been consumed (applied, ignored as a duplicate, or moved to _error).
+    /// </summary>
+    public Task<QueueCounts?> SettledAsync(string queue, QueueCounts? since = null, int routedSince = 0, TimeSpan? timeout = null) =>
+        Eventually.Until(() => QueueCountsAsync(queue),
+            counts => counts is { Settled: true } && counts.Routed >= (since?.Routed ?? 0) + routedSince,
+            timeout ?? TimeSpan.FromSeconds(60),
+            $"queue {queue} settled with at least {(since?.Routed ?? 0) + routedSince} messages routed");
+
+    private static long Count(JsonElement element, string property) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number
+            ? value.GetInt64() : 0;
+
     public async ValueTask DisposeAsync()
     {
         try
@@ -85,4 +126,10 @@ public sealed class TestVirtualHost : IAsyncDisposable
     }
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+}
+
+/// <summary>See <see cref="TestVirtualHost.QueueCountsAsync"/>.</summary>
+public sealed record QueueCounts(string Queue, long Routed, long Acknowledged, long Ready, long Unacknowledged)
+{
+    public bool Settled => Ready == 0 && Unacknowledged == 0 && Acknowledged >= Routed;
 }
