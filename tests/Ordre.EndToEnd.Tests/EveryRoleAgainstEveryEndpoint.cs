@@ -45,8 +45,9 @@ public partial class EveryRoleAgainstEveryEndpoint(OrdreSystem system, ITestOutp
     {
         var records = await BuildParisRecords();
         var operations = new List<Operation>();
-        foreach (var (service, url) in new[] { ("tableau", system.Tableau.Url), ("discipline", system.Discipline.Url), ("dashboard", system.Dashboard.Url) })
-            operations.AddRange(await OperationsOf(service, url));
+        // Every service of deploy/services.txt: a new one is walked as soon as it is listed.
+        foreach (var service in OrdreServices.Services)
+            operations.AddRange(await OperationsOf(service.Name, system.Service(service.Name).Url));
         Assert.DoesNotContain(operations, o => o.Policy == "fallback");
 
         int tried = 0, refused = 0, allowed = 0;

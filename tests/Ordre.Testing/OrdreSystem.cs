@@ -5,27 +5,31 @@ using Xunit;
 namespace Ordre.Testing;
 
 /// <summary>
-/// The whole system as users meet it: the identity provider, the Tableau, the Dashboard and the
-/// gateway, each a real process on its own throw-away database and RabbitMQ virtual host, where each
-/// service connects as its own user with the permissions of deploy/k8s/rabbitmq/permissions.txt.
+/// The whole system as users meet it: every host of deploy/services.txt (the identity provider, the Tableau, the
+/// other services and the gateway), each a real process on its own throw-away database and RabbitMQ virtual host,
+/// where each service connects as its own user with the permissions of deploy/k8s/rabbitmq/permissions.txt.
 /// Tests talk to it through the gateway with the Refit client, as the demo tool and users do.
+/// A service added to the list is started here without a line of code (docs/adding-a-service.md) when it needs
+/// only the common settings: its database, its bus user, the identity provider and the Tableau's gRPC address.
 /// </summary>
 public class OrdreSystem : IAsyncLifetime
 {
     private readonly ConcurrentDictionary<string, string> _tokens = new();
     private readonly List<ServiceProcess> _tableaus = [];
     private readonly Dictionary<string, int> _grpcPorts = [];
+    private readonly Dictionary<string, TestDatabase> _databases = [];
+    private readonly Dictionary<string, ServiceProcess> _services = [];
     private readonly List<IAsyncDisposable> _resources = [];
 
     public TestServers Servers { get; private set; } = null!;
-    public TestDatabase IdentityDatabase { get; private set; } = null!;
-    public TestDatabase TableauDatabase { get; private set; } = null!;
-    public TestDatabase DashboardDatabase { get; private set; } = null!;
-    public TestDatabase DisciplineDatabase { get; private set; } = null!;
+    public TestDatabase IdentityDatabase => DatabaseOf("identity");
+    public TestDatabase TableauDatabase => DatabaseOf("tableau");
+    public TestDatabase DashboardDatabase => DatabaseOf("dashboard");
+    public TestDatabase DisciplineDatabase => DatabaseOf("discipline");
     public TestVirtualHost Broker { get; private set; } = null!;
     public ServiceProcess Identity { get; private set; } = null!;
-    public ServiceProcess Dashboard { get; private set; } = null!;
-    public ServiceProcess Discipline { get; private set; } = null!;
+    public ServiceProcess Dashboard => Service("dashboard");
+    public ServiceProcess Discipline => Service("discipline");
     public ServiceProcess Gateway { get; private set; } = null!;
     public IOrdreApi Api { get; private set; } = null!;
 
@@ -38,17 +42,30 @@ public class OrdreSystem : IAsyncLifetime
     /// <summary>Permits per second for anonymous routes at the gateway.</summary>
     protected virtual int PublicPermitsPerSecond => 1_000;
 
+    /// <summary>The throw-away database of a host whose line in deploy/services.txt says database yes.</summary>
+    public TestDatabase DatabaseOf(string name) =>
+        _databases.TryGetValue(name, out var database) ? database
+            : throw new KeyNotFoundException($"{name} has no database: see {OrdreServices.ListPath}.");
+
+    /// <summary>The running process of a host of deploy/services.txt (the first instance, for the Tableau).</summary>
+    public ServiceProcess Service(string name) => name switch
+    {
+        "identity" => Identity,
+        "tableau" => Tableau,
+        "gateway" => Gateway,
+        _ => _services.TryGetValue(name, out var service) ? service
+            : throw new KeyNotFoundException($"{name} is not started: see {OrdreServices.ListPath}."),
+    };
+
     public async Task InitializeAsync()
     {
         Servers = await TestServers.Shared;
-        IdentityDatabase = Keep(await TestDatabase.CreateAsync(Servers, "identity"));
-        TableauDatabase = Keep(await TestDatabase.CreateAsync(Servers, "tableau"));
-        DashboardDatabase = Keep(await TestDatabase.CreateAsync(Servers, "dashboard"));
-        DisciplineDatabase = Keep(await TestDatabase.CreateAsync(Servers, "discipline"));
+        foreach (var host in OrdreServices.All.Where(h => h.Database))
+            _databases[host.Name] = Keep(await TestDatabase.CreateAsync(Servers, host.Name));
         Broker = Keep(await TestVirtualHost.CreateAsync(Servers));
 
         var identityPort = ServiceProcess.FreePort();
-        Identity = Keep(ServiceProcess.Start("identity", "Ordre.Identity", identityPort, new Dictionary<string, string>
+        Identity = Keep(ServiceProcess.Start("identity", OrdreServices.Named("identity").Assembly, identityPort, new Dictionary<string, string>
         {
             ["ConnectionStrings__Identity"] = IdentityDatabase.ConnectionString("identity", 5),
             ["Identity__Issuer"] = IssuerUrl(identityPort),
@@ -56,23 +73,21 @@ public class OrdreSystem : IAsyncLifetime
             // ServiceProcess already sets ASPNETCORE_ENVIRONMENT=Development, which implies it; said here explicitly.
             ["Identity__Demo__Enabled"] = "true",
         }));
-        var tableau = StartTableau("tableau-1");
-        Dashboard = Keep(ServiceProcess.Start("dashboard", "Ordre.Dashboard", ServiceProcess.FreePort(),
-            ServiceSettings(DashboardDatabase.ConnectionString("dashboard"), Broker.AmqpFor("dashboard"))));
-        var disciplineSettings = ServiceSettings(DisciplineDatabase.ConnectionString("discipline"), Broker.AmqpFor("discipline"));
-        disciplineSettings["Tableau__Grpc"] = TableauGrpc.ToString();
-        Discipline = Keep(ServiceProcess.Start("discipline", "Ordre.Discipline", ServiceProcess.FreePort(), disciplineSettings));
+        // The Tableau first: the others may ask it over gRPC.
+        var starting = new List<ServiceProcess> { Identity, StartTableau("tableau-1") };
+        foreach (var service in OrdreServices.Services.Where(s => s.Name != "tableau"))
+            starting.Add(_services[service.Name] = Keep(StartService(service)));
         Gateway = Keep(StartGateway(PublicPermitsPerSecond));
+        starting.Add(Gateway);
 
-        await Task.WhenAll(Identity.WaitUntilHealthyAsync(), tableau.WaitUntilHealthyAsync(),
-            Dashboard.WaitUntilHealthyAsync(), Discipline.WaitUntilHealthyAsync(), Gateway.WaitUntilHealthyAsync());
+        await Task.WhenAll(starting.Select(p => p.WaitUntilHealthyAsync()));
         Api = OrdreClient.Create(Gateway.Url);
     }
 
     /// <summary>Starts one more Tableau instance on the same database (not awaited until healthy).</summary>
     public ServiceProcess StartTableau(string instanceName, Uri? broker = null)
     {
-        var tableau = ServiceProcess.Start(instanceName, "Ordre.Tableau", ServiceProcess.FreePort(),
+        var tableau = ServiceProcess.Start(instanceName, OrdreServices.Named("tableau").Assembly, ServiceProcess.FreePort(),
             TableauSettings(instanceName, broker ?? Broker.AmqpFor("tableau")));
         _tableaus.Add(tableau);
         return tableau;
@@ -88,23 +103,25 @@ public class OrdreSystem : IAsyncLifetime
         await old.StopAsync();
         var settings = TableauSettings(old.Name, broker ?? Broker.AmqpFor("tableau"));
         settings["Clock__ShiftDays"] = clockShiftDays.ToString();
-        var restarted = ServiceProcess.Start(old.Name, "Ordre.Tableau", old.Url.Port, settings);
+        var restarted = ServiceProcess.Start(old.Name, OrdreServices.Named("tableau").Assembly, old.Url.Port, settings);
         _tableaus[0] = restarted;
         await restarted.WaitUntilHealthyAsync(readiness: broker is null);
         return restarted;
     }
 
-    public ServiceProcess StartGateway(int publicPermitsPerSecond) =>
-        ServiceProcess.Start("gateway", "Ordre.Gateway", ServiceProcess.FreePort(), new Dictionary<string, string>
+    /// <summary>A gateway whose clusters point at the running hosts (every host of deploy/services.txt with a prefix).</summary>
+    public ServiceProcess StartGateway(int publicPermitsPerSecond)
+    {
+        var settings = new Dictionary<string, string>
         {
             ["Identity__Authority"] = Identity.Url.ToString(),
-            ["ReverseProxy__Clusters__identity__Destinations__local__Address"] = Identity.Url.ToString(),
-            ["ReverseProxy__Clusters__tableau__Destinations__local__Address"] = Tableau.Url.ToString(),
-            ["ReverseProxy__Clusters__dashboard__Destinations__local__Address"] = Dashboard.Url.ToString(),
-            ["ReverseProxy__Clusters__discipline__Destinations__local__Address"] = Discipline.Url.ToString(),
             ["RateLimiting__Public__PermitLimit"] = publicPermitsPerSecond.ToString(),
             ["RateLimiting__Public__WindowSeconds"] = "1",
-        });
+        };
+        foreach (var routed in OrdreServices.All.Where(h => h.GatewayPrefix is not null))
+            settings[$"ReverseProxy__Clusters__{routed.Name}__Destinations__local__Address"] = Service(routed.Name).Url.ToString();
+        return ServiceProcess.Start("gateway", OrdreServices.Named("gateway").Assembly, ServiceProcess.FreePort(), settings);
+    }
 
     /// <summary>An access token of a demo account, signed in once through the gateway.</summary>
     public async Task<string> TokenFor(string userName)
@@ -129,6 +146,21 @@ public class OrdreSystem : IAsyncLifetime
         ["ConnectionStrings__RabbitMq"] = broker.ToString(),
         ["Identity__Authority"] = Identity.Url.ToString(),
     };
+
+    /// <summary>
+    /// A service of deploy/services.txt other than the Tableau, with the common settings: its database and bus user,
+    /// the identity provider, and the Tableau's gRPC lookup (a host ignores the settings it does not use, as with
+    /// Kubernetes' ordre-config).
+    /// </summary>
+    private ServiceProcess StartService(OrdreService service)
+    {
+        if (!service.Database || !service.Bus)
+            throw new NotSupportedException($"{service.Name}: OrdreSystem starts services with a database and a bus user; " +
+                                            "start it explicitly with its own settings (docs/adding-a-service.md).");
+        var settings = ServiceSettings(DatabaseOf(service.Name).ConnectionString(service.Name), Broker.AmqpFor(service.Name));
+        settings["Tableau__Grpc"] = TableauGrpc.ToString();
+        return ServiceProcess.Start(service.Name, service.Assembly, ServiceProcess.FreePort(), settings);
+    }
 
     private Dictionary<string, string> TableauSettings(string instanceName, Uri broker)
     {

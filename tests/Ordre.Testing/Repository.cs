@@ -10,18 +10,10 @@ public static class Repository
         Environment.GetEnvironmentVariable("ORDRE_TEST_CONFIGURATION")
         ?? new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
 
-    private static readonly Dictionary<string, string> ProjectFolders = new()
-    {
-        ["Ordre.Identity"] = "services/Identity",
-        ["Ordre.Tableau"] = "services/Tableau",
-        ["Ordre.Dashboard"] = "services/Dashboard",
-        ["Ordre.Discipline"] = "services/Discipline",
-        ["Ordre.Gateway"] = "gateway",
-    };
-
+    /// <summary>The built dll of a host of deploy/services.txt, by assembly name (Ordre.Tableau).</summary>
     public static string ServiceAssembly(string assembly)
     {
-        var path = Path.Combine(Root, ProjectFolders[assembly], "bin", Configuration, "net10.0", assembly + ".dll");
+        var path = Path.Combine(Root, OrdreServices.WithAssembly(assembly).Folder, "bin", Configuration, "net10.0", assembly + ".dll");
         return File.Exists(path) ? path
             : throw new FileNotFoundException($"{assembly} is not built in {Configuration}: run `dotnet build -c {Configuration}` first.", path);
     }
