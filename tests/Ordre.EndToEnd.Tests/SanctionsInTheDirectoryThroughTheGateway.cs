@@ -1,8 +1,6 @@
-using System.Net;
 using System.Net.Http.Json;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Rest;
-using Ordre.Client;
 using Ordre.Testing;
 using static Ordre.EndToEnd.Tests.Scenarios;
 using Task = System.Threading.Tasks.Task;

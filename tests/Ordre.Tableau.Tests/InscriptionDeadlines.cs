@@ -1,11 +1,10 @@
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
-using DemoDoctors = Ordre.Client.DemoDoctors;
-using Ordre.Tableau.Identifiers;
 using Ordre.Tableau.Inscriptions;
 using Ordre.Tableau.Inscriptions.Instructing;
 using Ordre.Tableau.Inscriptions.Requesting;
 using Ordre.Tableau.Register.Deadlines;
+using DemoDoctors = Ordre.Client.DemoDoctors;
 using Diploma = Ordre.Tableau.Inscriptions.Diploma;
 
 namespace Ordre.Tableau.Tests;

@@ -1,10 +1,10 @@
 using Ordre.Tableau.Annuaire.Searching;
 using Ordre.Tableau.Inscriptions;
-using Ordre.Tableau.Inscriptions.Deciding;
-using Ordre.Tableau.Inscriptions.Requesting;
 using Ordre.Tableau.Inscriptions.Appealing;
+using Ordre.Tableau.Inscriptions.Deciding;
 using Ordre.Tableau.Inscriptions.Instructing;
 using Ordre.Tableau.Inscriptions.Notifying;
+using Ordre.Tableau.Inscriptions.Requesting;
 using static Ordre.Tableau.Inscriptions.Deciding.DecideInscriptionEndpoint;
 using Diploma = Ordre.Tableau.Inscriptions.Diploma;
 

@@ -1,15 +1,14 @@
-using Ordre.ServiceDefaults.Messaging;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Ordre.Client;
 using Ordre.Contracts.Discipline;
-using Ordre.Testing;
-using Ordre.Tableau.Identifiers;
+using Ordre.ServiceDefaults.Messaging;
 using Ordre.Tableau.Register;
 using Ordre.Tableau.Register.Deadlines;
 using Ordre.Tableau.Register.Registering;
 using Ordre.Tableau.Register.Sanctions;
 using Ordre.Tableau.Register.Suspensions;
+using Ordre.Testing;
 
 namespace Ordre.Tableau.Tests;
 

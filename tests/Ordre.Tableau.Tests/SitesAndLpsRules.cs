@@ -1,6 +1,5 @@
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
-using Ordre.Tableau.Identifiers;
 using Ordre.Tableau.Lps;
 using Ordre.Tableau.Register;
 using Ordre.Tableau.Register.Deadlines;

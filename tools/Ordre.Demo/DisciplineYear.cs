@@ -1,6 +1,6 @@
-using Refit;
 using System.Diagnostics;
 using Ordre.Client;
+using Refit;
 
 /// <summary>
 /// A year of disciplinary activity sized from DOMAIN.md §6, sent through the gateway's real commands:

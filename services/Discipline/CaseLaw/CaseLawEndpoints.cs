@@ -1,11 +1,11 @@
 using System.Security.Claims;
 using Marten;
-using Ordre.ServiceDefaults.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ordre.Discipline.Chambers;
 using Ordre.Discipline.Complaints;
-using Problems = Ordre.ServiceDefaults.Problems.Problems;
+using Ordre.ServiceDefaults.Queries;
 using Ordre.ServiceDefaults.Requests;
+using Problems = Ordre.ServiceDefaults.Problems.Problems;
 
 namespace Ordre.Discipline.CaseLaw;
 

@@ -1,10 +1,10 @@
-using Ordre.ServiceDefaults.Audit;
 using System.Security.Claims;
 using Marten;
-using Ordre.ServiceDefaults.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Problems = Ordre.ServiceDefaults.Problems.Problems;
+using Ordre.ServiceDefaults.Audit;
+using Ordre.ServiceDefaults.Queries;
 using Ordre.ServiceDefaults.Requests;
+using Problems = Ordre.ServiceDefaults.Problems.Problems;
 
 namespace Ordre.Discipline.Chambers;
 

@@ -1,7 +1,7 @@
-using Ordre.ServiceDefaults.Audit;
 using JasperFx.Events.Projections;
 using Marten;
 using Ordre.Contracts.Discipline;
+using Ordre.ServiceDefaults.Audit;
 using Ordre.ServiceDefaults.Messaging;
 
 namespace Ordre.Discipline.Chambers;

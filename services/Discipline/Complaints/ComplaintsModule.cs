@@ -1,7 +1,7 @@
-using Ordre.ServiceDefaults.Audit;
 using JasperFx.Events.Projections;
 using Marten;
 using Ordre.Contracts.Tableau.Lookup;
+using Ordre.ServiceDefaults.Audit;
 
 namespace Ordre.Discipline.Complaints;
 

@@ -3,8 +3,8 @@ using Grpc.Core;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ordre.Contracts.Tableau.Lookup;
-using Problems = Ordre.ServiceDefaults.Problems.Problems;
 using Ordre.ServiceDefaults.Requests;
+using Problems = Ordre.ServiceDefaults.Problems.Problems;
 
 namespace Ordre.Discipline.Complaints;
 

@@ -1,7 +1,7 @@
 using Marten;
-using Ordre.ServiceDefaults.EventStore;
 using Ordre.Discipline.Chambers;
 using Ordre.Discipline.Complaints;
+using Ordre.ServiceDefaults.EventStore;
 
 namespace Ordre.Discipline.Deadlines;
 

@@ -6,12 +6,12 @@ using Ordre.ServiceDefaults.Auth;
 
 namespace Ordre.ServiceDefaults.Audit;
 
-/// <summary>One line of the audit trail: who read or was refused which record, when, and how it ended.</summary>
-/// <param name="Action">The endpoint's name, e.g. GetRegisterEntry.</param>
-/// <param name="RecordKind">What was asked for, e.g. register-entry, complaint; "route" when refused before any record.</param>
-/// <param name="Records">The records' identifiers (RPPS numbers, dossier or case ids); empty when none was named.</param>
-/// <param name="Status">The HTTP status answered.</param>
-/// <param name="Outcome">autorisé, refusé or introuvable.</param>
+/// <summary>
+/// One line of the audit trail: who (subject, roles, department, region) read or was refused which record, when, and
+/// how it ended. Action: the endpoint's name (e.g. GetRegisterEntry); RecordKind: what was asked for (register-entry,
+/// complaint…, "route" when refused before any record); Records: the RPPS numbers or ids named (empty when none);
+/// Status: the HTTP status answered; Outcome: autorisé, refusé or introuvable.
+/// </summary>
 public sealed record AuditEntry(
     long Position, DateTimeOffset At, string Actor, IReadOnlyList<string> Roles, string? Department, string? Region,
     string Action, string Method, string Path, string RecordKind, IReadOnlyList<string> Records, int Status, string Outcome);

@@ -1,7 +1,7 @@
 using JasperFx.Events;
 using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Ordre.ServiceDefaults.Commands;
 

@@ -1,9 +1,9 @@
 using Marten;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
-using Ordre.ServiceDefaults.Health;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Ordre.ServiceDefaults.Health;
 
 namespace Ordre.ServiceDefaults.Messaging;
 

@@ -1,9 +1,8 @@
 using JasperFx.Events.Projections;
 using Marten;
-using Weasel.Postgresql.Tables;
-using Ordre.ServiceDefaults.Auth;
 using Ordre.Tableau.Annuaire.Fhir;
 using Ordre.Tableau.Annuaire.Searching;
+using Weasel.Postgresql.Tables;
 
 namespace Ordre.Tableau.Annuaire;
 

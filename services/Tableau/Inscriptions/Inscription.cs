@@ -1,10 +1,10 @@
+using Ordre.ServiceDefaults.Requests;
 using Ordre.Tableau.Inscriptions.Appealing;
 using Ordre.Tableau.Inscriptions.Deciding;
 using Ordre.Tableau.Inscriptions.Instructing;
 using Ordre.Tableau.Inscriptions.Notifying;
 using Ordre.Tableau.Inscriptions.Requesting;
 using Ordre.Tableau.Inscriptions.Withdrawing;
-using Ordre.ServiceDefaults.Requests;
 
 namespace Ordre.Tableau.Inscriptions;
 

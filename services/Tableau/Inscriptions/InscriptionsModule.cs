@@ -1,16 +1,15 @@
-using Ordre.ServiceDefaults.Audit;
 using JasperFx.Events.Projections;
 using Marten;
 using Ordre.Contracts.Tableau;
-using Ordre.ServiceDefaults.Auth;
+using Ordre.ServiceDefaults.Audit;
 using Ordre.ServiceDefaults.Messaging;
 using Ordre.Tableau.Inscriptions.Appealing;
 using Ordre.Tableau.Inscriptions.Deciding;
 using Ordre.Tableau.Inscriptions.Instructing;
 using Ordre.Tableau.Inscriptions.Notifying;
-using Ordre.Tableau.Inscriptions.Withdrawing;
 using Ordre.Tableau.Inscriptions.Reading;
 using Ordre.Tableau.Inscriptions.Requesting;
+using Ordre.Tableau.Inscriptions.Withdrawing;
 
 namespace Ordre.Tableau.Inscriptions;
 

@@ -1,9 +1,8 @@
+using System.Security.Claims;
 using Google.Protobuf;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
-using System.Security.Claims;
 using Ordre.ServiceDefaults.Audit;
-using Ordre.ServiceDefaults.Auth;
 using Ordre.ServiceDefaults.Requests;
 
 namespace Ordre.Tableau.Lookup;

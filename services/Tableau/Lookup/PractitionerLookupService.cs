@@ -1,7 +1,7 @@
 using Grpc.Core;
 using Marten;
-using Ordre.ServiceDefaults.Audit;
 using Ordre.Contracts.Tableau.Lookup;
+using Ordre.ServiceDefaults.Audit;
 
 namespace Ordre.Tableau.Lookup;
 

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Marten;
-using Ordre.ServiceDefaults.Auth;
 using Ordre.Contracts.Tableau.Lookup;
 using Ordre.Tableau.Identifiers;
 using Ordre.Tableau.Register;

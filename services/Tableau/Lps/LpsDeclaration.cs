@@ -1,10 +1,8 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Ordre.ServiceDefaults.Auth;
-using Ordre.Tableau.Identifiers;
-using Problems = Ordre.ServiceDefaults.Problems.Problems;
 using Ordre.ServiceDefaults.Requests;
+using Problems = Ordre.ServiceDefaults.Problems.Problems;
 
 namespace Ordre.Tableau.Lps;
 

@@ -1,7 +1,6 @@
-using Ordre.ServiceDefaults.Audit;
 using JasperFx.Events.Projections;
 using Marten;
-using Ordre.ServiceDefaults.Auth;
+using Ordre.ServiceDefaults.Audit;
 
 namespace Ordre.Tableau.Lps;
 

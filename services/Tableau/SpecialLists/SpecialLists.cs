@@ -1,14 +1,13 @@
-using Ordre.ServiceDefaults.Audit;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Ordre.ServiceDefaults.Auth;
+using Ordre.ServiceDefaults.Audit;
+using Ordre.ServiceDefaults.Requests;
 using Ordre.Tableau.Identifiers;
 using Problems = Ordre.ServiceDefaults.Problems.Problems;
-using Ordre.ServiceDefaults.Requests;
 
 namespace Ordre.Tableau.SpecialLists;
 

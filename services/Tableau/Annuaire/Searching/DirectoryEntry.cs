@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json.Serialization;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
-using Ordre.ServiceDefaults.Auth;
 using Ordre.Tableau.Register;
 using Ordre.Tableau.Register.Activity;
 using Ordre.Tableau.Register.Addresses;

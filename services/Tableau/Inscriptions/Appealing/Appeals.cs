@@ -1,8 +1,6 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Ordre.ServiceDefaults.Auth;
-using Ordre.Tableau.Identifiers;
 using Ordre.Tableau.Inscriptions.Deciding;
 using Ordre.Tableau.Inscriptions.Withdrawing;
 

@@ -2,11 +2,10 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Ordre.Tableau.Identifiers;
+using Ordre.ServiceDefaults.Requests;
 using Ordre.Tableau.Register;
 using Ordre.Tableau.Register.Registering;
 using Ordre.Tableau.Register.StrikingOff;
-using Ordre.ServiceDefaults.Requests;
 
 namespace Ordre.Tableau.Inscriptions.Deciding;
 

@@ -1,8 +1,6 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Ordre.Tableau.Identifiers;
-using Ordre.Tableau.Register;
 using Ordre.ServiceDefaults.Requests;
 
 namespace Ordre.Tableau.Inscriptions.Instructing;

@@ -1,11 +1,10 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Ordre.ServiceDefaults.Auth;
+using Ordre.ServiceDefaults.Requests;
 using Ordre.Tableau.Identifiers;
 using Ordre.Tableau.Inscriptions.Instructing;
 using Problems = Ordre.ServiceDefaults.Problems.Problems;
-using Ordre.ServiceDefaults.Requests;
 
 namespace Ordre.Tableau.Inscriptions.Requesting;
 

@@ -1,11 +1,9 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Ordre.ServiceDefaults.Auth;
-using Ordre.Tableau.Identifiers;
+using Ordre.ServiceDefaults.Requests;
 using Ordre.Tableau.Register;
 using Ordre.Tableau.Register.StrikingOff;
-using Ordre.ServiceDefaults.Requests;
 
 namespace Ordre.Tableau.Inscriptions.Withdrawing;
 

@@ -1,6 +1,5 @@
-using Ordre.ServiceDefaults.EventStore;
 using Marten;
-using Ordre.Tableau.Identifiers;
+using Ordre.ServiceDefaults.EventStore;
 using Ordre.Tableau.Inscriptions;
 using Ordre.Tableau.Inscriptions.Deciding;
 using Ordre.Tableau.Lps;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Marten;
-using Ordre.Tableau.Identifiers;
 using Ordre.Tableau.Inscriptions;
 
 namespace Ordre.Tableau.Register.Importing;

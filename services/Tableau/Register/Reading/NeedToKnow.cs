@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Ordre.ServiceDefaults.Auth;
 using Ordre.Tableau.Register.Suspensions;
 
 namespace Ordre.Tableau.Register.Reading;

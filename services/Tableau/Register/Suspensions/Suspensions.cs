@@ -1,8 +1,6 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Ordre.ServiceDefaults.Auth;
-using Ordre.Tableau.Identifiers;
 
 namespace Ordre.Tableau.Register.Suspensions;
 

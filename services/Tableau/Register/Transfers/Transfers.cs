@@ -1,9 +1,8 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Ordre.ServiceDefaults.Auth;
-using Ordre.Tableau.Identifiers;
 using Ordre.ServiceDefaults.Requests;
+using Ordre.Tableau.Identifiers;
 
 namespace Ordre.Tableau.Register.Transfers;
 
