@@ -176,7 +176,7 @@ public partial class EveryRoleAgainstEveryEndpoint(OrdreSystem system, ITestOutp
             _ => Guid.NewGuid().ToString(),
         });
         var aboutParis = t.Contains("{rpps}") || (t.Contains("{id}") && (t.Contains("/inscriptions/") || t.Contains("/complaints/") || t.Contains("/cases/")));
-        // Any council or chamber reads a doctor's standing (need-to-know decides how much: NeedToKnowOnTheRegister).
+        // Any council or chamber reads a doctor's standing (need-to-know decides how much: NeedToKnow.cs, tested by NeedToKnowAndAuditThroughTheGateway).
         if (operation.Method == "GET" && t == "/tableau/register/{rpps}")
             aboutParis = false;
         string? body = operation.Method == "POST" ? "{}" : null;
