@@ -3,7 +3,8 @@ using Marten.Schema;
 namespace Ordre.Dashboard.Registrations;
 
 /// <summary>
-/// How many doctors each department registered, counted from PractitionerRegistered. Optimistic
+/// How many inscriptions each department granted, refused and left undecided past their deadline, counted from
+/// PractitionerRegistered, InscriptionRefused and InscriptionImplicitlyRejected. Optimistic
 /// concurrency makes two consumers incrementing the same department at once retry instead of losing a count.
 /// </summary>
 [UseOptimisticConcurrency]
