@@ -45,7 +45,7 @@ public static class RegisterComplaintEndpoint
             return TypedResults.ValidationProblem(errors, title: "Plainte invalide");
         if (WhyNot(doctor) is { } refusal)
             return Problems.Unprocessable(refusal);
-        if (request.EmergencySuspension && !Restrictions.HasArsEmergencySuspension(doctor.Restrictions))
+        if (request.EmergencySuspension && !doctor.IsUnderArsEmergencySuspension())
             return Problems.Unprocessable("Le Tableau ne porte aucune suspension d'urgence de l'ARS en cours pour ce médecin.");
 
         var today = ParisCalendar.Today(clock);
@@ -76,7 +76,7 @@ public static class RegisterComplaintEndpoint
 
     /// <summary>Why no complaint can be lodged against this RPPS, from the Tableau's answer; null when it can.</summary>
     public static string? WhyNot(PractitionerStatus doctor) => doctor.Known
-        ? RegisterStatuses.Parse(doctor.Status) switch
+        ? doctor.RegisterStatusOf() switch
         {
             RegisterStatus.Deceased => "Le médecin mis en cause est décédé.",
             RegisterStatus.StruckOff => "Le médecin mis en cause a été radié du Tableau : la plainte ne peut être enregistrée.",
