@@ -1,3 +1,4 @@
+using Ordre.Contracts.Discipline;
 using Ordre.Discipline.Chambers;
 
 namespace Ordre.Discipline.Tests;
@@ -298,4 +299,13 @@ public class EmergencyCaseRulesTests
                 new RenderDecision(DecisionForm.PresidentialOrder, DecisionOutcome.PracticeBan, 3, 0, null), Today, "cdpi")).Events
                 .Aggregate(ChamberCase.Create(new ChamberCaseRegistered(Guid.NewGuid(), Guid.NewGuid(), "10005173140", "75", Today, Today.AddMonths(6))), ChamberRules.Evolve),
             Today, "cdpi")).Events.OfType<DecisionEnforceablePendingAppeal>());
+
+    [Fact]
+    public void Every_sanction_crosses_to_the_tableau_under_its_own_name_and_a_dismissal_under_none()
+    {
+        foreach (var outcome in Enum.GetValues<DecisionOutcome>().Where(o => o != DecisionOutcome.Dismissed))
+            Assert.Equal(outcome.ToString(), ChambersModule.SanctionOf(outcome).Name());
+        Assert.Throws<ArgumentOutOfRangeException>(() => ChambersModule.SanctionOf(DecisionOutcome.Dismissed));
+        Assert.Equal(SanctionKinds.Dismissed, DecisionOutcome.Dismissed.ToString());
+    }
 }

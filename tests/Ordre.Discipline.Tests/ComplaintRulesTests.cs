@@ -161,6 +161,15 @@ public class ComplaintRulesTests
     }
 
     [Theory]
+    [InlineData("10005173140", false)]
+    [InlineData("10005173141", true)] // 11 digits, wrong key: the Tableau's rule (Ordre.Contracts.Identifiers.Rpps)
+    [InlineData("1000517314", true)]
+    [InlineData(null, true)]
+    public void The_respondent_rpps_is_checked_with_the_tableau_rule_key_included(string? rpps, bool refused) =>
+        Assert.Equal(refused, RegisterComplaintEndpoint.Validate(
+            new RegisterComplaint(rpps, new Complainant(ComplainantKind.Patient, "Mme Durand"), ["Soins"])).ContainsKey("rpps"));
+
+    [Theory]
     [InlineData(false, "", true)]
     [InlineData(true, "StruckOff", true)]
     [InlineData(true, "Deceased", true)]

@@ -1,6 +1,6 @@
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
-using Ordre.Tableau.Identifiers;
+using Ordre.Contracts.Identifiers;
 using Ordre.Tableau.Inscriptions;
 using Ordre.Tableau.Register;
 using Ordre.Tableau.Register.Importing;

@@ -1,5 +1,7 @@
 using Ordre.Client;
-using Ordre.Tableau.Identifiers;
+using Ordre.Contracts.Discipline;
+using Ordre.Contracts.Identifiers;
+using Ordre.Contracts.Tableau;
 
 namespace Ordre.Tableau.Tests;
 
@@ -62,4 +64,46 @@ public class IdentifierRules
     [InlineData(null)]
     public void Codes_that_are_not_a_departmental_council_are_refused(string? code) =>
         Assert.False(DepartmentCode.IsValid(code));
+
+    [Fact]
+    public void Every_departmental_council_lies_in_one_region_and_every_region_has_departments()
+    {
+        Assert.All(DepartmentCode.All, d => Assert.Contains(d, RegionCode.DepartmentsOf(DepartmentCode.RegionOf(d)!)));
+        Assert.Equal(DepartmentCode.All.Order(), RegionCode.All.SelectMany(RegionCode.DepartmentsOf).Order());
+        Assert.Equal(("IDF", "COR", "AGU"), (DepartmentCode.RegionOf("75"), DepartmentCode.RegionOf("2A"), DepartmentCode.RegionOf("972")));
+        Assert.Null(DepartmentCode.RegionOf("20"));
+        Assert.Empty(RegionCode.DepartmentsOf("XXX"));
+    }
+
+    [Theory]
+    [InlineData("Registered", RegisterStatus.Registered)]
+    [InlineData("InTransfer", RegisterStatus.InTransfer)]
+    [InlineData("StruckOff", RegisterStatus.StruckOff)]
+    [InlineData("Deceased", RegisterStatus.Deceased)]
+    [InlineData("", null)]
+    [InlineData("deceased", null)]
+    [InlineData("4", null)]
+    public void Register_statuses_are_read_by_their_exact_name(string status, RegisterStatus? expected)
+    {
+        Assert.Equal(expected, RegisterStatuses.Parse(status));
+        if (expected is { } known) Assert.Equal(status, known.Name());
+    }
+
+    [Theory]
+    [InlineData("PracticeBan", SanctionKind.PracticeBan)]
+    [InlineData("StrikingOff", SanctionKind.StrikingOff)]
+    [InlineData(SanctionKinds.Dismissed, null)]
+    [InlineData("Blame", null)]
+    [InlineData("3", null)]
+    public void Sanction_kinds_are_read_by_their_exact_name(string kind, SanctionKind? expected) =>
+        Assert.Equal(expected, new SanctionEnforceable(Guid.NewGuid(), "10005173140", kind, new DateOnly(2026, 1, 1), null, 0, DateTimeOffset.UnixEpoch).KindOf());
+
+    [Fact]
+    public void The_restriction_names_the_lookup_uses_are_the_shared_constants()
+    {
+        Assert.Equal("suspension:ArsEmergency", Restrictions.ArsEmergencySuspension);
+        Assert.Equal("suspension:Incompetence:partial", Restrictions.SuspensionFrom("Incompetence", partial: true));
+        Assert.True(Restrictions.HasArsEmergencySuspension(["ban", "suspension:ArsEmergency"]));
+        Assert.False(Restrictions.HasArsEmergencySuspension(["suspension", "suspension:ArsEmergency:partial"]));
+    }
 }

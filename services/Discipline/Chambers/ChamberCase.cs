@@ -57,7 +57,7 @@ public sealed record ChamberCase(
     public bool DecisionOverdue { get; init; }
 
     /// <summary>The region whose first-instance chamber judges the case: the doctor's, unless the case was moved.</summary>
-    public string Chamber => MovedToRegion ?? Jurisdictions.RegionOf(Department) ?? Department;
+    public string Chamber => MovedToRegion ?? DepartmentCode.RegionOf(Department) ?? Department;
 
     /// <summary>The next day the clock acts on this case: the day after the appeal window, or after the 6 months to decide.</summary>
     public DateOnly? NextDeadline => Status switch
@@ -294,8 +294,8 @@ public static class ChamberRules
     /// </summary>
     public static Outcome Move(ChamberCase chamberCase, string? toRegion, DateOnly today, string by)
     {
-        if (toRegion is null || !Jurisdictions.Regions.Contains(toRegion))
-            return Outcome.Field("toRegion", $"Région de la chambre : {string.Join(", ", Jurisdictions.Regions)}.");
+        if (toRegion is null || !RegionCode.All.Contains(toRegion))
+            return Outcome.Field("toRegion", $"Région de la chambre : {string.Join(", ", RegionCode.All)}.");
         if (toRegion == chamberCase.Chamber)
             return Outcome.Field("toRegion", "L'affaire est déjà devant cette chambre.");
         if (chamberCase.Status != CaseStatus.Registered)

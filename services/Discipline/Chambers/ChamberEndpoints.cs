@@ -109,7 +109,7 @@ public static class ChamberEndpoints
         if (!user.IsInRole(National) && !user.IsInRole(OrdreClaims.Roles.NationalCouncil))
         {
             var region = user.FindFirst(OrdreClaims.Region)?.Value ?? "";
-            var departments = Jurisdictions.DepartmentsOf(region);
+            var departments = RegionCode.DepartmentsOf(region);
             query = query.Where(c => c.MovedToRegion == region || (c.MovedToRegion == null && departments.Contains(c.Department)));
         }
         if (status is { } wanted)

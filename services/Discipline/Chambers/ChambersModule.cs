@@ -23,15 +23,26 @@ public static class ChambersModule
     public static void PublishSanctions(IntegrationEventMap map) => map
         .Map<DecisionBecameFinal>((e, committed) => e.AlreadyEnforced || !Enforceable(e.Outcome, e.To)
             ? null
-            : new SanctionEnforceable(e.SanctionId ?? e.CaseId, e.Rpps, e.Outcome.ToString(), e.From, e.To, e.SuspendedMonths, committed.Timestamp))
+            : new SanctionEnforceable(e.SanctionId ?? e.CaseId, e.Rpps, SanctionOf(e.Outcome).Name(), e.From, e.To, e.SuspendedMonths, committed.Timestamp))
         .Map<DecisionEnforceablePendingAppeal>((e, committed) => Enforceable(e.Outcome, e.To)
-            ? new SanctionEnforceable(e.CaseId, e.Rpps, e.Outcome.ToString(), e.From, e.To, e.SuspendedMonths, committed.Timestamp)
+            ? new SanctionEnforceable(e.CaseId, e.Rpps, SanctionOf(e.Outcome).Name(), e.From, e.To, e.SuspendedMonths, committed.Timestamp)
             : null)
         .Map<ProvisionalSanctionEnded>((e, committed) => new SanctionEnded(e.CaseId, e.Rpps, e.On, committed.Timestamp))
         .Map<CassationDecided>((e, committed) => e.Outcome == CassationOutcome.Annulled
             ? new SanctionEnded(e.SanctionId ?? e.CaseId, e.Rpps, e.On, committed.Timestamp)
             : null)
         .Map<EmergencyCaseUndecidedInTime>((e, committed) => new EmergencySuspensionLapsed(e.CaseId, e.Rpps, e.On, committed.Timestamp));
+
+    /// <summary>The sanction a decision imposes, as it crosses to the Tableau (a dismissal imposes none and publishes nothing).</summary>
+    public static SanctionKind SanctionOf(DecisionOutcome outcome) => outcome switch
+    {
+        DecisionOutcome.Warning => SanctionKind.Warning,
+        DecisionOutcome.Reprimand => SanctionKind.Reprimand,
+        DecisionOutcome.PublicFunctionsBan => SanctionKind.PublicFunctionsBan,
+        DecisionOutcome.PracticeBan => SanctionKind.PracticeBan,
+        DecisionOutcome.StrikingOff => SanctionKind.StrikingOff,
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "A dismissal imposes no sanction."),
+    };
 
     private static bool Enforceable(DecisionOutcome outcome, DateOnly? to) =>
         outcome != DecisionOutcome.Dismissed && !(outcome is DecisionOutcome.PracticeBan or DecisionOutcome.PublicFunctionsBan && to is null);

@@ -127,7 +127,7 @@ public static class ConciliationEndpoints
     public static Outcome DecideReferral(Complaint complaint, ReferComplaint command, DateOnly today, string by)
     {
         var to = command.ToDepartment?.Trim().ToUpperInvariant();
-        if (to is null || !Jurisdictions.IsDepartment(to))
+        if (to is null || !DepartmentCode.IsValid(to))
             return Outcome.Field("toDepartment", "Indiquez le département du conseil désigné (ex. 92, 2A, 971).");
         if (to == complaint.HandlingDepartment)
             return Outcome.Field("toDepartment", "Ce conseil traite déjà la plainte.");

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Grpc.Core;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Ordre.Contracts.Tableau;
 using Ordre.Contracts.Tableau.Lookup;
 using Ordre.ServiceDefaults.Requests;
 using Problems = Ordre.ServiceDefaults.Problems.Problems;
@@ -44,7 +45,7 @@ public static class RegisterComplaintEndpoint
             return TypedResults.ValidationProblem(errors, title: "Plainte invalide");
         if (WhyNot(doctor) is { } refusal)
             return Problems.Unprocessable(refusal);
-        if (request.EmergencySuspension && !doctor.Restrictions.Contains("suspension:ArsEmergency"))
+        if (request.EmergencySuspension && !doctor.IsUnderArsEmergencySuspension())
             return Problems.Unprocessable("Le Tableau ne porte aucune suspension d'urgence de l'ARS en cours pour ce médecin.");
 
         var today = ParisCalendar.Today(clock);
@@ -62,8 +63,8 @@ public static class RegisterComplaintEndpoint
     public static Dictionary<string, string[]> Validate(RegisterComplaint request)
     {
         var errors = new Dictionary<string, string[]>();
-        if (request.Rpps is not { Length: 11 } rpps || !rpps.All(char.IsAsciiDigit))
-            errors["rpps"] = ["Le numéro RPPS du médecin mis en cause comporte 11 chiffres."];
+        if (!Rpps.IsValid(request.Rpps))
+            errors["rpps"] = ["Le numéro RPPS du médecin mis en cause doit comporter 11 chiffres et une clé de contrôle valide."];
         if (request.Complainant is null || string.IsNullOrWhiteSpace(request.Complainant.Name) || request.Complainant.Name.Length > 200)
             errors["complainant"] = ["Indiquez le plaignant : sa qualité (Patient, InsuranceFund, Association, Doctor, Authority, Other) et son nom."];
         if (request.Grounds is null || !request.Grounds.Any(g => !string.IsNullOrWhiteSpace(g)))
@@ -74,11 +75,12 @@ public static class RegisterComplaintEndpoint
     }
 
     /// <summary>Why no complaint can be lodged against this RPPS, from the Tableau's answer; null when it can.</summary>
-    public static string? WhyNot(PractitionerStatus doctor) => doctor switch
-    {
-        { Known: false } => $"Le numéro RPPS {doctor.Rpps} ne correspond à aucun médecin inscrit au Tableau.",
-        { Status: "Deceased" } => "Le médecin mis en cause est décédé.",
-        { Status: "StruckOff" } => "Le médecin mis en cause a été radié du Tableau : la plainte ne peut être enregistrée.",
-        _ => null,
-    };
+    public static string? WhyNot(PractitionerStatus doctor) => doctor.Known
+        ? doctor.RegisterStatusOf() switch
+        {
+            RegisterStatus.Deceased => "Le médecin mis en cause est décédé.",
+            RegisterStatus.StruckOff => "Le médecin mis en cause a été radié du Tableau : la plainte ne peut être enregistrée.",
+            _ => null,
+        }
+        : $"Le numéro RPPS {doctor.Rpps} ne correspond à aucun médecin inscrit au Tableau.";
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Ordre.Contracts.Identifiers;
 
 namespace Ordre.ServiceDefaults.Auth;
 
@@ -28,7 +29,7 @@ public static class Jurisdiction
             return true;
         return RegionalRoles.Any(user.IsInRole)
             && user.FindFirst(OrdreClaims.Region)?.Value is { Length: > 0 } region
-            && Jurisdictions.RegionOf(department) == region;
+            && DepartmentCode.RegionOf(department) == region;
     }
 
     /// <summary>National bodies: the national council and the national chamber.</summary>

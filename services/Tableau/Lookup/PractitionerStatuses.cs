@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Marten;
+using Ordre.Contracts.Tableau;
 using Ordre.Contracts.Tableau.Lookup;
-using Ordre.Tableau.Identifiers;
 using Ordre.Tableau.Register;
 using Ordre.Tableau.Register.Reading;
 
@@ -31,7 +31,7 @@ public static class PractitionerStatuses
             Rpps = entry.Rpps,
             Known = true,
             Registered = !entry.IsClosed,
-            Status = entry.Status.ToString(),
+            Status = entry.Status.Name(),
             Department = entry.Department,
             MayPractise = entry.Status == RegisterStatus.Registered,
             LastName = entry.LastName,
@@ -45,9 +45,9 @@ public static class PractitionerStatuses
         status.NotAllowedFrom = standing.NotAllowedFrom?.ToString("yyyy-MM-dd") ?? "";
         status.NotAllowedUntil = standing.NotAllowedUntil?.ToString("yyyy-MM-dd") ?? "";
         if (entry.Ban is not null)
-            status.Restrictions.Add("ban");
+            status.Restrictions.Add(Restrictions.Ban);
         if (entry.Status == RegisterStatus.InTransfer)
-            status.Restrictions.Add("transfer");
+            status.Restrictions.Add(Restrictions.Transfer);
         return status;
     }
 

@@ -12,9 +12,6 @@ using Ordre.Tableau.Register.Transfers;
 
 namespace Ordre.Tableau.Register;
 
-/// <summary>Where the doctor stands on the Tableau (DOMAIN.md §2.3).</summary>
-public enum RegisterStatus { Registered, InTransfer, Suspended, Banned, StruckOff, Deceased }
-
 /// <summary>How a registered doctor practises.</summary>
 public enum ActivityStatus { Regular, Replacement, TemporarilyInactive, Retired }
 

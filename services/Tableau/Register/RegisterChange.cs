@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Ordre.Tableau.Identifiers;
 using Problems = Ordre.ServiceDefaults.Problems.Problems;
 
 namespace Ordre.Tableau.Register;

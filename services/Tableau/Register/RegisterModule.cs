@@ -40,7 +40,7 @@ public static class RegisterModule
     /// <summary>A register command is in the jurisdiction of the doctor's department, or of the one a transfer goes to.</summary>
     public static IServiceCollection AddRegisterJurisdiction(this IServiceCollection services) =>
         services.AddRecordJurisdiction(EntryRecord, async (http, user) =>
-            http.GetRouteValue("rpps") is string rpps && Identifiers.Rpps.IsValid(rpps)
+            http.GetRouteValue("rpps") is string rpps && Contracts.Identifiers.Rpps.IsValid(rpps)
             && await http.RequestServices.GetRequiredService<IQuerySession>().LoadAsync<Practitioner>(PractitionerStream.IdOf(rpps), http.RequestAborted) is { } entry
             && !user.HasJurisdictionOver(entry.Department) && !user.HasJurisdictionOver(entry.TransferTo)
                 ? Jurisdiction.OutsideJurisdiction(entry.Department)
@@ -52,17 +52,17 @@ public static class RegisterModule
         services.AddSingleton<DeadlineSweeper>().AddHostedService(sp => sp.GetRequiredService<DeadlineSweeper>());
 
     public static void PublishRegisterEvents(IntegrationEventMap map) => map
-        .Map<ActivityStatusChanged>((e, c) => new PractitionerStatusChanged(e.Rpps, "Registered", e.Activity.ToString(), e.On, c.Timestamp))
+        .Map<ActivityStatusChanged>((e, c) => new PractitionerStatusChanged(e.Rpps, RegisterStatus.Registered.Name(), e.Activity.ToString(), e.On, c.Timestamp))
         // The authority, never the reason: a health or incompetence reason is health data and does not travel.
         .Map<SuspensionOrdered>((e, c) => new PractitionerSuspended(e.Rpps,
-            e.Source == SuspensionSource.ArsEmergency ? "ArsEmergency" : "RegionalCouncil", e.Partial, e.From, e.Until, c.Timestamp))
-        .Map<SuspensionEnded>((e, c) => new PractitionerStatusChanged(e.Rpps, "Registered", null, e.On, c.Timestamp))
-        .Map<TransferRequested>((e, c) => new PractitionerStatusChanged(e.Rpps, "InTransfer", null, e.On, c.Timestamp))
+            e.Source == SuspensionSource.ArsEmergency ? SuspensionSources.ArsEmergency : SuspensionSources.RegionalCouncil, e.Partial, e.From, e.Until, c.Timestamp))
+        .Map<SuspensionEnded>((e, c) => new PractitionerStatusChanged(e.Rpps, RegisterStatus.Registered.Name(), null, e.On, c.Timestamp))
+        .Map<TransferRequested>((e, c) => new PractitionerStatusChanged(e.Rpps, RegisterStatus.InTransfer.Name(), null, e.On, c.Timestamp))
         .Map<TransferCompleted>((e, c) => new PractitionerTransferred(e.Rpps, e.PreviousDepartment, e.NewDepartment, e.On, c.Timestamp))
         .Map<StrikingOff.PractitionerStruckOff>((e, c) => new Contracts.Tableau.PractitionerStruckOff(e.Rpps, e.Reason.ToString(), e.EffectiveOn, c.Timestamp))
         .Map<PractitionerDied>((e, c) => new PractitionerDeceased(e.Rpps, e.DiedOn, c.Timestamp))
-        .Map<PracticeBanStarted>((e, c) => new PractitionerStatusChanged(e.Rpps, "Banned", null, e.From, c.Timestamp))
-        .Map<PracticeBanEnded>((e, c) => new PractitionerStatusChanged(e.Rpps, "Registered", null, e.On, c.Timestamp));
+        .Map<PracticeBanStarted>((e, c) => new PractitionerStatusChanged(e.Rpps, RegisterStatus.Banned.Name(), null, e.From, c.Timestamp))
+        .Map<PracticeBanEnded>((e, c) => new PractitionerStatusChanged(e.Rpps, RegisterStatus.Registered.Name(), null, e.On, c.Timestamp));
 
     public static IEndpointRouteBuilder MapRegister(this IEndpointRouteBuilder app)
     {

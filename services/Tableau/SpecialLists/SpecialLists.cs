@@ -6,7 +6,6 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ordre.ServiceDefaults.Audit;
 using Ordre.ServiceDefaults.Requests;
-using Ordre.Tableau.Identifiers;
 using Problems = Ordre.ServiceDefaults.Problems.Problems;
 
 namespace Ordre.Tableau.SpecialLists;

@@ -6,7 +6,6 @@ using Hl7.Fhir.Serialization;
 using Marten;
 using Marten.Pagination;
 using Ordre.Tableau.Annuaire.Searching;
-using Ordre.Tableau.Identifiers;
 using Ordre.Tableau.Register;
 
 namespace Ordre.Tableau.Annuaire.Fhir;

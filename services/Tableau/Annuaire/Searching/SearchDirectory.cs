@@ -5,7 +5,6 @@ using Marten.Linq.MatchesSql;
 using Marten.Pagination;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Ordre.Tableau.Identifiers;
 using Ordre.Tableau.Register;
 using Problems = Ordre.ServiceDefaults.Problems.Problems;
 
@@ -53,7 +52,7 @@ public static class SearchDirectoryEndpoint
             errors["page"] = [$"La page va de 1 à {Ordre.ServiceDefaults.Queries.Paging.MaxPage}."];
         if (pageSize is < 1 or > MaxPageSize)
             errors["pageSize"] = [$"La taille de page va de 1 à {MaxPageSize}."];
-        if (search.Rpps is not null && !Identifiers.Rpps.IsValid(search.Rpps))
+        if (search.Rpps is not null && !Contracts.Identifiers.Rpps.IsValid(search.Rpps))
             errors["rpps"] = ["Le numéro RPPS doit comporter 11 chiffres et une clé de contrôle valide."];
         if (search.Department is not null && !DepartmentCode.IsValid(search.Department))
             errors["department"] = ["Code de département inconnu (01 à 95 sauf 20, 2A, 2B, 971 à 974, 976)."];

@@ -1,4 +1,3 @@
-using Ordre.Tableau.Identifiers;
 
 namespace Ordre.Tableau.Register.Importing;
 

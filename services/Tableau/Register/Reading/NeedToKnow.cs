@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Ordre.Contracts.Tableau;
 using Ordre.Tableau.Register.Suspensions;
 
 namespace Ordre.Tableau.Register.Reading;
@@ -23,8 +24,8 @@ public static class NeedToKnow
     /// </summary>
     public static string SuspensionAsSeenBy(ActiveSuspension suspension, bool reasonsVisible, bool isService) =>
         reasonsVisible || (isService && suspension.Source == SuspensionSource.ArsEmergency)
-            ? $"suspension:{suspension.Source}{(suspension.Partial ? ":partial" : "")}"
-            : "suspension";
+            ? Restrictions.SuspensionFrom(suspension.Source.ToString(), suspension.Partial)
+            : Restrictions.Suspension;
 }
 
 /// <summary>

@@ -5,8 +5,6 @@ using Ordre.Tableau.Register.Deadlines;
 
 namespace Ordre.Tableau.Register.Sanctions;
 
-public enum SanctionKind { Warning, Reprimand, PublicFunctionsBan, PracticeBan, StrikingOff }
-
 /// <summary>A sanction from the chambers, recorded on the entry; bans and strikings-off apply on their dates.</summary>
 public sealed record SanctionRecorded(Guid PractitionerId, string Rpps, Guid SanctionId, SanctionKind Kind, DateOnly From, DateOnly? To);
 
@@ -29,7 +27,7 @@ public sealed class RecordEnforceableSanction(IDocumentStore store, TimeProvider
 {
     protected override async Task Apply(SanctionEnforceable message, IDocumentSession session, CancellationToken ct)
     {
-        if (!Enum.TryParse<SanctionKind>(message.Kind, out var kind))
+        if (message.KindOf() is not { } kind)
             throw new ArgumentException($"Unknown sanction kind '{message.Kind}'.", nameof(message));
         var entry = await session.Events.FetchForWriting<Practitioner>(PractitionerStream.IdOf(message.Rpps), ct);
         if (entry.Aggregate is null)

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ordre.ServiceDefaults.Requests;
-using Ordre.Tableau.Identifiers;
 
 namespace Ordre.Tableau.Register.Transfers;
 

@@ -1,4 +1,4 @@
-namespace Ordre.Tableau.Identifiers;
+namespace Ordre.Contracts.Identifiers;
 
 /// <summary>
 /// The RPPS number: 11 digits whose last one is a Luhn key over the whole number (DOMAIN.md §9).
