@@ -4,10 +4,11 @@ using PublicHoliday;
 
 namespace Ordre.Contracts.Calendar;
 
-/// <summary>A public holiday (jour férié) on a date, with its French name for display.</summary>
+/// <summary>A public holiday (jour férié) on a date, with its French name for display. Not called Holiday, which
+/// is a type of the PublicHoliday package too.</summary>
 /// <param name="Date">The day.</param>
 /// <param name="Name">The French name, e.g. "Lundi de Pâques"; two holidays on one day are joined with " / ".</param>
-public sealed record Holiday(DateOnly Date, string Name);
+public sealed record JourFerie(DateOnly Date, string Name);
 
 /// <summary>
 /// The one French calendar every service uses (docs/calendar.md): public holidays by department, jours ouvrables
@@ -46,14 +47,14 @@ public static class FrenchCalendar
 
     private const string AbolitionName = "Abolition de l'esclavage";
 
-    // Metropolitan holidays by year, from the maintained package (Code du travail L.3133-1: 1 January, Easter
-    // Monday, 1 May, 8 May, Ascension, Whit Monday, 14 July, 15 August, 1 November, 11 November, 25 December).
-    // A cache of a pure function: the same year always gives the same list.
-    private static readonly ConcurrentDictionary<int, FrozenDictionary<DateOnly, string>> Metropolitan = new();
+    // Metropolitan holidays from the maintained package (Code du travail L.3133-1: 1 January, Easter Monday, 1 May,
+    // 8 May, Ascension, Whit Monday, 14 July, 15 August, 1 November, 11 November, 25 December), plus the local ones
+    // above. A cache of a pure function: the same year and department always give the same days.
+    private static readonly ConcurrentDictionary<(int Year, string Department), FrozenDictionary<DateOnly, string>> ByYearAndDepartment = new();
 
     /// <summary>The public holidays of <paramref name="year"/> in <paramref name="department"/>, in date order.</summary>
-    public static IReadOnlyList<Holiday> PublicHolidays(int year, string department) =>
-        HolidaysOf(year, Check(department)).Select(h => new Holiday(h.Key, h.Value)).OrderBy(h => h.Date).ToList();
+    public static IReadOnlyList<JourFerie> PublicHolidays(int year, string department) =>
+        HolidaysOf(year, Check(department)).Select(h => new JourFerie(h.Key, h.Value)).OrderBy(h => h.Date).ToList();
 
     /// <summary>True when <paramref name="date"/> is a public holiday in <paramref name="department"/>.</summary>
     public static bool IsPublicHoliday(DateOnly date, string department) =>
@@ -131,25 +132,22 @@ public static class FrenchCalendar
             : throw new ArgumentException($"'{department}' is not a department code (DOMAIN.md §9: 01–19, 2A, 2B, 21–95, 971–974, 976).", nameof(department));
     }
 
-    private static IReadOnlyDictionary<DateOnly, string> HolidaysOf(int year, string department)
-    {
-        var metropolitan = Metropolitan.GetOrAdd(year, static y => new FrancePublicHoliday().PublicHolidayNames(y)
-            .GroupBy(h => DateOnly.FromDateTime(h.Key))
-            .ToFrozenDictionary(g => g.Key, g => string.Join(" / ", g.Select(h => h.Value))));
+    private static FrozenDictionary<DateOnly, string> HolidaysOf(int year, string department) =>
+        ByYearAndDepartment.GetOrAdd((year, department), static key => Compute(key.Year, key.Department));
 
-        var local = new List<(DateOnly Date, string Name)>();
+    private static FrozenDictionary<DateOnly, string> Compute(int year, string department)
+    {
+        var all = new FrancePublicHoliday().PublicHolidayNames(year)
+            .Select(h => (Date: DateOnly.FromDateTime(h.Key), Name: h.Value))
+            .ToList();
         if (AlsaceMoselle.Contains(department))
         {
-            local.Add((DateOnly.FromDateTime(FrancePublicHoliday.GoodFriday(year)), "Vendredi saint"));
-            local.Add((new DateOnly(year, 12, 26), "Saint-Étienne"));
+            all.Add((DateOnly.FromDateTime(FrancePublicHoliday.GoodFriday(year)), "Vendredi saint"));
+            all.Add((new DateOnly(year, 12, 26), "Saint-Étienne"));
         }
         if (AbolitionOfSlavery.TryGetValue(department, out var day))
-            local.Add((new DateOnly(year, day.Month, day.Day), AbolitionName));
-        if (local.Count == 0) return metropolitan;
-
-        var all = new Dictionary<DateOnly, string>(metropolitan);
-        foreach (var (date, name) in local)
-            all[date] = all.TryGetValue(date, out var other) ? $"{other} / {name}" : name;
-        return all;
+            all.Add((new DateOnly(year, day.Month, day.Day), AbolitionName));
+        // Two holidays on one day (Ascension on 1 May 2008, on 22 May 2031 in Martinique) are one day off.
+        return all.GroupBy(h => h.Date).ToFrozenDictionary(g => g.Key, g => string.Join(" / ", g.Select(h => h.Name)));
     }
 }
