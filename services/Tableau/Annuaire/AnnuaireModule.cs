@@ -17,7 +17,12 @@ public static class AnnuaireModule
         options.Schema.For<DirectoryEntry>()
             .Duplicate(e => e.SearchTokens, pgType: "text[]", configure: index => index.Method = IndexMethod.gin)
             .Duplicate(e => e.Visibility)
-            .Duplicate(e => e.SearchName);
+            .Duplicate(e => e.SearchName)
+            // FHIR string search (a name part STARTS WITH the value): LIKE 'value%' on a btree with text_pattern_ops,
+            // which uses the index whatever the database's collation.
+            .Duplicate(e => e.SearchFamily, configure: index => index.Mask = "? text_pattern_ops")
+            .Duplicate(e => e.SearchGiven, configure: index => index.Mask = "? text_pattern_ops")
+            .Duplicate(e => e.LastUpdated);
         return options;
     }
 
