@@ -228,6 +228,13 @@ public class FhirDirectoryThroughTheGateway(OrdreSystem system)
         Assert.Contains("OperationOutcome", await refused.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.GetAsync("/tableau/fhir/Practitioner?family:text=martin")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.GetAsync("/tableau/fhir/Practitioner?family=martin&_lastUpdated=9999")).StatusCode);
+
+        // Values that name no one match nothing: an empty searchset, as R4 token searches answer.
+        var client = Client();
+        Assert.Equal(0, (await client.SearchAsync<Practitioner>(["_id=role-10005173140"]))!.Total);
+        Assert.Equal(0, (await client.SearchAsync<Practitioner>(["identifier=urn:example|10005173140"]))!.Total);
+        Assert.Equal(0, (await client.SearchAsync<PractitionerRole>(["practitioner=Organization/1"]))!.Total);
         Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.GetAsync("/tableau/fhir/Practitioner?family=martin&_lastUpdated=ap2026")).StatusCode);
     }
 }

@@ -70,7 +70,7 @@ public static class FhirEndpoints
         var page = q["_page"].Count == 0 ? 1 : long.TryParse(q["_page"], NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : -1;
         if (count is < 1 or > MaxCount || page is < 1 or > MaxPage)
             return Error(OperationOutcome.IssueType.Value, $"_count est un entier de 1 à {MaxCount}, _page un entier de 1 à {MaxPage}.", 400);
-        if (q.Where(kv => !kv.Key.StartsWith("_c") && !kv.Key.StartsWith("_p")).SelectMany(kv => kv.Value).FirstOrDefault(v => v is null || v.Length > MaxTextLength || v.Any(char.IsControl)) is not null
+        if (q.Where(kv => kv.Key is not ("_count" or "_page")).SelectMany(kv => kv.Value).FirstOrDefault(v => v is null || v.Length > MaxTextLength || v.Any(char.IsControl)) is not null
             || q.Keys.Any(k => k.Length > MaxTextLength || k.Any(char.IsControl)))
             return Error(OperationOutcome.IssueType.Value, $"Les paramètres de recherche ont {MaxTextLength} caractères au plus, sans caractère de contrôle.", 400);
 
