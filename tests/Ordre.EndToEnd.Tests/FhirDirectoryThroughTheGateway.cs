@@ -118,6 +118,123 @@ public class FhirDirectoryThroughTheGateway(OrdreSystem system)
         Assert.Contains(practitioner.SearchParam, p => p.Name == "identifier");
         Assert.Contains(practitioner.SearchParam, p => p.Name == "_count");
         Assert.Contains(practitioner.SearchParam, p => p.Name == "_page");
+        Assert.Contains(practitioner.SearchParam, p => p.Name == "_lastUpdated" && p.Type == SearchParamType.Date);
+        Assert.Contains("PractitionerRole:practitioner", practitioner.SearchRevInclude);
+        var role = capabilities.Rest.Single().Resource.Single(r => r.Type == "PractitionerRole");
+        Assert.Contains(role.SearchParam, p => p.Name == "practitioner" && p.Type == SearchParamType.Reference);
+        Assert.Contains("PractitionerRole:practitioner", role.SearchInclude);
     }
 
+    /// <summary>Three doctors whose names share a stem unique to the run: Stem, Adam-Stem and André-Stemez (FHIR's string search cases).</summary>
+    private async Task<(string Stem, InscriptionRequest Exact, InscriptionRequest Compound, InscriptionRequest Longer)> Martins()
+    {
+        var stem = "Martin" + new string([.. Guid.NewGuid().ToString("N")[..5].Select(ch => (char)('a' + ch % 26))]);
+        var token = await system.TokenFor("cdom75");
+        async Task<InscriptionRequest> Granted(string lastName)
+        {
+            var request = NewDoctor("75") with { LastName = lastName };
+            var created = await system.Api.RequestInscription(request, token);
+            Assert.True(created.StatusCode == HttpStatusCode.Created, Describe(created));
+            await system.Api.DecideInscription(created.Content!.Id, InscriptionDecision.Grant(), token);
+            return request;
+        }
+        return (stem, await Granted(stem), await Granted("Adam-" + stem), await Granted("André-" + stem + "ez"));
+    }
+
+    private static string[] Ids(Bundle? bundle, Bundle.SearchEntryMode mode = Bundle.SearchEntryMode.Match) =>
+        [.. bundle!.Entry.Where(e => e.Search?.Mode == mode).Select(e => e.Resource?.Id ?? "").Order()];
+
+    [Fact]
+    public async Task Family_is_a_starts_with_search_contains_and_exact_are_modifiers()
+    {
+        var (stem, exact, compound, longer) = await Martins();
+        var client = Client();
+
+        var contains = await Eventually.Until(() => client.SearchAsync<Practitioner>([$"family:contains={stem.ToLowerInvariant()}"])!,
+            b => b?.Total == 3, what: "three practitioners containing the stem");
+        Assert.Equal(new[] { exact.Rpps, compound.Rpps, longer.Rpps }.Order(), Ids(contains));
+
+        var startsWith = await client.SearchAsync<Practitioner>([$"family={stem}"]);
+        Assert.Equal([exact.Rpps!], Ids(startsWith));
+        Assert.Equal(1, startsWith!.Total);
+        var folded = await client.SearchAsync<Practitioner>([$"family={("andre-" + stem).ToUpperInvariant()}"]);
+        Assert.Equal([longer.Rpps!], Ids(folded));
+
+        Assert.Equal([exact.Rpps!], Ids(await client.SearchAsync<Practitioner>([$"family:exact={stem}"])));
+        Assert.Empty(Ids(await client.SearchAsync<Practitioner>([$"family:exact={stem.ToLowerInvariant()}"])));
+        Assert.Equal([longer.Rpps!], Ids(await client.SearchAsync<Practitioner>([$"family:exact=André-{stem}ez"])));
+
+        // given, name (any part starts with), identifier system|value, _id, _lastUpdated
+        Assert.Contains(exact.Rpps, Ids(await client.SearchAsync<Practitioner>([$"family={stem}", $"given={exact.FirstName![..2]}"])));
+        Assert.Empty(Ids(await client.SearchAsync<Practitioner>([$"family={stem}", "given=zzzz"])));
+        Assert.Contains(exact.Rpps, Ids(await client.SearchAsync<Practitioner>([$"name:contains={stem}", $"name={exact.FirstName}"])));
+        Assert.Contains(exact.Rpps, Ids(await client.SearchAsync<Practitioner>([$"name={stem}", $"name={exact.FirstName}"])));
+        Assert.Equal([compound.Rpps!], Ids(await client.SearchAsync<Practitioner>([$"name=adam-{stem}"])));
+        Assert.Equal([exact.Rpps!], Ids(await client.SearchAsync<Practitioner>([$"identifier={FhirSystem}|{exact.Rpps}"])));
+        Assert.Equal([exact.Rpps!], Ids(await client.SearchAsync<Practitioner>([$"identifier=urn:oid:1.2.250.1.71.4.2.1|8{exact.Rpps}"])));
+        Assert.Equal(new[] { exact.Rpps, compound.Rpps }.Order(), Ids(await client.SearchAsync<Practitioner>([$"_id={exact.Rpps},{compound.Rpps}"])));
+        Assert.Equal(3, (await client.SearchAsync<Practitioner>([$"family:contains={stem}", $"_lastUpdated=ge{DateTime.UtcNow.AddHours(-1):yyyy-MM-ddTHH:mm:ss}Z"]))!.Total);
+        Assert.Equal(0, (await client.SearchAsync<Practitioner>([$"family:contains={stem}", $"_lastUpdated=lt{DateTime.UtcNow.AddDays(-1):yyyy-MM-dd}"]))!.Total);
+        var read = await client.ReadAsync<Practitioner>($"Practitioner/{exact.Rpps}");
+        Assert.NotNull(read!.Meta?.LastUpdated);
+    }
+
+    [Fact]
+    public async Task Roles_are_found_by_practitioner_and_include_it_practitioners_revinclude_their_roles()
+    {
+        var (stem, exact, compound, _) = await Martins();
+        var client = Client();
+        var role = await Eventually.Until(() => client.SearchAsync<PractitionerRole>([$"practitioner=Practitioner/{exact.Rpps}"])!,
+            b => b?.Total == 1, what: "role by practitioner reference");
+        Assert.Equal($"Practitioner/{exact.Rpps}", Assert.IsType<PractitionerRole>(role!.Entry.Single().Resource).Practitioner?.Reference);
+        Assert.Equal(1, (await client.SearchAsync<PractitionerRole>([$"practitioner={exact.Rpps}"]))!.Total);
+
+        // Both doctors are projected asynchronously: wait for the second one too.
+        var included = await Eventually.Until(() => client.SearchAsync<PractitionerRole>([$"practitioner={exact.Rpps},{compound.Rpps}", "_include=PractitionerRole:practitioner"])!,
+            b => b?.Total == 2, what: "both roles by practitioner");
+        Assert.Equal(2, included!.Total);
+        Assert.Equal(new[] { "role-" + exact.Rpps, "role-" + compound.Rpps }.Order(), Ids(included));
+        Assert.Equal(new[] { exact.Rpps, compound.Rpps }.Order(), Ids(included, Bundle.SearchEntryMode.Include));
+        Assert.All(included.Entry.Where(e => e.Search?.Mode == Bundle.SearchEntryMode.Include), e => Assert.IsType<Practitioner>(e.Resource));
+
+        var revincluded = await client.SearchAsync<Practitioner>([$"family={stem}", "_revinclude=PractitionerRole:practitioner"]);
+        Assert.Equal(1, revincluded!.Total);
+        Assert.Equal([exact.Rpps!], Ids(revincluded));
+        Assert.Equal(["role-" + exact.Rpps], Ids(revincluded, Bundle.SearchEntryMode.Include));
+
+        // Hidden: a suspended doctor is neither found nor included.
+        await system.Change(exact, "suspensions", new { source = "Health", until = Today.AddMonths(2) }, "cromidf");
+        await Eventually.Until(() => client.SearchAsync<PractitionerRole>([$"practitioner={exact.Rpps},{compound.Rpps}", "_include=PractitionerRole:practitioner"])!,
+            b => b?.Total == 1, what: "suspended doctor's role gone");
+        var after = await client.SearchAsync<PractitionerRole>([$"practitioner={exact.Rpps},{compound.Rpps}", "_include=PractitionerRole:practitioner"]);
+        Assert.DoesNotContain(after!.Entry, e => e.Resource?.Id?.EndsWith(exact.Rpps!) == true);
+        var revAfter = await client.SearchAsync<Practitioner>([$"family:contains={stem}", "_revinclude=PractitionerRole:practitioner"]);
+        Assert.Equal(2, revAfter!.Total);
+        Assert.DoesNotContain("role-" + exact.Rpps, Ids(revAfter, Bundle.SearchEntryMode.Include));
+        Assert.DoesNotContain(exact.Rpps, Ids(revAfter));
+    }
+
+    [Fact]
+    public async Task Unknown_parameters_are_ignored_unless_handling_is_strict_and_unknown_modifiers_are_refused()
+    {
+        using var anonymous = new HttpClient { BaseAddress = system.Gateway.Url };
+        var lenient = await anonymous.GetAsync("/tableau/fhir/Practitioner?family=martin&birthdate=1970");
+        Assert.Equal(HttpStatusCode.OK, lenient.StatusCode);
+
+        using var strict = new HttpRequestMessage(HttpMethod.Get, "/tableau/fhir/Practitioner?family=martin&birthdate=1970");
+        strict.Headers.Add("Prefer", "handling=strict");
+        var refused = await anonymous.SendAsync(strict);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("OperationOutcome", await refused.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.GetAsync("/tableau/fhir/Practitioner?family:text=martin")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.GetAsync("/tableau/fhir/Practitioner?family=martin&_lastUpdated=9999")).StatusCode);
+
+        // Values that name no one match nothing: an empty searchset, as R4 token searches answer.
+        var client = Client();
+        Assert.Equal(0, (await client.SearchAsync<Practitioner>(["_id=role-10005173140"]))!.Total);
+        Assert.Equal(0, (await client.SearchAsync<Practitioner>(["identifier=urn:example|10005173140"]))!.Total);
+        Assert.Equal(0, (await client.SearchAsync<PractitionerRole>(["practitioner=Organization/1"]))!.Total);
+        Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.GetAsync("/tableau/fhir/Practitioner?family=martin&_lastUpdated=ap2026")).StatusCode);
+    }
 }

@@ -17,7 +17,12 @@ public static class AnnuaireModule
         options.Schema.For<DirectoryEntry>()
             .Duplicate(e => e.SearchTokens, pgType: "text[]", configure: index => index.Method = IndexMethod.gin)
             .Duplicate(e => e.Visibility)
-            .Duplicate(e => e.SearchName);
+            .Duplicate(e => e.SearchName)
+            // FHIR string search (a name part STARTS WITH the value): LIKE 'value%' on a btree with text_pattern_ops,
+            // which uses the index whatever the database's collation.
+            .Duplicate(e => e.SearchFamily, configure: index => index.Mask = "? text_pattern_ops")
+            .Duplicate(e => e.SearchGiven, configure: index => index.Mask = "? text_pattern_ops")
+            .Duplicate(e => e.LastUpdated);
         return options;
     }
 
@@ -36,11 +41,11 @@ public static class AnnuaireModule
         fhir.MapGet("/metadata", FhirEndpoints.Metadata).WithName("FhirCapabilities").FhirResponses()
             .WithSummary("CapabilityStatement FHIR R4 de l'annuaire");
         fhir.MapGet("/Practitioner", FhirEndpoints.SearchPractitioners).WithName("FhirSearchPractitioner").FhirResponses()
-            .WithSummary("Rechercher des Practitioner (identifier, family, given, name, _count)");
+            .WithSummary("Rechercher des Practitioner (règles R4 : identifier, family, given, name, :contains, :exact, _id, _lastUpdated, _revinclude, _count)");
         fhir.MapGet("/Practitioner/{id}", FhirEndpoints.ReadPractitioner).WithName("FhirReadPractitioner").FhirResponses()
             .WithSummary("Lire un Practitioner (id = RPPS)");
         fhir.MapGet("/PractitionerRole", FhirEndpoints.SearchRoles).WithName("FhirSearchPractitionerRole").FhirResponses()
-            .WithSummary("Rechercher des PractitionerRole (mêmes paramètres)");
+            .WithSummary("Rechercher des PractitionerRole (mêmes paramètres, practitioner, _include)");
         fhir.MapGet("/PractitionerRole/{id}", FhirEndpoints.ReadRole).WithName("FhirReadPractitionerRole").FhirResponses()
             .WithSummary("Lire un PractitionerRole (id = role-RPPS)");
         return app;

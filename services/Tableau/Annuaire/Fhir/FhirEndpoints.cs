@@ -4,6 +4,7 @@ using System.Text.Json;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 using Marten;
+using Marten.Linq.MatchesSql;
 using Marten.Pagination;
 using Ordre.Tableau.Annuaire.Searching;
 using Ordre.Tableau.Register;
@@ -39,45 +40,117 @@ public static class FhirEndpoints
     public static Task<IResult> SearchRoles(HttpContext http, IQuerySession session, CancellationToken ct) =>
         Search(http, session, ResourceType.PractitionerRole, FhirResources.Role, ct);
 
+    private static readonly HashSet<string> StringParameters = ["family", "given", "name"];
+
     private static async Task<IResult> Search(HttpContext http, IQuerySession session, ResourceType type,
         Func<DirectoryEntry, Resource> toResource, CancellationToken ct)
     {
         var q = http.Request.Query;
-        var known = new HashSet<string> { "identifier", "family", "given", "name", "_count", "_page", "_format" };
-        if (q.Keys.FirstOrDefault(k => !known.Contains(k)) is { } unknown)
-            return Error(OperationOutcome.IssueType.NotSupported, $"Paramètre de recherche non pris en charge : {unknown}.", 400);
+        var isRole = type == ResourceType.PractitionerRole;
+        // Unknown parameters are ignored (R4 lenient handling) unless the client sends Prefer: handling=strict;
+        // an unknown modifier of a known parameter is always refused (R4: servers SHALL reject unsupported modifiers).
+        var strict = http.Request.Headers["Prefer"].Any(h => h?.Replace(" ", "").Contains("handling=strict", StringComparison.OrdinalIgnoreCase) == true);
+        var known = new HashSet<string> { "identifier", "family", "given", "name", "_id", "_lastUpdated", "_count", "_page", "_format" };
+        known.Add(isRole ? "practitioner" : "_revinclude");
+        if (isRole) known.Add("_include");
+        foreach (var key in q.Keys)
+        {
+            var (name, modifier) = key.IndexOf(':') is var colon and >= 0 ? (key[..colon], key[(colon + 1)..]) : (key, null);
+            if (!known.Contains(name))
+            {
+                if (strict) return Error(OperationOutcome.IssueType.NotSupported, $"Paramètre de recherche non pris en charge : {key}.", 400);
+                continue;
+            }
+            if (modifier is not null && !(StringParameters.Contains(name) && FhirStringMatch.Parse(modifier) is not null))
+                return Error(OperationOutcome.IssueType.NotSupported, $"Modificateur non pris en charge : {key}.", 400);
+        }
         // Parsed as a number of any size, so that a huge value is refused as out of bounds rather than as not a number.
         var count = q["_count"].Count == 0 ? 20 : long.TryParse(q["_count"], NumberStyles.None, CultureInfo.InvariantCulture, out var c) ? c : -1;
         var page = q["_page"].Count == 0 ? 1 : long.TryParse(q["_page"], NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : -1;
         if (count is < 1 or > MaxCount || page is < 1 or > MaxPage)
             return Error(OperationOutcome.IssueType.Value, $"_count est un entier de 1 à {MaxCount}, _page un entier de 1 à {MaxPage}.", 400);
-        if (new[] { "identifier", "family", "given", "name" }.Select(k => q[k].ToString()).FirstOrDefault(v => v.Length > MaxTextLength || v.Any(char.IsControl)) is not null)
+        if (q.Where(kv => kv.Key is not ("_count" or "_page")).SelectMany(kv => kv.Value).FirstOrDefault(v => v is null || v.Length > MaxTextLength || v.Any(char.IsControl)) is not null
+            || q.Keys.Any(k => k.Length > MaxTextLength || k.Any(char.IsControl)))
             return Error(OperationOutcome.IssueType.Value, $"Les paramètres de recherche ont {MaxTextLength} caractères au plus, sans caractère de contrôle.", 400);
 
         var visible = DirectoryEntry.VisibleTo(http.User);
         var query = session.Query<DirectoryEntry>().Where(e => e.Visibility.In(visible));
-        var identifier = q["identifier"].ToString();
-        var family = DirectoryEntry.Normalize(q["family"].ToString());
-        var given = DirectoryEntry.Normalize(q["given"].ToString());
-        var name = DirectoryEntry.Normalize(q["name"].ToString());
+        var narrowed = false;
 
-        if (identifier.Length > 0)
+        // Token and reference parameters: a comma is OR, a repeated parameter is AND; they all name entries by RPPS.
+        foreach (var (key, toRpps) in new (string, Func<string, string?>)[]
+                 {
+                     ("identifier", IdentifierRpps),
+                     ("_id", id => isRole ? (id.StartsWith(FhirResources.RolePrefix) ? id[FhirResources.RolePrefix.Length..] : null) : id),
+                     ("practitioner", reference => reference.Split('/') is [.., "Practitioner", var id] ? id : reference.Contains('/') ? null : reference),
+                 })
+            foreach (var value in q[key].OfType<string>())
+            {
+                if (key == "identifier" && value.EndsWith('|') && value.Count(ch => ch == '|') == 1)
+                {
+                    // system| : every practitioner has an RPPS and an IDNPS identifier; another system matches none.
+                    if (value[..^1] is not (FhirResources.RppsSystem or FhirResources.IdnpsSystem)) query = query.Where(e => e.Id == Guid.Empty);
+                    continue;
+                }
+                var ids = value.Split(',').Select(v => toRpps(v.Trim())).OfType<string>().Where(Rpps.IsValid).Select(PractitionerStream.IdOf).ToArray();
+                query = query.Where(e => e.Id.IsOneOf(ids));
+                narrowed = true;
+            }
+
+        // String parameters (family, given, name: any of the two), on the folded, prefix-indexed keys.
+        foreach (var key in q.Keys.Where(k => StringParameters.Contains(k.Split(':')[0])))
         {
-            var parts = identifier.Split('|');
-            var value = parts[^1];
-            if (parts.Length == 2 && parts[0] is not ("" or FhirResources.RppsSystem))
-                return Error(OperationOutcome.IssueType.NotSupported, $"Système d'identifiant non pris en charge : {parts[0]}.", 400);
-            if (!Rpps.IsValid(value))
-                return Error(OperationOutcome.IssueType.Value, "L'identifiant doit être un numéro RPPS valide (11 chiffres).", 400);
-            var id = PractitionerStream.IdOf(value);
-            query = query.Where(e => e.Id == id);
+            var modifier = FhirStringMatch.Parse(key.Contains(':') ? key[(key.IndexOf(':') + 1)..] : null)!.Value;
+            foreach (var value in q[key].OfType<string>().Select(v => v.Trim()).Where(v => v.Length > 0))
+            {
+                var folded = DirectoryEntry.Normalize(value);
+                narrowed |= folded.Length >= (modifier == StringModifier.Contains ? MinContainsLength : SearchDirectoryEndpoint.MinNameLength);
+                var columns = key.Split(':')[0] switch { "family" => new[] { "d.search_family" }, "given" => ["d.search_given"], _ => ["d.search_family", "d.search_given"] };
+                if (modifier == StringModifier.Exact)
+                {
+                    var sql = "(" + string.Join(" or ", columns.Select(col => $"{col} = ?")) + ")";
+                    var args = columns.Select(_ => (object)folded).ToArray();
+                    query = query.Where(e => e.MatchesSql(sql, args));
+                    query = key.Split(':')[0] switch
+                    {
+                        "family" => query.Where(e => e.Source.LastName == value),
+                        "given" => query.Where(e => e.Source.FirstName == value),
+                        _ => query.Where(e => e.Source.LastName == value || e.Source.FirstName == value),
+                    };
+                }
+                else
+                {
+                    var sql = "(" + string.Join(" or ", columns.Select(col => $"{col} like ?")) + ")";
+                    var pattern = FhirStringMatch.LikePattern(modifier, folded);
+                    var args = columns.Select(_ => (object)pattern).ToArray();
+                    query = query.Where(e => e.MatchesSql(sql, args));
+                }
+            }
         }
-        else if (Math.Max(family.Length, Math.Max(given.Length, name.Length)) < SearchDirectoryEndpoint.MinNameLength)
-            return Error(OperationOutcome.IssueType.TooCostly,
-                "Recherche trop large : indiquez identifier, ou family, given ou name (2 caractères au moins).", 422);
 
-        // family, given and name: every word must begin a word of the name (accents and case ignored).
-        query = query.WithNameWords($"{family} {given} {name}", [DirectoryEntry.Everywhere]);
+        foreach (var value in q["_lastUpdated"].OfType<string>())
+        {
+            if (FhirDateRange.Parse(value) is not var (prefix, from, to))
+                return Error(OperationOutcome.IssueType.Value, "_lastUpdated est une date FHIR, précédée de eq, gt, ge, lt ou le.", 400);
+            query = prefix switch
+            {
+                "gt" => query.Where(e => e.LastUpdated >= to),
+                "ge" => query.Where(e => e.LastUpdated >= from),
+                "lt" => query.Where(e => e.LastUpdated < from),
+                "le" => query.Where(e => e.LastUpdated < to),
+                _ => query.Where(e => e.LastUpdated >= from && e.LastUpdated < to),
+            };
+        }
+
+        if (!narrowed)
+            return Error(OperationOutcome.IssueType.TooCostly,
+                $"Recherche trop large : indiquez identifier, _id{(isRole ? ", practitioner" : "")}, ou family, given ou name (2 caractères au moins, 3 avec :contains).", 422);
+
+        var include = isRole
+            ? q["_include"].Any(v => v is "PractitionerRole:practitioner" or "PractitionerRole:practitioner:Practitioner")
+            : q["_revinclude"].Any(v => v is "PractitionerRole:practitioner" or "PractitionerRole:practitioner:Practitioner");
+        if (strict && q["_include"].Concat(q["_revinclude"]).Any(v => v is not ("PractitionerRole:practitioner" or "PractitionerRole:practitioner:Practitioner")))
+            return Error(OperationOutcome.IssueType.NotSupported, "Seuls _include=PractitionerRole:practitioner (PractitionerRole) et _revinclude=PractitionerRole:practitioner (Practitioner) sont pris en charge.", 400);
 
         var results = await query.OrderBy(e => e.SearchName).ThenBy(e => e.Id).ToPagedListAsync((int)page, (int)count, ct);
         var self = $"{BaseUrl(http)}/{type}{http.Request.QueryString}";
@@ -86,18 +159,38 @@ public static class FhirEndpoints
             Type = Bundle.BundleType.Searchset,
             Total = (int)results.TotalItemCount,
             Link = [new Bundle.LinkComponent { Relation = "self", Url = self }],
-            Entry = [.. results.Select(e => toResource(e)).Select(r => new Bundle.EntryComponent
-            {
-                FullUrl = $"{BaseUrl(http)}/{type}/{r.Id}",
-                Resource = r,
-                Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Match },
-            })],
+            Entry = [.. results.Select(e => Entry(http, toResource(e), Bundle.SearchEntryMode.Match))],
         };
+        // The role and the practitioner come from the same directory entry: what is included is as visible as what matched.
+        if (include)
+            bundle.Entry.AddRange(results.Select(e => Entry(http, isRole ? FhirResources.Practitioner(e) : FhirResources.Role(e), Bundle.SearchEntryMode.Include)));
         if (results.HasNextPage)
             bundle.Link.Add(new Bundle.LinkComponent { Relation = "next", Url = PageUrl(http, type, (int)page + 1) });
         if (results.HasPreviousPage)
             bundle.Link.Add(new Bundle.LinkComponent { Relation = "previous", Url = PageUrl(http, type, (int)page - 1) });
         return Fhir(bundle);
+    }
+
+    public const int MinContainsLength = 3;
+
+    private static Bundle.EntryComponent Entry(HttpContext http, Resource resource, Bundle.SearchEntryMode mode) => new()
+    {
+        FullUrl = $"{BaseUrl(http)}/{resource.TypeName}/{resource.Id}",
+        Resource = resource,
+        Search = new Bundle.SearchComponent { Mode = mode },
+    };
+
+    /// <summary>The RPPS an identifier token names: system|value (RPPS or IDNPS system), or a value alone (RPPS or IDNPS).</summary>
+    private static string? IdentifierRpps(string token)
+    {
+        var parts = token.Split('|');
+        return parts switch
+        {
+            [var value] => value.Length == 12 && value[0] == '8' ? value[1..] : value,
+            [FhirResources.RppsSystem, var value] => value,
+            [FhirResources.IdnpsSystem, var value] => value.Length == 12 && value[0] == '8' ? value[1..] : null,
+            _ => null,
+        };
     }
 
     private static async Task<DirectoryEntry?> Visible(string rpps, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)

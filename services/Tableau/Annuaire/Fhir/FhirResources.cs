@@ -21,6 +21,7 @@ public static class FhirResources
         var practitioner = new Practitioner
         {
             Id = p.Rpps,
+            Meta = Meta(entry),
             Active = true,
             Identifier =
             [
@@ -39,7 +40,15 @@ public static class FhirResources
         return practitioner;
     }
 
-    public static PractitionerRole Role(DirectoryEntry entry) => Role(entry.Show());
+    public static PractitionerRole Role(DirectoryEntry entry)
+    {
+        var role = Role(entry.Show());
+        role.Meta = Meta(entry);
+        return role;
+    }
+
+    private static Meta? Meta(DirectoryEntry entry) =>
+        entry.LastUpdated == default ? null : new Meta { LastUpdated = entry.LastUpdated };
 
     private static PractitionerRole Role(PublicDoctor shown) => new()
     {
@@ -70,29 +79,44 @@ public static class FhirResources
             new CapabilityStatement.RestComponent
             {
                 Mode = CapabilityStatement.RestfulCapabilityMode.Server,
+                Documentation = "Paramètres inconnus ignorés (R4, handling=lenient) sauf avec l'en-tête Prefer: handling=strict (400 OperationOutcome) ; modificateur inconnu toujours refusé (400).",
                 Resource = [Searchable(ResourceType.Practitioner), Searchable(ResourceType.PractitionerRole)],
             },
         ],
     };
 
-    private static CapabilityStatement.ResourceComponent Searchable(ResourceType type) => new()
+    private static CapabilityStatement.ResourceComponent Searchable(ResourceType type)
     {
-        Type = type.ToString(),
-        Interaction =
-        [
-            new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Read },
-            new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.SearchType },
-        ],
-        SearchParam =
-        [
-            SearchParam("identifier", SearchParamType.Token, "RPPS (system|valeur ou valeur seule)"),
-            SearchParam("family", SearchParamType.String, "Nom de famille (début, accents et casse ignorés)"),
-            SearchParam("given", SearchParamType.String, "Prénom (début)"),
-            SearchParam("name", SearchParamType.String, "Nom ou prénom (mots contenus)"),
-            SearchParam("_count", SearchParamType.Number, "Résultats par page, de 1 à 50"),
-            SearchParam("_page", SearchParamType.Number, "Page demandée, de 1 à 10 000 (liens next/previous du Bundle)"),
-        ],
-    };
+        var isRole = type == ResourceType.PractitionerRole;
+        var resource = new CapabilityStatement.ResourceComponent
+        {
+            Type = type.ToString(),
+            Interaction =
+            [
+                new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Read },
+                new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.SearchType },
+            ],
+            SearchParam =
+            [
+                SearchParam("_id", SearchParamType.Token, isRole ? "Identifiant logique (role-RPPS), plusieurs séparés par des virgules" : "Identifiant logique (RPPS), plusieurs séparés par des virgules"),
+                SearchParam("_lastUpdated", SearchParamType.Date, "Date de dernière modification, préfixes eq, gt, ge, lt, le"),
+                SearchParam("identifier", SearchParamType.Token, "RPPS ou IDNPS : system|valeur, valeur seule, ou system|"),
+                SearchParam("family", SearchParamType.String, "Nom de famille qui COMMENCE par la valeur (accents et casse ignorés) ; :contains (contient, 3 caractères au moins), :exact (nom entier, accents et casse comptent)"),
+                SearchParam("given", SearchParamType.String, "Prénom qui commence par la valeur ; :contains, :exact"),
+                SearchParam("name", SearchParamType.String, "Nom ou prénom qui commence par la valeur ; :contains, :exact"),
+                SearchParam("_count", SearchParamType.Number, "Résultats par page, de 1 à 50"),
+                SearchParam("_page", SearchParamType.Number, "Page demandée, de 1 à 10 000 (liens next/previous du Bundle)"),
+            ],
+        };
+        if (isRole)
+        {
+            resource.SearchParam.Add(SearchParam("practitioner", SearchParamType.Reference, "Practitioner/{id} ou {id} (RPPS)"));
+            resource.SearchInclude = ["PractitionerRole:practitioner"];
+        }
+        else
+            resource.SearchRevInclude = ["PractitionerRole:practitioner"];
+        return resource;
+    }
 
     private static CapabilityStatement.SearchParamComponent SearchParam(string name, SearchParamType type, string doc) =>
         new() { Name = name, Type = type, Documentation = doc };

@@ -67,6 +67,20 @@ public sealed record DirectoryEntry(
         return new DirectoryEntry(entry.Id, entry, visibility, showsAddress, name, city, qualifications);
     }
 
+    /// <summary>When the entry last changed (the timestamp of its last event): FHIR's meta.lastUpdated and _lastUpdated.</summary>
+    public DateTimeOffset LastUpdated { get; init; }
+
+    /// <summary>
+    /// The shown last name, folded (<see cref="Normalize"/>): FHIR's family search, a prefix-indexed column.
+    /// A hidden entry has none, like it has no <see cref="SearchTokens"/>.
+    /// </summary>
+    [JsonIgnore]
+    public string? SearchFamily => Visibility == DirectoryVisibility.Hidden ? null : Normalize(Source.LastName);
+
+    /// <summary>The shown first name, folded: FHIR's given search, a prefix-indexed column (none when hidden).</summary>
+    [JsonIgnore]
+    public string? SearchGiven => Visibility == DirectoryVisibility.Hidden ? null : Normalize(Source.FirstName);
+
     /// <summary>What the directory shows of the doctor (DOMAIN.md §2.6): the address only when <see cref="ShowsAddress"/>.</summary>
     public PublicDoctor Show() => Shown(Source, ShowsAddress);
 
@@ -164,7 +178,11 @@ public sealed partial class DirectoryEntryProjection : SingleStreamProjection<Di
         IncludeType<PracticeBanEnded>();
     }
 
-    public override DirectoryEntry? Evolve(DirectoryEntry? snapshot, Guid id, IEvent e) => (snapshot, e.Data) switch
+    public override DirectoryEntry? Evolve(DirectoryEntry? snapshot, Guid id, IEvent e) => Entry(snapshot, e) is { } entry
+        ? entry with { LastUpdated = e.Timestamp }
+        : null;
+
+    private static DirectoryEntry? Entry(DirectoryEntry? snapshot, IEvent e) => (snapshot, e.Data) switch
     {
         (_, RegisteredOnTableau registered) => DirectoryEntry.From(Practitioner.Create(registered)),
         (_, RegisterEntryImported imported) => DirectoryEntry.From(Practitioner.Create(imported)),
