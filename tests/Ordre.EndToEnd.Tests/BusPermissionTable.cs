@@ -10,8 +10,11 @@ namespace Ordre.EndToEnd.Tests;
 /// </summary>
 public class BusPermissionTable
 {
+    // The integration events: the records of a service's namespace (Ordre.Contracts.Tableau, …). Shared vocabulary
+    // (Ordre.Contracts.Identifiers, .Calendar) is never published.
     private static readonly IReadOnlyList<Type> Contracts = typeof(PractitionerRegistered).Assembly.GetExportedTypes()
-        .Where(t => t.Namespace?.StartsWith("Ordre.Contracts.", StringComparison.Ordinal) == true && t is { IsClass: true, IsAbstract: false })
+        .Where(t => t.Namespace?.StartsWith("Ordre.Contracts.", StringComparison.Ordinal) == true && t is { IsClass: true, IsAbstract: false }
+            && BusPermissions.Table.Any(p => p.Service == t.Namespace["Ordre.Contracts.".Length..].ToLowerInvariant()))
         .ToList();
 
     [Fact]
