@@ -12,7 +12,7 @@ builder.AddServiceDefaults("discipline", "Ordre — Discipline");
 // Here, not in ServiceDefaults: the validation source generator registers the request types of the calling assembly.
 builder.Services.AddValidation();
 builder.AddMessaging("discipline");
-builder.Services.AddTableauLookup(builder.Configuration).AddComplaintJurisdiction().AddCaseJurisdiction();
+builder.Services.AddTableauLookup(builder.Configuration).AddComplaintJurisdiction().AddNewComplaintJurisdiction().AddCaseJurisdiction();
 builder.Services.AddSingleton<DisciplineDeadlines>().AddHostedService(sp => sp.GetRequiredService<DisciplineDeadlines>());
 builder.AddEventStore("discipline", store => store.AddComplaints().AddChambers().AddCaseLaw())
     .PublishIntegrationEvents(map =>

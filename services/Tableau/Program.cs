@@ -15,7 +15,7 @@ builder.AddServiceDefaults("tableau", "Ordre — Tableau de l'Ordre et annuaire"
 // Here, not in ServiceDefaults: the validation source generator registers the request types of the calling assembly.
 builder.Services.AddValidation();
 builder.AddMessaging("tableau", bus => bus.AddRegisterConsumers());
-builder.Services.AddRegisterDeadlines().AddRegisterJurisdiction().AddInscriptionJurisdiction();
+builder.Services.AddRegisterDeadlines().AddRegisterJurisdiction().AddInscriptionJurisdiction().AddNewDossierJurisdiction();
 builder.Services.AddLookup();
 builder.AddEventStore("tableau", store => store.AddInscriptions().AddRegister().AddAnnuaire().AddLps().AddSpecialLists())
     .PublishIntegrationEvents(events =>

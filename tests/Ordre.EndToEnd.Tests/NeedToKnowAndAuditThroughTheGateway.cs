@@ -82,6 +82,30 @@ public class NeedToKnowAndAuditThroughTheGateway(OrdreSystem system)
     }
 
     [Fact]
+    public async Task A_new_dossier_or_complaint_of_another_department_is_refused_before_the_rest_of_its_body_is_validated()
+    {
+        var paris = await system.GrantedInscription();
+        using var marseille = await system.HttpClientFor("cdom13");
+        var overlong = new string('x', 5_000);
+        foreach (var (path, body) in new (string, object)[]
+        {
+            ("/tableau/inscriptions", new { rpps = "10005173140", department = "75", lastName = overlong }),
+            ("/tableau/special-lists/junior-doctors", new { rpps = "10005173140", department = "75", lastName = overlong }),
+            ("/discipline/complaints", new { rpps = paris.Rpps, complainant = new { kind = "Patient", name = overlong }, grounds = new[] { overlong } }),
+        })
+        {
+            using var response = await marseille.PostAsJsonAsync(path, body);
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{path}: {(int)response.StatusCode} {text}");
+            Assert.Contains("hors-ressort", text);
+        }
+        // The council of the department gets its field errors.
+        using var parisCouncil = await system.HttpClientFor("cdom75");
+        Assert.Equal(HttpStatusCode.BadRequest, (await parisCouncil.PostAsJsonAsync("/tableau/inscriptions",
+            new { rpps = "10005173140", department = "75", lastName = overlong })).StatusCode);
+    }
+
+    [Fact]
     public async Task Only_the_doctors_own_councils_and_the_national_bodies_learn_that_a_suspension_is_for_health()
     {
         var rpps = await SuspendedForHealthInMarseille();

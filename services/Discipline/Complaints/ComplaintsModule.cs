@@ -25,6 +25,31 @@ public static class ComplaintsModule
 
     private const string ComplaintRecord = "complaint";
 
+    /// <summary>
+    /// A new complaint is lodged at the council of the doctor's department, as the Tableau answers for the RPPS in the
+    /// body: checked before the body is validated. The Tableau unreachable: the endpoint answers 503 itself.
+    /// </summary>
+    public static IServiceCollection AddNewComplaintJurisdiction(this IServiceCollection services) =>
+        services.AddRecordJurisdiction(NewComplaintRecord, async (http, user) =>
+        {
+            if (await RecordJurisdiction.BodyStringAsync(http, "rpps") is not { } rpps || !Rpps.IsValid(rpps))
+                return null;
+            try
+            {
+                var doctor = await http.RequestServices.GetRequiredService<PractitionerLookup.PractitionerLookupClient>()
+                    .GetStatusAsync(new PractitionerStatusRequest { Rpps = rpps }, cancellationToken: http.RequestAborted);
+                return doctor.Known && !user.IsCouncilOf(doctor.Department)
+                    ? $"Une plainte se dépose auprès du conseil départemental où le médecin est inscrit ({doctor.Department})."
+                    : null;
+            }
+            catch (Grpc.Core.RpcException)
+            {
+                return null;
+            }
+        });
+
+    private const string NewComplaintRecord = "new-complaint";
+
     /// <summary>The Tableau's gRPC lookup, called with this service's client-credentials token.</summary>
     public static IServiceCollection AddTableauLookup(this IServiceCollection services, IConfiguration configuration)
     {
@@ -40,6 +65,7 @@ public static class ComplaintsModule
         var complaints = app.MapGroup("/complaints").WithTags("Plaintes")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         complaints.MapPost("/", RegisterComplaintEndpoint.Handle).RequireAuthorization(OrdrePolicies.DepartmentalCouncil)
+            .RequireJurisdiction(NewComplaintRecord)
             .WithName("RegisterComplaint").WithSummary("Enregistrer une plainte contre un médecin du département")
             .WithDescription("Le médecin est vérifié auprès du Tableau : inconnu, radié ou décédé → 422 ; inscrit dans un autre département → 403.")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status503ServiceUnavailable);

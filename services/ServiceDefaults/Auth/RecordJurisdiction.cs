@@ -43,6 +43,33 @@ public static class RecordJurisdiction
         return services;
     }
 
+    /// <summary>
+    /// A top-level string property of the JSON body (e.g. the department of a new dossier), read without consuming the
+    /// body; null when the body is not a JSON object or has no such string.
+    /// </summary>
+    public static async Task<string?> BodyStringAsync(HttpContext http, string property)
+    {
+        if (http.Request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) != true)
+            return null;
+        http.Request.EnableBuffering();
+        try
+        {
+            using var body = await System.Text.Json.JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
+            return body.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                && body.RootElement.TryGetProperty(property, out var value) && value.ValueKind == System.Text.Json.JsonValueKind.String
+                ? value.GetString()
+                : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null; // malformed: the endpoint's binding answers 400, which names no record
+        }
+        finally
+        {
+            http.Request.Body.Position = 0;
+        }
+    }
+
     /// <summary>The caller must have jurisdiction over the record this route names (in addition to the route's policy).</summary>
     public static TBuilder RequireJurisdiction<TBuilder>(this TBuilder endpoint, string kind) where TBuilder : IEndpointConventionBuilder =>
         endpoint.WithMetadata(new Of(kind)).RequireAuthorization(Policy);

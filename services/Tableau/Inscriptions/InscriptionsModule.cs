@@ -35,6 +35,16 @@ public static class InscriptionsModule
 
     private const string DossierRecord = "inscription";
 
+    /// <summary>A new dossier (or junior doctor) names its department in the body: checked before the body is validated.</summary>
+    public static IServiceCollection AddNewDossierJurisdiction(this IServiceCollection services) =>
+        services.AddRecordJurisdiction(NewDossierRecord, async (http, user) =>
+            await RecordJurisdiction.BodyStringAsync(http, "department") is { } department
+            && DepartmentCode.IsValid(department) && !user.HasJurisdictionOver(department)
+                ? $"Un conseil départemental n'enregistre que les dossiers de son département ; celui-ci relève du département {department}."
+                : null);
+
+    public const string NewDossierRecord = "new-dossier";
+
     public static void PublishInscriptionEvents(IntegrationEventMap map) => map
         .Map<InscriptionGranted>((e, committed) => new PractitionerRegistered(
             e.InscriptionId, e.Rpps, e.Department, e.LastName, e.FirstName, e.Specialty, e.GrantedOn, committed.Timestamp))
@@ -52,7 +62,7 @@ public static class InscriptionsModule
             .ProducesProblem(StatusCodes.Status403Forbidden);
         RouteHandlerBuilder Council(RouteHandlerBuilder endpoint) => endpoint.RequireAuthorization(OrdrePolicies.DepartmentalCouncil);
 
-        Council(inscriptions.MapPost("/", RequestInscriptionEndpoint.Handle))
+        Council(inscriptions.MapPost("/", RequestInscriptionEndpoint.Handle)).RequireJurisdiction(NewDossierRecord)
             .WithName("RequestInscription")
             .WithSummary("Enregistrer une demande d'inscription au Tableau")
             .WithDescription("Le conseil départemental enregistre la demande d'un médecin de son département. Le RPPS, le département, l'identité, la date de naissance, le diplôme et la spécialité sont contrôlés. Sans pièce manquante, le dossier est complet et le délai de 3 mois (6 avec enquête à l'étranger) court.")

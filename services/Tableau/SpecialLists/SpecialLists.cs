@@ -144,6 +144,7 @@ public static class SpecialListsModule
         var lists = app.MapGroup("/special-lists").WithTags("Listes spéciales")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         lists.MapPost("/junior-doctors", SpecialListEndpoints.RegisterJunior).RequireAuthorization(OrdrePolicies.DepartmentalCouncil)
+            .RequireJurisdiction(Inscriptions.InscriptionsModule.NewDossierRecord)
             .WithName("RegisterJuniorDoctor").WithSummary("Inscrire un docteur junior (conseil départemental)")
             .ProducesProblem(StatusCodes.Status409Conflict);
         lists.MapPost("/abroad", SpecialListEndpoints.RegisterAbroad).RequireAuthorization(OrdrePolicies.NationalCouncil)
