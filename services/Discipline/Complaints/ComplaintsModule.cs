@@ -19,8 +19,7 @@ public static class ComplaintsModule
         services.AddRecordJurisdiction(ComplaintRecord, async (http, user) =>
             Guid.TryParse(http.GetRouteValue("id") as string, out var id) && id != Guid.Empty
             && await http.RequestServices.GetRequiredService<IQuerySession>().LoadAsync<Complaint>(id, http.RequestAborted) is { } complaint
-            && !user.IsInRole(OrdreClaims.Roles.NationalCouncil) && !user.IsCouncilOf(complaint.HandlingDepartment)
-                ? "Cette plainte relève d'un autre conseil départemental."
+                ? ConciliationEndpoints.OutsideJurisdiction(complaint, user)
                 : null);
 
     private const string ComplaintRecord = "complaint";
@@ -36,11 +35,9 @@ public static class ComplaintsModule
                 return null;
             try
             {
-                var doctor = await http.RequestServices.GetRequiredService<PractitionerLookup.PractitionerLookupClient>()
-                    .GetStatusAsync(new PractitionerStatusRequest { Rpps = rpps }, cancellationToken: http.RequestAborted);
-                return doctor.Known && !user.IsCouncilOf(doctor.Department)
-                    ? $"Une plainte se dépose auprès du conseil départemental où le médecin est inscrit ({doctor.Department})."
-                    : null;
+                var doctor = await RegisterComplaintEndpoint.DoctorAsync(http,
+                    http.RequestServices.GetRequiredService<PractitionerLookup.PractitionerLookupClient>(), rpps, http.RequestAborted);
+                return RegisterComplaintEndpoint.OutsideJurisdiction(doctor, user);
             }
             catch (Grpc.Core.RpcException)
             {

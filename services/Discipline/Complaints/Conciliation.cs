@@ -163,7 +163,7 @@ public static class ConciliationEndpoints
         if (await session.LoadAsync<Complaint>(id, ct) is not { } complaint)
             return Problems.NotFound($"Aucune plainte {id}.");
         if (OutsideJurisdiction(complaint, user) is { } outside)
-            return outside;
+            return Problems.OutsideJurisdiction(outside);
         return Refusal(complaint, user, Handler.CouncilOrNationalCouncil) is { } refusal ? Problems.Forbidden(refusal) : TypedResults.Ok(complaint);
     }
 
@@ -196,7 +196,7 @@ public static class ConciliationEndpoints
         if (stream.Aggregate is not { } complaint)
             return Problems.NotFound($"Aucune plainte {id}.");
         if (OutsideJurisdiction(complaint, user) is { } outside)
-            return outside;
+            return Problems.OutsideJurisdiction(outside);
         if (Refusal(complaint, user, who) is { } refusal)
             return Problems.Forbidden(refusal);
         return await StreamChange.DecideAndAppend(stream, complaint, session, decide, ComplaintRules.Evolve,
@@ -208,11 +208,14 @@ public static class ConciliationEndpoints
             });
     }
 
-    /// <summary>A complaint is in the jurisdiction of the council that handles it (after a referral, the other council) and of the national council.</summary>
-    private static ProblemHttpResult? OutsideJurisdiction(Complaint complaint, ClaimsPrincipal user) =>
+    /// <summary>
+    /// A complaint is in the jurisdiction of the council that handles it (after a referral, the other council) and of the
+    /// national council. Asked during authorization (ComplaintsModule) and again by every handler.
+    /// </summary>
+    public static string? OutsideJurisdiction(Complaint complaint, ClaimsPrincipal user) =>
         user.IsInRole(OrdreClaims.Roles.NationalCouncil) || user.IsCouncilOf(complaint.HandlingDepartment)
             ? null
-            : Problems.OutsideJurisdiction("Cette plainte relève d'un autre conseil départemental.");
+            : "Cette plainte relève d'un autre conseil départemental.";
 
     /// <summary>Why this caller, within its jurisdiction, may not do this act: some acts are the national council's, others the departmental council's.</summary>
     private static string? Refusal(Complaint complaint, ClaimsPrincipal user, Handler who)

@@ -21,7 +21,7 @@ public sealed record ComplaintCreated(Guid Id, DateOnly ConciliationDueOn, DateO
 public static class RegisterComplaintEndpoint
 {
     public static async Task<Results<Created<ComplaintCreated>, ValidationProblem, ProblemHttpResult>> Handle(
-        RegisterComplaint request, ClaimsPrincipal user, IDocumentSession session, PractitionerLookup.PractitionerLookupClient tableau,
+        RegisterComplaint request, ClaimsPrincipal user, HttpContext http, IDocumentSession session, PractitionerLookup.PractitionerLookupClient tableau,
         TimeProvider clock, CancellationToken ct)
     {
         // The doctor's department decides who may lodge: jurisdiction is checked before the rest of the body.
@@ -32,15 +32,15 @@ public static class RegisterComplaintEndpoint
         PractitionerStatus doctor;
         try
         {
-            doctor = await tableau.GetStatusAsync(new PractitionerStatusRequest { Rpps = request.Rpps }, cancellationToken: ct);
+            doctor = await DoctorAsync(http, tableau, request.Rpps!, ct);
         }
         catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
         {
             return TypedResults.Problem("Le Tableau ne répond pas : la plainte n'a pas été enregistrée, réessayez.",
                 statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service indisponible");
         }
-        if (doctor.Known && !user.IsCouncilOf(doctor.Department))
-            return Problems.OutsideJurisdiction($"Une plainte se dépose auprès du conseil départemental où le médecin est inscrit ({doctor.Department}).");
+        if (OutsideJurisdiction(doctor, user) is { } outside)
+            return Problems.OutsideJurisdiction(outside);
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors, title: "Plainte invalide");
         if (WhyNot(doctor) is { } refusal)
@@ -59,6 +59,25 @@ public static class RegisterComplaintEndpoint
         await session.SaveChangesAsync(ct);
         return TypedResults.Created($"/complaints/{id}", new ComplaintCreated(id, registered.ConciliationDueOn, registered.TransmissionDueOn));
     }
+
+    /// <summary>
+    /// The Tableau's answer for the complained-of doctor, asked once per request: the jurisdiction check during
+    /// authorization (ComplaintsModule) and the handler share it.
+    /// </summary>
+    public static async Task<PractitionerStatus> DoctorAsync(HttpContext http, PractitionerLookup.PractitionerLookupClient tableau, string rpps, CancellationToken ct)
+    {
+        if (http.Items[typeof(PractitionerStatus)] is PractitionerStatus known && known.Rpps == rpps)
+            return known;
+        var doctor = await tableau.GetStatusAsync(new PractitionerStatusRequest { Rpps = rpps }, cancellationToken: ct);
+        http.Items[typeof(PractitionerStatus)] = doctor;
+        return doctor;
+    }
+
+    /// <summary>A complaint is lodged at the council of the department where the doctor is registered.</summary>
+    public static string? OutsideJurisdiction(PractitionerStatus doctor, ClaimsPrincipal user) =>
+        doctor.Known && !user.IsCouncilOf(doctor.Department)
+            ? $"Une plainte se dépose auprès du conseil départemental où le médecin est inscrit ({doctor.Department})."
+            : null;
 
     public static Dictionary<string, string[]> Validate(RegisterComplaint request)
     {

@@ -25,8 +25,8 @@ public static class InscriptionChange
             : await session.Events.FetchForWriting<Inscription>(id, ct);
         if (stream.Aggregate is not { } dossier)
             return Problems.NotFound($"Aucun dossier d'inscription {id}.");
-        if (!user.HasJurisdictionOver(dossier.Department))
-            return Problems.OutsideJurisdiction(Jurisdiction.OutsideJurisdiction(dossier.Department));
+        if (OutsideJurisdiction(dossier, user) is { } outside)
+            return Problems.OutsideJurisdiction(outside);
         if (authorize(dossier, user) is { } refusal)
             return Problems.Forbidden(refusal);
 
@@ -51,6 +51,22 @@ public static class InscriptionChange
         Withdrawing.InscriptionAnnulled x => dossier.Apply(x),
         _ => throw new ArgumentException($"{e.GetType().Name} does not change a dossier", nameof(e)),
     };
+
+    /// <summary>
+    /// Why the dossier lies outside the caller's jurisdiction (its council, its region's council, the national council
+    /// hold it). Asked during authorization (InscriptionsModule) and again by every handler.
+    /// </summary>
+    public static string? OutsideJurisdiction(Inscription dossier, ClaimsPrincipal user) =>
+        user.HasJurisdictionOver(dossier.Department) ? null : Jurisdiction.OutsideJurisdiction(dossier.Department);
+
+    /// <summary>
+    /// Why a new dossier (an inscription, a junior doctor) of <paramref name="department"/> lies outside the caller's
+    /// jurisdiction; null for an invalid code, which the body's validation names.
+    /// </summary>
+    public static string? NewDossierOutsideJurisdiction(string? department, ClaimsPrincipal user) =>
+        DepartmentCode.IsValid(department) && !user.HasJurisdictionOver(department)
+            ? $"Un conseil départemental n'enregistre que les dossiers de son département ; celui-ci relève du département {department}."
+            : null;
 
     /// <summary>The departmental council of the dossier's department, and only it.</summary>
     public static string? CouncilOfTheDossier(Inscription dossier, ClaimsPrincipal user) =>

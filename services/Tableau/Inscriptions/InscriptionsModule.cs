@@ -29,8 +29,7 @@ public static class InscriptionsModule
         services.AddRecordJurisdiction(DossierRecord, async (http, user) =>
             Guid.TryParse(http.GetRouteValue("id") as string, out var id) && id != Guid.Empty
             && await http.RequestServices.GetRequiredService<IQuerySession>().LoadAsync<Inscription>(id, http.RequestAborted) is { } dossier
-            && !user.HasJurisdictionOver(dossier.Department)
-                ? Jurisdiction.OutsideJurisdiction(dossier.Department)
+                ? InscriptionChange.OutsideJurisdiction(dossier, user)
                 : null);
 
     private const string DossierRecord = "inscription";
@@ -38,10 +37,7 @@ public static class InscriptionsModule
     /// <summary>A new dossier (or junior doctor) names its department in the body: checked before the body is validated.</summary>
     public static IServiceCollection AddNewDossierJurisdiction(this IServiceCollection services) =>
         services.AddRecordJurisdiction(NewDossierRecord, async (http, user) =>
-            await RecordJurisdiction.BodyStringAsync(http, "department") is { } department
-            && DepartmentCode.IsValid(department) && !user.HasJurisdictionOver(department)
-                ? $"Un conseil départemental n'enregistre que les dossiers de son département ; celui-ci relève du département {department}."
-                : null);
+            InscriptionChange.NewDossierOutsideJurisdiction(await RecordJurisdiction.BodyStringAsync(http, "department"), user));
 
     public const string NewDossierRecord = "new-dossier";
 

@@ -25,9 +25,9 @@ public static class RegisterChange
         var stream = await session.Events.FetchForWriting<Practitioner>(PractitionerStream.IdOf(rpps), ct);
         if (stream.Aggregate is not { } entry)
             return Problems.NotFound($"Aucun médecin inscrit au Tableau sous le RPPS {rpps}.");
-        // Jurisdiction first (the doctor's department, or the one a transfer goes to), then the act's own authority.
-        if (!user.HasJurisdictionOver(entry.Department) && !user.HasJurisdictionOver(entry.TransferTo))
-            return Problems.OutsideJurisdiction(Jurisdiction.OutsideJurisdiction(entry.Department));
+        // Jurisdiction first (already asked during authorization: RegisterModule), then the act's own authority.
+        if (OutsideJurisdiction(entry, user) is { } outside)
+            return Problems.OutsideJurisdiction(outside);
         if (authorize(entry, user) is { } refusal)
             return Problems.Forbidden(refusal);
 
@@ -64,6 +64,12 @@ public static class RegisterChange
         Sanctions.SanctionWithdrawn x => entry.Apply(x),
         _ => throw new ArgumentException($"{e.GetType().Name} does not change a register entry", nameof(e)),
     };
+
+    /// <summary>Why the entry lies outside the caller's jurisdiction: neither the doctor's department nor the one a transfer goes to.</summary>
+    public static string? OutsideJurisdiction(Practitioner entry, ClaimsPrincipal user) =>
+        user.HasJurisdictionOver(entry.Department) || user.HasJurisdictionOver(entry.TransferTo)
+            ? null
+            : Jurisdiction.OutsideJurisdiction(entry.Department);
 
     /// <summary>The departmental council of the entry's department, and only it.</summary>
     public static string? CouncilOfTheDepartment(Practitioner entry, ClaimsPrincipal user) =>

@@ -42,8 +42,7 @@ public static class RegisterModule
         services.AddRecordJurisdiction(EntryRecord, async (http, user) =>
             http.GetRouteValue("rpps") is string rpps && Contracts.Identifiers.Rpps.IsValid(rpps)
             && await http.RequestServices.GetRequiredService<IQuerySession>().LoadAsync<Practitioner>(PractitionerStream.IdOf(rpps), http.RequestAborted) is { } entry
-            && !user.HasJurisdictionOver(entry.Department) && !user.HasJurisdictionOver(entry.TransferTo)
-                ? Jurisdiction.OutsideJurisdiction(entry.Department)
+                ? RegisterChange.OutsideJurisdiction(entry, user)
                 : null);
 
     private const string EntryRecord = "register-entry";

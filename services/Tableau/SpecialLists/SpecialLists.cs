@@ -88,8 +88,8 @@ public static class SpecialListEndpoints
     public static async Task<Results<Created<SpecialListEntry>, ValidationProblem, ProblemHttpResult>> RegisterJunior(
         RegisterJuniorDoctor c, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
     {
-        if (DepartmentCode.IsValid(c.Department) && !user.IsCouncilOf(c.Department!))
-            return Problems.OutsideJurisdiction($"Seul le conseil départemental du {c.Department} inscrit ce docteur junior.");
+        if (Inscriptions.InscriptionChange.NewDossierOutsideJurisdiction(c.Department, user) is { } outside)
+            return Problems.OutsideJurisdiction(outside);
         if (SpecialListRules.Validate(c) is { Count: > 0 } errors)
             return TypedResults.ValidationProblem(errors, title: "Inscription de docteur junior invalide");
         var id = SpecialListEntry.IdOf(SpecialList.JuniorDoctors, c.Rpps!);

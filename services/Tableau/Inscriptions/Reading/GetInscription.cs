@@ -15,8 +15,8 @@ public static class GetInscriptionEndpoint
             return Problems.NotFound($"Aucun dossier d'inscription {id}.");
         // Regional councils read the dossiers of their region they may hear on appeal, the national council all,
         // a departmental council its own.
-        if (!user.HasJurisdictionOver(inscription.Department))
-            return Problems.OutsideJurisdiction(Jurisdiction.OutsideJurisdiction(inscription.Department));
+        if (InscriptionChange.OutsideJurisdiction(inscription, user) is { } outside)
+            return Problems.OutsideJurisdiction(outside);
 
         var state = await session.Events.FetchStreamStateAsync(id, ct);
         http.Response.Headers.ETag = ETags.Format(state?.Version ?? 1);

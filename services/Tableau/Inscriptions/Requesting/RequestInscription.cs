@@ -39,8 +39,8 @@ public static class RequestInscriptionEndpoint
         RequestInscription request, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         // Jurisdiction before anything else in the body is looked at.
-        if (DepartmentCode.IsValid(request.Department) && !user.HasJurisdictionOver(request.Department))
-            return Problems.OutsideJurisdiction($"Un conseil départemental n'enregistre que les inscriptions de son département ; ce dossier relève du département {request.Department}.");
+        if (InscriptionChange.NewDossierOutsideJurisdiction(request.Department, user) is { } outside)
+            return Problems.OutsideJurisdiction(outside);
 
         var today = ParisCalendar.Today(clock);
         var errors = Validate(request, today);
