@@ -3,7 +3,6 @@ using Ordre.Discipline.Chambers;
 using Ordre.Discipline.Complaints;
 using Ordre.Discipline.Deadlines;
 using Ordre.ServiceDefaults;
-using Ordre.ServiceDefaults.EventStore;
 using Ordre.ServiceDefaults.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -1,5 +1,4 @@
 using Ordre.ServiceDefaults;
-using Ordre.ServiceDefaults.EventStore;
 using Ordre.ServiceDefaults.Messaging;
 using Ordre.Tableau.Annuaire;
 using Ordre.Tableau.Inscriptions;

@@ -1,5 +1,6 @@
 using Ordre.Contracts.Discipline;
 using Ordre.Discipline.Chambers;
+using Ordre.ServiceDefaults.EventStore;
 
 namespace Ordre.Discipline.Tests;
 
@@ -11,7 +12,7 @@ public class ChamberRulesTests
         Guid.NewGuid(), Guid.NewGuid(), "10005173140", "75", Today, Today.AddMonths(ChamberRules.DecisionMonths)));
 
     private static ChamberCase After(ChamberCase chamberCase, Outcome outcome) =>
-        Assert.IsType<Outcome.Accepted>(outcome).Events.Aggregate(chamberCase, ChamberRules.Evolve);
+        Assert.IsType<Outcome.Accepted>(outcome).Events.Aggregate(chamberCase, Evolution<ChamberCase>.Apply);
 
     /// <summary>A case whose hearing was held (on the day after its registration).</summary>
     private static ChamberCase Heard(string rpps = "10005173140")
@@ -241,7 +242,7 @@ public class EmergencyCaseRulesTests
         Guid.NewGuid(), Guid.NewGuid(), "10005173140", "75", Today, Today.AddMonths(ChamberRules.EmergencyDecisionMonths), EmergencySuspension: true));
 
     private static ChamberCase After(ChamberCase chamberCase, Outcome outcome) =>
-        Assert.IsType<Outcome.Accepted>(outcome).Events.Aggregate(chamberCase, ChamberRules.Evolve);
+        Assert.IsType<Outcome.Accepted>(outcome).Events.Aggregate(chamberCase, Evolution<ChamberCase>.Apply);
 
     private static ChamberCase NotifiedBan()
     {
@@ -297,7 +298,7 @@ public class EmergencyCaseRulesTests
             Assert.IsType<Outcome.Accepted>(ChamberRules.Decide(
                 ChamberCase.Create(new ChamberCaseRegistered(Guid.NewGuid(), Guid.NewGuid(), "10005173140", "75", Today, Today.AddMonths(6))),
                 new RenderDecision(DecisionForm.PresidentialOrder, DecisionOutcome.PracticeBan, 3, 0, null), Today, "cdpi")).Events
-                .Aggregate(ChamberCase.Create(new ChamberCaseRegistered(Guid.NewGuid(), Guid.NewGuid(), "10005173140", "75", Today, Today.AddMonths(6))), ChamberRules.Evolve),
+                .Aggregate(ChamberCase.Create(new ChamberCaseRegistered(Guid.NewGuid(), Guid.NewGuid(), "10005173140", "75", Today, Today.AddMonths(6))), Evolution<ChamberCase>.Apply),
             Today, "cdpi")).Events.OfType<DecisionEnforceablePendingAppeal>());
 
     [Fact]

@@ -1,5 +1,6 @@
 using Ordre.Contracts.Tableau.Lookup;
 using Ordre.Discipline.Complaints;
+using Ordre.ServiceDefaults.EventStore;
 
 namespace Ordre.Discipline.Tests;
 
@@ -12,7 +13,7 @@ public class ComplaintRulesTests
         Today, Today.AddMonths(ComplaintRules.ConciliationMonths), Today.AddMonths(ComplaintRules.TransmissionMonths), "cdom75"));
 
     private static Complaint After(Complaint complaint, Outcome outcome) =>
-        Assert.IsType<Outcome.Accepted>(outcome).Events.Aggregate(complaint, ComplaintRules.Evolve);
+        Assert.IsType<Outcome.Accepted>(outcome).Events.Aggregate(complaint, Evolution<Complaint>.Apply);
 
     [Fact]
     public void Conciliation_is_due_within_one_month_and_transmission_within_three() =>

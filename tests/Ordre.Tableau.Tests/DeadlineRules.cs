@@ -4,6 +4,7 @@ using Ordre.Tableau.Register.Registering;
 using Ordre.Tableau.Register.Sanctions;
 using Ordre.Tableau.Register.StrikingOff;
 using Ordre.Tableau.Register.Suspensions;
+using Ordre.ServiceDefaults.EventStore;
 
 namespace Ordre.Tableau.Tests;
 
@@ -14,7 +15,7 @@ public class DeadlineRules
     private static Practitioner Registered() => Practitioner.Create(new RegisteredOnTableau(
         PractitionerStream.IdOf("10005173140"), "10005173140", "75", "Lefèvre", "Élodie", "Médecine générale", new DateOnly(2020, 1, 6), Guid.NewGuid()));
 
-    private static Practitioner With(Practitioner entry, params object[] events) => events.Aggregate(entry, RegisterChange.Evolve);
+    private static Practitioner With(Practitioner entry, params object[] events) => events.Aggregate(entry, Evolution<Practitioner>.Apply);
 
     [Fact]
     public void An_emergency_suspension_ends_by_itself_the_day_after_its_last_day()

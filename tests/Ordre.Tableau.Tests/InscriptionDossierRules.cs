@@ -7,6 +7,7 @@ using Ordre.Tableau.Inscriptions.Notifying;
 using Ordre.Tableau.Inscriptions.Requesting;
 using static Ordre.Tableau.Inscriptions.Deciding.DecideInscriptionEndpoint;
 using Diploma = Ordre.Tableau.Inscriptions.Diploma;
+using Ordre.ServiceDefaults.EventStore;
 
 namespace Ordre.Tableau.Tests;
 
@@ -164,7 +165,7 @@ public class InscriptionDossierRules
             .Apply(new AppealLodged(Guid.Empty, AppealLevel.Regional, Appellant.Applicant, Today, "crom"));
         var events = Assert.IsType<Outcome.Accepted>(AppealEndpoints.DecideRuling(appealed, new DecideAppeal(AppealLevel.Regional, AppealOutcome.Reversed), Today, "crom")).Events;
         Assert.IsType<InscriptionGranted>(events[1]);
-        Assert.Equal(InscriptionStatus.Granted, events.Aggregate(appealed, InscriptionChange.Evolve).Status);
+        Assert.Equal(InscriptionStatus.Granted, events.Aggregate(appealed, Evolution<Inscription>.Apply).Status);
     }
 
     [Theory]

@@ -6,6 +6,7 @@ using Ordre.Tableau.Register.Registering;
 using Ordre.Tableau.Register.StrikingOff;
 using Ordre.Tableau.Register.Suspensions;
 using Ordre.Tableau.Register.Transfers;
+using Ordre.ServiceDefaults.EventStore;
 
 namespace Ordre.Tableau.Tests;
 
@@ -18,7 +19,7 @@ public class RegisterRules
         new DateOnly(2020, 1, 6), Guid.CreateVersion7()));
 
     private static Practitioner After(Outcome outcome, Practitioner entry) =>
-        Assert.IsType<Outcome.Accepted>(outcome).Events.Aggregate(entry, RegisterChange.Evolve);
+        Assert.IsType<Outcome.Accepted>(outcome).Events.Aggregate(entry, Evolution<Practitioner>.Apply);
 
     [Fact]
     public void The_register_stream_id_is_derived_from_the_rpps_and_stable()

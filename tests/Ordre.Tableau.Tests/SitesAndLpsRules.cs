@@ -5,6 +5,7 @@ using Ordre.Tableau.Register;
 using Ordre.Tableau.Register.Deadlines;
 using Ordre.Tableau.Register.Registering;
 using Ordre.Tableau.Register.Sites;
+using Ordre.ServiceDefaults.EventStore;
 
 namespace Ordre.Tableau.Tests;
 
@@ -32,7 +33,7 @@ public class SitesAndLpsRules
     {
         var siteId = Guid.NewGuid();
         var declared = ((Outcome.Accepted)DistinctSiteRules.DecideDeclaration(Registered(),
-            new DeclareSite("1 rue", "75011", "Paris", Today.AddMonths(3)), Today, "cdom", siteId)).Events.Aggregate(Registered(), RegisterChange.Evolve);
+            new DeclareSite("1 rue", "75011", "Paris", Today.AddMonths(3)), Today, "cdom", siteId)).Events.Aggregate(Registered(), Evolution<Practitioner>.Apply);
 
         Assert.IsType<Outcome.Accepted>(DistinctSiteRules.DecideOpposition(declared, siteId, new OpposeSite("Pas de carence de l'offre de soins"), Today.AddMonths(2), "cdom"));
         Assert.IsType<Outcome.NotAllowed>(DistinctSiteRules.DecideOpposition(declared, siteId, new OpposeSite("trop tard"), Today.AddMonths(2).AddDays(1), "cdom"));

@@ -191,25 +191,6 @@ public static class ChamberRules
         return new Guid(bytes);
     }
 
-    public static ChamberCase Evolve(ChamberCase chamberCase, object e) => e switch
-    {
-        RapporteurAppointed x => chamberCase.Apply(x),
-        HearingScheduled x => chamberCase.Apply(x),
-        HearingHeld x => chamberCase.Apply(x),
-        DecisionDeadlinePassed x => chamberCase.Apply(x),
-        CaseMovedToAnotherChamber x => chamberCase.Apply(x),
-        DecisionRendered x => chamberCase.Apply(x),
-        CaseDecisionNotified x => chamberCase.Apply(x),
-        AppealToNationalChamberLodged x => chamberCase.Apply(x),
-        NationalChamberDecided x => chamberCase.Apply(x),
-        DecisionBecameFinal x => chamberCase.Apply(x),
-        DecisionEnforceablePendingAppeal x => chamberCase.Apply(x),
-        ProvisionalSanctionEnded x => chamberCase.Apply(x),
-        EmergencyCaseUndecidedInTime x => chamberCase.Apply(x),
-        CassationAppealLodged x => chamberCase.Apply(x),
-        CassationDecided x => chamberCase.Apply(x),
-        _ => throw new ArgumentException($"{e.GetType().Name} does not change a case", nameof(e)),
-    };
 
     public static Outcome AppointRapporteur(ChamberCase chamberCase, string? rapporteur, DateOnly today, string by)
     {

@@ -138,7 +138,7 @@ public static class ChamberEndpoints
             return Problems.NotFound($"Aucune affaire {id}.");
         if (OtherChamber(chamberCase, user) is { } refusal)
             return Problems.OutsideJurisdiction(refusal);
-        return await StreamChange.DecideAndAppend(stream, chamberCase, session, decide, ChamberRules.Evolve,
+        return await StreamChange.DecideAndAppend(stream, chamberCase, session, decide,
             (after, version) => new CaseChanged(id, after.Status, version), ct);
     }
 }

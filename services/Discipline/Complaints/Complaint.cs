@@ -79,21 +79,6 @@ public sealed record Complaint(
 
 public static class ComplaintRules
 {
-    /// <summary>Applies one event to the complaint (not on the aggregate: Marten would take a static Evolve there for its own).</summary>
-    public static Complaint Evolve(Complaint complaint, object e) => e switch
-    {
-        ComplaintAcknowledged x => complaint.Apply(x),
-        ConciliatorsAppointed x => complaint.Apply(x),
-        ConciliationConvened x => complaint.Apply(x),
-        ConciliationDeadlinePassed x => complaint.Apply(x),
-        TransmissionDeadlinePassed x => complaint.Apply(x),
-        CouncilDefaultReported x => complaint.Apply(x),
-        ComplaintReferredToAnotherCouncil x => complaint.Apply(x),
-        ConciliationHeld x => complaint.Apply(x),
-        ComplaintWithdrawn x => complaint.Apply(x),
-        ComplaintTransmittedToChamber x => complaint.Apply(x),
-        _ => throw new ArgumentException($"{e.GetType().Name} does not change a complaint", nameof(e)),
-    };
 
     /// <summary>L.4123-2: acknowledge, inform the doctor and convene both parties within one month.</summary>
     public const int ConciliationMonths = 1;

@@ -199,7 +199,7 @@ public static class ConciliationEndpoints
             return Problems.OutsideJurisdiction(outside);
         if (Refusal(complaint, user, who) is { } refusal)
             return Problems.Forbidden(refusal);
-        return await StreamChange.DecideAndAppend(stream, complaint, session, decide, ComplaintRules.Evolve,
+        return await StreamChange.DecideAndAppend(stream, complaint, session, decide,
             (after, version) => new ComplaintChanged(id, after.Status, version, after.CaseId), ct,
             alsoInTheSameTransaction is null ? null : events =>
             {

@@ -1,7 +1,6 @@
 using Marten;
 using Ordre.Discipline.Chambers;
 using Ordre.Discipline.Complaints;
-using Ordre.ServiceDefaults.EventStore;
 
 namespace Ordre.Discipline.Deadlines;
 

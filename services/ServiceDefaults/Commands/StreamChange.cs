@@ -2,6 +2,7 @@ using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Ordre.ServiceDefaults.EventStore;
 
 namespace Ordre.ServiceDefaults.Commands;
 
@@ -15,7 +16,7 @@ public static class StreamChange
     public delegate Task<string?> Consequences(IReadOnlyList<object> events);
 
     public static async Task<Results<Ok<TAnswer>, ValidationProblem, ProblemHttpResult>> DecideAndAppend<T, TAnswer>(
-        IEventStream<T> stream, T current, IDocumentSession session, Func<T, Outcome> decide, Func<T, object, T> evolve,
+        IEventStream<T> stream, T current, IDocumentSession session, Func<T, Outcome> decide,
         Func<T, long, TAnswer> answer, CancellationToken ct, Consequences? consequences = null)
         where T : class
     {
@@ -32,7 +33,7 @@ public static class StreamChange
                     return Problems.Problems.Conflict(impossible);
                 stream.AppendMany(accepted.Events);
                 await session.SaveChangesAsync(ct);
-                return TypedResults.Ok(answer(accepted.Events.Aggregate(current, evolve), (stream.StartingVersion ?? 0) + accepted.Events.Length));
+                return TypedResults.Ok(answer(accepted.Events.Aggregate(current, Evolution<T>.Apply), (stream.StartingVersion ?? 0) + accepted.Events.Length));
             default:
                 throw new InvalidOperationException("unknown outcome");
         }

@@ -30,27 +30,11 @@ public static class InscriptionChange
         if (authorize(dossier, user) is { } refusal)
             return Problems.Forbidden(refusal);
 
-        return await StreamChange.DecideAndAppend(stream, dossier, session, decide, Evolve,
+        return await StreamChange.DecideAndAppend(stream, dossier, session, decide,
             (after, version) => new InscriptionChanged(id, after.Status, version), ct,
             consequences is null ? null : events => consequences(session, dossier, events, ct));
     }
 
-    public static Inscription Evolve(Inscription dossier, object e) => e switch
-    {
-        Instructing.DocumentsRequested x => dossier.Apply(x),
-        Instructing.DossierCompleted x => dossier.Apply(x),
-        Instructing.RapporteurAppointed x => dossier.Apply(x),
-        Instructing.ExpertiseRequested x => dossier.Apply(x),
-        Instructing.ExpertReportReceived x => dossier.Apply(x),
-        Deciding.InscriptionGranted x => dossier.Apply(x),
-        Deciding.InscriptionRefused x => dossier.Apply(x),
-        Deciding.InscriptionImplicitlyRejected x => dossier.Apply(x),
-        Notifying.DecisionNotified x => dossier.Apply(x),
-        Appealing.AppealLodged x => dossier.Apply(x),
-        Appealing.AppealDecided x => dossier.Apply(x),
-        Withdrawing.InscriptionAnnulled x => dossier.Apply(x),
-        _ => throw new ArgumentException($"{e.GetType().Name} does not change a dossier", nameof(e)),
-    };
 
     /// <summary>
     /// Why the dossier lies outside the caller's jurisdiction (its council, its region's council, the national council

@@ -120,14 +120,7 @@ public static class LpsEndpoints
         var stream = await session.Events.FetchForWriting<LpsDeclaration>(id, ct);
         if (stream.Aggregate is not { } declaration)
             return Problems.NotFound($"Aucune déclaration de libre prestation de services {id}.");
-        return await StreamChange.DecideAndAppend(stream, declaration, session, decide, Evolve, (after, _) => after, ct);
+        return await StreamChange.DecideAndAppend(stream, declaration, session, decide, (after, _) => after, ct);
     }
 
-    private static LpsDeclaration Evolve(LpsDeclaration declaration, object e) => e switch
-    {
-        LpsDeclarationRegistered r => declaration.Apply(r),
-        LpsDeclarationRenewed r => declaration.Apply(r),
-        LpsDeclarationExpired r => declaration.Apply(r),
-        _ => throw new ArgumentException($"{e.GetType().Name} does not change a declaration", nameof(e)),
-    };
 }

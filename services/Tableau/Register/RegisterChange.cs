@@ -31,7 +31,7 @@ public static class RegisterChange
         if (authorize(entry, user) is { } refusal)
             return Problems.Forbidden(refusal);
 
-        return await StreamChange.DecideAndAppend(stream, entry, session, decide, Evolve, Changed, ct,
+        return await StreamChange.DecideAndAppend(stream, entry, session, decide, Changed, ct,
             alsoInTheSameTransaction is null ? null : _ =>
             {
                 alsoInTheSameTransaction(session, entry);
@@ -42,28 +42,6 @@ public static class RegisterChange
     private static RegisterEntryChanged Changed(Practitioner entry, long version) =>
         new(entry.Rpps, entry.Status, entry.Activity, entry.Department, version);
 
-    /// <summary>Applies one event to the entry, as Marten does for the snapshot.</summary>
-    public static Practitioner Evolve(Practitioner entry, object e) => e switch
-    {
-        Registering.Reregistered x => entry.Apply(x),
-        Activity.ActivityStatusChanged x => entry.Apply(x),
-        Addresses.ProfessionalAddressChanged x => entry.Apply(x),
-        Qualifications.QualificationRecognised x => entry.Apply(x),
-        Qualifications.QualificationWithdrawn x => entry.Apply(x),
-        Transfers.TransferRequested x => entry.Apply(x),
-        Transfers.TransferCompleted x => entry.Apply(x),
-        Suspensions.SuspensionOrdered x => entry.Apply(x),
-        Suspensions.SuspensionEnded x => entry.Apply(x),
-        StrikingOff.PractitionerStruckOff x => entry.Apply(x),
-        Death.PractitionerDied x => entry.Apply(x),
-        Sanctions.SanctionRecorded x => entry.Apply(x),
-        Sites.DistinctSiteDeclared x => entry.Apply(x),
-        Sites.DistinctSiteOpposed x => entry.Apply(x),
-        Sanctions.PracticeBanStarted x => entry.Apply(x),
-        Sanctions.PracticeBanEnded x => entry.Apply(x),
-        Sanctions.SanctionWithdrawn x => entry.Apply(x),
-        _ => throw new ArgumentException($"{e.GetType().Name} does not change a register entry", nameof(e)),
-    };
 
     /// <summary>Why the entry lies outside the caller's jurisdiction: neither the doctor's department nor the one a transfer goes to.</summary>
     public static string? OutsideJurisdiction(Practitioner entry, ClaimsPrincipal user) =>

@@ -187,6 +187,6 @@ public sealed partial class DirectoryEntryProjection : SingleStreamProjection<Di
         (_, RegisteredOnTableau registered) => DirectoryEntry.From(Practitioner.Create(registered)),
         (_, RegisterEntryImported imported) => DirectoryEntry.From(Practitioner.Create(imported)),
         (null, _) => null,
-        _ => DirectoryEntry.From(RegisterChange.Evolve(snapshot.Source, e.Data)),
+        _ => DirectoryEntry.From(Evolution<Practitioner>.Apply(snapshot.Source, e.Data)),
     };
 }

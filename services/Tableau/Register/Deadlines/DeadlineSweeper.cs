@@ -1,5 +1,4 @@
 using Marten;
-using Ordre.ServiceDefaults.EventStore;
 using Ordre.Tableau.Inscriptions;
 using Ordre.Tableau.Inscriptions.Deciding;
 using Ordre.Tableau.Lps;
