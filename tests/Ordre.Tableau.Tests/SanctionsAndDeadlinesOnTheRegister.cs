@@ -4,7 +4,7 @@ using Ordre.Client;
 using Ordre.Contracts.Discipline;
 using Ordre.ServiceDefaults.Messaging;
 using Ordre.Tableau.Register;
-using Ordre.Tableau.Register.Deadlines;
+using Ordre.Tableau.Deadlines;
 using Ordre.Tableau.Register.Registering;
 using Ordre.Tableau.Register.Sanctions;
 using Ordre.Tableau.Register.Suspensions;

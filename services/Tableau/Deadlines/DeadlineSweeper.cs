@@ -1,17 +1,24 @@
 using Marten;
-using Ordre.Tableau.Inscriptions;
-using Ordre.Tableau.Inscriptions.Deciding;
-using Ordre.Tableau.Lps;
 
-namespace Ordre.Tableau.Register.Deadlines;
+namespace Ordre.Tableau.Deadlines;
 
 /// <summary>
-/// Applies what the calendar makes due (suspensions ending, bans starting and ending, strikings-off
-/// on their date, inscriptions implicitly rejected by the council's silence). Deadlines are data: each entry's next one is indexed on its snapshot; this service
-/// reads the day from TimeProvider, so tests move the clock instead of sleeping. Several instances may
-/// sweep at once: a change already made is not due any more, and a race loses with a concurrency error.
+/// What the calendar makes due in one feature's streams (deadlines as data: each feature indexes its next deadline on
+/// its snapshot). Each feature owns its clock; <see cref="DeadlineSweeper"/> runs them all.
 /// </summary>
-public sealed class DeadlineSweeper(IDocumentStore store, TimeProvider clock, IConfiguration configuration, ILogger<DeadlineSweeper> logger)
+public interface IDeadlines
+{
+    /// <summary>Appends every change due on <paramref name="today"/>; returns how many streams changed.</summary>
+    Task<int> AppendDueAsync(IDocumentStore store, DateOnly today, ILogger logger, CancellationToken ct);
+}
+
+/// <summary>
+/// Applies what the calendar makes due, feature by feature, in the order they were registered (register entries,
+/// inscriptions, LPS declarations). It reads the day from TimeProvider, so tests move the clock instead of sleeping.
+/// Several instances may sweep at once: a change already made is not due any more, and a race loses with a concurrency error.
+/// </summary>
+public sealed class DeadlineSweeper(
+    IDocumentStore store, IEnumerable<IDeadlines> deadlines, TimeProvider clock, IConfiguration configuration, ILogger<DeadlineSweeper> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -31,30 +38,25 @@ public sealed class DeadlineSweeper(IDocumentStore store, TimeProvider clock, IC
         } while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>Applies every change due today; returns how many entries changed.</summary>
+    /// <summary>Applies every change due today; returns how many streams changed.</summary>
     public async Task<int> SweepAsync(CancellationToken ct)
     {
         var today = ParisCalendar.Today(clock);
-        var changed = await store.AppendWhatIsDueAsync<Practitioner>(p => p.NextDeadline <= today, p => p.Id, entry => DueChanges.On(entry, today), logger, ct);
-        changed += await RejectSilentlyAsync(today, ct);
-        changed += await ExpireLpsDeclarationsAsync(today, ct);
+        var changed = 0;
+        foreach (var feature in deadlines)
+            changed += await feature.AppendDueAsync(store, today, logger, ct);
         if (changed > 0)
             logger.LogInformation("Deadline sweep on {Today}: {Changed} register entries changed", today, changed);
         return changed;
     }
+}
 
-    /// <summary>An LPS declaration not renewed lapses after its year of validity.</summary>
-    private Task<int> ExpireLpsDeclarationsAsync(DateOnly today, CancellationToken ct) =>
-        store.AppendWhatIsDueAsync<LpsDeclaration>(d => d.NextDeadline <= today, d => d.Id, declaration =>
-            declaration is { Status: LpsStatus.Registered, ValidUntil: { } until } && until < today
-                ? [new LpsDeclarationExpired(declaration.Id, until.AddDays(1))]
-                : [], logger, ct);
+public static class DeadlinesRegistration
+{
+    /// <summary>The one sweeping host of the service; each feature adds its clock with <see cref="AddDeadlines{T}"/>.</summary>
+    public static IServiceCollection AddDeadlineSweeper(this IServiceCollection services) =>
+        services.AddSingleton<DeadlineSweeper>().AddHostedService(sp => sp.GetRequiredService<DeadlineSweeper>());
 
-    /// <summary>L.4112-4: a complete dossier left undecided past its deadline is implicitly rejected (its RPPS claim released).</summary>
-    private Task<int> RejectSilentlyAsync(DateOnly today, CancellationToken ct) =>
-        store.AppendWhatIsDueAsync<Inscription>(i => i.NextDeadline <= today, i => i.Id, dossier =>
-            dossier is { Status: InscriptionStatus.Complete, DecisionDueOn: { } due } && due < today
-                ? [new InscriptionImplicitlyRejected(dossier.Id, dossier.Rpps, dossier.Department, due)]
-                : [], logger, ct,
-            (session, dossier) => session.Delete<RppsClaim>(dossier.Rpps));
+    public static IServiceCollection AddDeadlines<T>(this IServiceCollection services) where T : class, IDeadlines =>
+        services.AddSingleton<IDeadlines, T>();
 }

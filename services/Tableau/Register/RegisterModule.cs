@@ -4,6 +4,7 @@ using MassTransit;
 using Ordre.Contracts.Tableau;
 using Ordre.ServiceDefaults.Audit;
 using Ordre.ServiceDefaults.Messaging;
+using Ordre.Tableau.Deadlines;
 using Ordre.Tableau.Register.Activity;
 using Ordre.Tableau.Register.Addresses;
 using Ordre.Tableau.Register.Deadlines;
@@ -47,8 +48,8 @@ public static class RegisterModule
 
     private const string EntryRecord = "register-entry";
 
-    public static IServiceCollection AddRegisterDeadlines(this IServiceCollection services) =>
-        services.AddSingleton<DeadlineSweeper>().AddHostedService(sp => sp.GetRequiredService<DeadlineSweeper>());
+    /// <summary>Suspensions ending, bans starting and ending, strikings-off on their date.</summary>
+    public static IServiceCollection AddRegisterDeadlines(this IServiceCollection services) => services.AddDeadlines<RegisterDeadlines>();
 
     public static void PublishRegisterEvents(IntegrationEventMap map) => map
         .Map<ActivityStatusChanged>((e, c) => new PractitionerStatusChanged(e.Rpps, RegisterStatus.Registered.Name(), e.Activity.ToString(), e.On, c.Timestamp))
