@@ -25,9 +25,9 @@ public class SitesAndLpsRules
     [Fact]
     public void A_distinct_site_is_declared_at_least_two_months_before_it_opens()
     {
-        Assert.IsType<Outcome.Invalid>(DistinctSiteRules.DecideDeclaration(Registered(),
+        Assert.IsType<Outcome.Invalid>(DeclareSiteEndpoint.Decide(Registered(),
             new DeclareSite("1 rue", "75011", "Paris", Today.AddMonths(2).AddDays(-1)), Today, "cdom", Guid.NewGuid()));
-        Assert.IsType<Outcome.Accepted>(DistinctSiteRules.DecideDeclaration(Registered(),
+        Assert.IsType<Outcome.Accepted>(DeclareSiteEndpoint.Decide(Registered(),
             new DeclareSite("1 rue", "75011", "Paris", Today.AddMonths(2)), Today, "cdom", Guid.NewGuid()));
     }
 
@@ -35,12 +35,12 @@ public class SitesAndLpsRules
     public void The_council_may_oppose_a_site_within_two_months_of_its_declaration_only()
     {
         var siteId = Guid.NewGuid();
-        var declared = ((Outcome.Accepted)DistinctSiteRules.DecideDeclaration(Registered(),
+        var declared = ((Outcome.Accepted)DeclareSiteEndpoint.Decide(Registered(),
             new DeclareSite("1 rue", "75011", "Paris", Today.AddMonths(3)), Today, "cdom", siteId)).Events.Aggregate(Registered(), Evolution<Practitioner>.Apply);
 
-        Assert.IsType<Outcome.Accepted>(DistinctSiteRules.DecideOpposition(declared, siteId, new OpposeSite("Pas de carence de l'offre de soins"), Today.AddMonths(2), "cdom"));
-        Assert.IsType<Outcome.NotAllowed>(DistinctSiteRules.DecideOpposition(declared, siteId, new OpposeSite("trop tard"), Today.AddMonths(2).AddDays(1), "cdom"));
-        Assert.IsType<Outcome.Invalid>(DistinctSiteRules.DecideOpposition(declared, siteId, new OpposeSite(" "), Today, "cdom"));
+        Assert.IsType<Outcome.Accepted>(OpposeSiteEndpoint.Decide(declared, siteId, new OpposeSite("Pas de carence de l'offre de soins"), Today.AddMonths(2), "cdom"));
+        Assert.IsType<Outcome.NotAllowed>(OpposeSiteEndpoint.Decide(declared, siteId, new OpposeSite("trop tard"), Today.AddMonths(2).AddDays(1), "cdom"));
+        Assert.IsType<Outcome.Invalid>(OpposeSiteEndpoint.Decide(declared, siteId, new OpposeSite(" "), Today, "cdom"));
     }
 
     [Theory]
