@@ -1,6 +1,7 @@
 using Ordre.ServiceDefaults;
 using Ordre.ServiceDefaults.Messaging;
 using Ordre.Tableau.Annuaire;
+using Ordre.Tableau.Deadlines;
 using Ordre.Tableau.Inscriptions;
 using Ordre.Tableau.Lookup;
 using Ordre.Tableau.Lps;
@@ -14,7 +15,7 @@ builder.AddServiceDefaults("tableau", "Ordre — Tableau de l'Ordre et annuaire"
 // Here, not in ServiceDefaults: the validation source generator registers the request types of the calling assembly.
 builder.Services.AddValidation();
 builder.AddMessaging("tableau", bus => bus.AddRegisterConsumers());
-builder.Services.AddRegisterDeadlines().AddRegisterJurisdiction().AddInscriptionJurisdiction().AddNewDossierJurisdiction();
+builder.Services.AddDeadlineSweeper().AddRegisterDeadlines().AddInscriptionDeadlines().AddLpsDeadlines().AddRegisterJurisdiction().AddInscriptionJurisdiction().AddNewDossierJurisdiction();
 builder.Services.AddLookup();
 builder.AddEventStore("tableau", store => store.AddInscriptions().AddRegister().AddAnnuaire().AddLps().AddSpecialLists())
     .PublishIntegrationEvents(events =>

@@ -20,7 +20,7 @@ public class DeadlineRules
     [Fact]
     public void An_emergency_suspension_ends_by_itself_the_day_after_its_last_day()
     {
-        var outcome = SuspensionEndpoints.DecideOrder(Registered(), new OrderSuspension(SuspensionSource.ArsEmergency, false, Day, null), Day, "ars", Guid.NewGuid());
+        var outcome = OrderSuspensionEndpoint.Decide(Registered(), new OrderSuspension(SuspensionSource.ArsEmergency, false, Day, null), Day, "ars", Guid.NewGuid());
         var suspended = With(Registered(), ((Outcome.Accepted)outcome).Events);
         var lastDay = Day.AddMonths(5).AddDays(-1);
 

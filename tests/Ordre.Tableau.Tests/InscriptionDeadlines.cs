@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Ordre.Tableau.Inscriptions;
 using Ordre.Tableau.Inscriptions.Instructing;
 using Ordre.Tableau.Inscriptions.Requesting;
-using Ordre.Tableau.Register.Deadlines;
+using Ordre.Tableau.Deadlines;
 using DemoDoctors = Ordre.Client.DemoDoctors;
 using Diploma = Ordre.Tableau.Inscriptions.Diploma;
 

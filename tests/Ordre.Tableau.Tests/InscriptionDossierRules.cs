@@ -146,13 +146,13 @@ public class InscriptionDossierRules
         var refused = Complete()
             .Apply(new InscriptionRefused(Guid.Empty, "10005173140", "75", ["motif"], Today, "x"))
             .Apply(new DecisionNotified(Guid.Empty, Today, Today.AddDays(30), "x"));
-        Assert.IsType<AppealLodged>(Single<AppealLodged>(AppealEndpoints.DecideLodging(refused,
+        Assert.IsType<AppealLodged>(Single<AppealLodged>(LodgeAppealEndpoint.Decide(refused,
             new LodgeAppeal(AppealLevel.Regional, Appellant.Applicant, Today.AddDays(30)), Today.AddDays(31), "crom")));
-        Assert.IsType<Outcome.NotAllowed>(AppealEndpoints.DecideLodging(refused,
+        Assert.IsType<Outcome.NotAllowed>(LodgeAppealEndpoint.Decide(refused,
             new LodgeAppeal(AppealLevel.Regional, Appellant.Applicant, Today.AddDays(31)), Today.AddDays(31), "crom"));
-        Assert.IsType<Outcome.NotAllowed>(AppealEndpoints.DecideLodging(refused,
+        Assert.IsType<Outcome.NotAllowed>(LodgeAppealEndpoint.Decide(refused,
             new LodgeAppeal(AppealLevel.Regional, Appellant.NationalCouncil, Today), Today, "cnom"));
-        Assert.IsType<Outcome.NotAllowed>(AppealEndpoints.DecideLodging(refused,
+        Assert.IsType<Outcome.NotAllowed>(LodgeAppealEndpoint.Decide(refused,
             new LodgeAppeal(AppealLevel.National, Appellant.Applicant, Today), Today, "cnom"));
     }
 
@@ -163,7 +163,7 @@ public class InscriptionDossierRules
             .Apply(new InscriptionRefused(Guid.Empty, "10005173140", "75", ["motif"], Today, "x"))
             .Apply(new DecisionNotified(Guid.Empty, Today, Today.AddDays(30), "x"))
             .Apply(new AppealLodged(Guid.Empty, AppealLevel.Regional, Appellant.Applicant, Today, "crom"));
-        var events = Assert.IsType<Outcome.Accepted>(AppealEndpoints.DecideRuling(appealed, new DecideAppeal(AppealLevel.Regional, AppealOutcome.Reversed), Today, "crom")).Events;
+        var events = Assert.IsType<Outcome.Accepted>(DecideAppealEndpoint.Decide(appealed, new DecideAppeal(AppealLevel.Regional, AppealOutcome.Reversed), Today, "crom")).Events;
         Assert.IsType<InscriptionGranted>(events[1]);
         Assert.Equal(InscriptionStatus.Granted, events.Aggregate(appealed, Evolution<Inscription>.Apply).Status);
     }

@@ -31,14 +31,14 @@ public class RegisterRules
     [Fact]
     public void An_emergency_suspension_lasts_five_months_by_default()
     {
-        var outcome = SuspensionEndpoints.DecideOrder(Registered(), new OrderSuspension(SuspensionSource.ArsEmergency, false, Today, null), Today, "ars", Guid.NewGuid());
+        var outcome = OrderSuspensionEndpoint.Decide(Registered(), new OrderSuspension(SuspensionSource.ArsEmergency, false, Today, null), Today, "ars", Guid.NewGuid());
         var ordered = Assert.IsType<SuspensionOrdered>(Assert.IsType<Outcome.Accepted>(outcome).Events.Single());
         Assert.Equal(Today.AddMonths(5).AddDays(-1), ordered.Until);
     }
 
     [Fact]
     public void An_emergency_suspension_longer_than_five_months_is_refused() =>
-        Assert.IsType<Outcome.Invalid>(SuspensionEndpoints.DecideOrder(Registered(),
+        Assert.IsType<Outcome.Invalid>(OrderSuspensionEndpoint.Decide(Registered(),
             new OrderSuspension(SuspensionSource.ArsEmergency, false, Today, Today.AddMonths(5)), Today, "ars", Guid.NewGuid()));
 
     [Theory]
@@ -51,7 +51,7 @@ public class RegisterRules
     {
         foreach (var source in new[] { SuspensionSource.ArsEmergency, SuspensionSource.Health })
         {
-            var outcome = SuspensionEndpoints.DecideOrder(Registered(),
+            var outcome = OrderSuspensionEndpoint.Decide(Registered(),
                 new OrderSuspension(source, false, DateOnly.Parse(from), until is null ? null : DateOnly.Parse(until)), Today, "crom", Guid.NewGuid());
             Assert.Contains(field, Assert.IsType<Outcome.Invalid>(outcome).Errors.Keys);
         }
@@ -59,37 +59,37 @@ public class RegisterRules
 
     [Fact]
     public void A_health_suspension_needs_a_fixed_end() =>
-        Assert.IsType<Outcome.Invalid>(SuspensionEndpoints.DecideOrder(Registered(),
+        Assert.IsType<Outcome.Invalid>(OrderSuspensionEndpoint.Decide(Registered(),
             new OrderSuspension(SuspensionSource.Health, false, Today, null), Today, "crom", Guid.NewGuid()));
 
     [Fact]
     public void Only_an_incompetence_suspension_may_be_partial()
     {
-        Assert.IsType<Outcome.Invalid>(SuspensionEndpoints.DecideOrder(Registered(),
+        Assert.IsType<Outcome.Invalid>(OrderSuspensionEndpoint.Decide(Registered(),
             new OrderSuspension(SuspensionSource.Health, true, Today, Today.AddMonths(3)), Today, "crom", Guid.NewGuid()));
-        Assert.IsType<Outcome.Accepted>(SuspensionEndpoints.DecideOrder(Registered(),
+        Assert.IsType<Outcome.Accepted>(OrderSuspensionEndpoint.Decide(Registered(),
             new OrderSuspension(SuspensionSource.Incompetence, true, Today, Today.AddMonths(3)), Today, "crom", Guid.NewGuid()));
     }
 
     [Fact]
     public void A_suspended_doctor_cannot_be_suspended_again_nor_transferred()
     {
-        var suspended = After(SuspensionEndpoints.DecideOrder(Registered(),
+        var suspended = After(OrderSuspensionEndpoint.Decide(Registered(),
             new OrderSuspension(SuspensionSource.Health, false, Today, Today.AddMonths(3)), Today, "crom", Guid.NewGuid()), Registered());
-        Assert.IsType<Outcome.NotAllowed>(SuspensionEndpoints.DecideOrder(suspended,
+        Assert.IsType<Outcome.NotAllowed>(OrderSuspensionEndpoint.Decide(suspended,
             new OrderSuspension(SuspensionSource.Health, false, Today, Today.AddMonths(3)), Today, "crom", Guid.NewGuid()));
-        Assert.IsType<Outcome.NotAllowed>(TransferEndpoints.DecideRequest(suspended, new RequestTransfer("13"), Today, "cdom"));
+        Assert.IsType<Outcome.NotAllowed>(RequestTransferEndpoint.Decide(suspended, new RequestTransfer("13"), Today, "cdom"));
     }
 
     [Fact]
     public void A_transfer_to_the_same_department_is_refused() =>
-        Assert.IsType<Outcome.Invalid>(TransferEndpoints.DecideRequest(Registered(), new RequestTransfer("75"), Today, "cdom"));
+        Assert.IsType<Outcome.Invalid>(RequestTransferEndpoint.Decide(Registered(), new RequestTransfer("75"), Today, "cdom"));
 
     [Fact]
     public void Completing_a_transfer_moves_the_entry_to_the_new_department()
     {
-        var inTransfer = After(TransferEndpoints.DecideRequest(Registered(), new RequestTransfer("2A"), Today, "cdom"), Registered());
-        var moved = After(TransferEndpoints.DecideCompletion(inTransfer, Today, "cdom2a"), inTransfer);
+        var inTransfer = After(RequestTransferEndpoint.Decide(Registered(), new RequestTransfer("2A"), Today, "cdom"), Registered());
+        var moved = After(CompleteTransferEndpoint.Decide(inTransfer, Today, "cdom2a"), inTransfer);
         Assert.Equal(("2A", RegisterStatus.Registered), (moved.Department, moved.Status));
     }
 

@@ -4,7 +4,7 @@ using Ordre.Client;
 using Ordre.Contracts.Discipline;
 using Ordre.ServiceDefaults.Messaging;
 using Ordre.Tableau.Register;
-using Ordre.Tableau.Register.Deadlines;
+using Ordre.Tableau.Deadlines;
 using Ordre.Tableau.Register.Registering;
 using Ordre.Tableau.Register.Sanctions;
 using Ordre.Tableau.Register.Suspensions;
@@ -88,7 +88,7 @@ public class SanctionsAndDeadlinesOnTheRegister(TableauInProcess tableau) : ICla
         await using (var session = Store.LightweightSession())
         {
             var stream = await session.Events.FetchForWriting<Practitioner>(PractitionerStream.IdOf(rpps));
-            var outcome = SuspensionEndpoints.DecideOrder(stream.Aggregate!, new OrderSuspension(SuspensionSource.ArsEmergency, false, null, null), Today, "arsidf", Guid.NewGuid());
+            var outcome = OrderSuspensionEndpoint.Decide(stream.Aggregate!, new OrderSuspension(SuspensionSource.ArsEmergency, false, null, null), Today, "arsidf", Guid.NewGuid());
             stream.AppendMany(((Outcome.Accepted)outcome).Events);
             await session.SaveChangesAsync();
         }
@@ -131,7 +131,7 @@ public class SanctionsAndDeadlinesOnTheRegister(TableauInProcess tableau) : ICla
     {
         await using var session = Store.LightweightSession();
         var stream = await session.Events.FetchForWriting<Practitioner>(PractitionerStream.IdOf(rpps));
-        stream.AppendMany(((Outcome.Accepted)SuspensionEndpoints.DecideOrder(stream.Aggregate!, new OrderSuspension(source, false, null, until), Today, "x", Guid.NewGuid())).Events);
+        stream.AppendMany(((Outcome.Accepted)OrderSuspensionEndpoint.Decide(stream.Aggregate!, new OrderSuspension(source, false, null, until), Today, "x", Guid.NewGuid())).Events);
         await session.SaveChangesAsync();
     }
 

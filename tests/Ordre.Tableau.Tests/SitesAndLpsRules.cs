@@ -1,8 +1,11 @@
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Ordre.Tableau.Lps;
+using Ordre.Tableau.Lps.Declaring;
+using Ordre.Tableau.Lps.Registering;
+using Ordre.Tableau.Lps.Renewing;
 using Ordre.Tableau.Register;
-using Ordre.Tableau.Register.Deadlines;
+using Ordre.Tableau.Deadlines;
 using Ordre.Tableau.Register.Registering;
 using Ordre.Tableau.Register.Sites;
 using Ordre.ServiceDefaults.EventStore;
@@ -22,9 +25,9 @@ public class SitesAndLpsRules
     [Fact]
     public void A_distinct_site_is_declared_at_least_two_months_before_it_opens()
     {
-        Assert.IsType<Outcome.Invalid>(DistinctSiteRules.DecideDeclaration(Registered(),
+        Assert.IsType<Outcome.Invalid>(DeclareSiteEndpoint.Decide(Registered(),
             new DeclareSite("1 rue", "75011", "Paris", Today.AddMonths(2).AddDays(-1)), Today, "cdom", Guid.NewGuid()));
-        Assert.IsType<Outcome.Accepted>(DistinctSiteRules.DecideDeclaration(Registered(),
+        Assert.IsType<Outcome.Accepted>(DeclareSiteEndpoint.Decide(Registered(),
             new DeclareSite("1 rue", "75011", "Paris", Today.AddMonths(2)), Today, "cdom", Guid.NewGuid()));
     }
 
@@ -32,12 +35,12 @@ public class SitesAndLpsRules
     public void The_council_may_oppose_a_site_within_two_months_of_its_declaration_only()
     {
         var siteId = Guid.NewGuid();
-        var declared = ((Outcome.Accepted)DistinctSiteRules.DecideDeclaration(Registered(),
+        var declared = ((Outcome.Accepted)DeclareSiteEndpoint.Decide(Registered(),
             new DeclareSite("1 rue", "75011", "Paris", Today.AddMonths(3)), Today, "cdom", siteId)).Events.Aggregate(Registered(), Evolution<Practitioner>.Apply);
 
-        Assert.IsType<Outcome.Accepted>(DistinctSiteRules.DecideOpposition(declared, siteId, new OpposeSite("Pas de carence de l'offre de soins"), Today.AddMonths(2), "cdom"));
-        Assert.IsType<Outcome.NotAllowed>(DistinctSiteRules.DecideOpposition(declared, siteId, new OpposeSite("trop tard"), Today.AddMonths(2).AddDays(1), "cdom"));
-        Assert.IsType<Outcome.Invalid>(DistinctSiteRules.DecideOpposition(declared, siteId, new OpposeSite(" "), Today, "cdom"));
+        Assert.IsType<Outcome.Accepted>(OpposeSiteEndpoint.Decide(declared, siteId, new OpposeSite("Pas de carence de l'offre de soins"), Today.AddMonths(2), "cdom"));
+        Assert.IsType<Outcome.NotAllowed>(OpposeSiteEndpoint.Decide(declared, siteId, new OpposeSite("trop tard"), Today.AddMonths(2).AddDays(1), "cdom"));
+        Assert.IsType<Outcome.Invalid>(OpposeSiteEndpoint.Decide(declared, siteId, new OpposeSite(" "), Today, "cdom"));
     }
 
     [Theory]
@@ -48,16 +51,16 @@ public class SitesAndLpsRules
     [InlineData("US", false)]
     [InlineData("de", false)]
     public void Only_doctors_established_in_another_eu_or_eea_state_or_switzerland_declare_a_free_provision(string country, bool accepted) =>
-        Assert.Equal(accepted, !LpsRules.Validate(new DeclareLps("Müller", "Anna", country, "Facharzt")).ContainsKey("country"));
+        Assert.Equal(accepted, !DeclareLpsEndpoint.Validate(new DeclareLps("Müller", "Anna", country, "Facharzt")).ContainsKey("country"));
 
     [Fact]
     public void A_registered_declaration_lasts_a_year_and_a_renewal_adds_a_year_after_it()
     {
-        var registered = Received().Apply((LpsDeclarationRegistered)((Outcome.Accepted)LpsRules.Register(Received(), Today, "cnom")).Events[0]);
+        var registered = Received().Apply((LpsDeclarationRegistered)((Outcome.Accepted)RegisterLpsEndpoint.Decide(Received(), Today, "cnom")).Events[0]);
         Assert.Equal(Today.AddYears(1).AddDays(-1), registered.ValidUntil);
-        Assert.IsType<Outcome.NotAllowed>(LpsRules.Register(registered, Today, "cnom"));
+        Assert.IsType<Outcome.NotAllowed>(RegisterLpsEndpoint.Decide(registered, Today, "cnom"));
 
-        var renewed = (LpsDeclarationRenewed)((Outcome.Accepted)LpsRules.Renew(registered, Today.AddMonths(11), "cnom")).Events[0];
+        var renewed = (LpsDeclarationRenewed)((Outcome.Accepted)RenewLpsEndpoint.Decide(registered, Today.AddMonths(11), "cnom")).Events[0];
         Assert.Equal(Today.AddYears(2).AddDays(-1), renewed.ValidUntil);
     }
 }

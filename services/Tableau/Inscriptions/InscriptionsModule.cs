@@ -3,7 +3,9 @@ using Marten;
 using Ordre.Contracts.Tableau;
 using Ordre.ServiceDefaults.Audit;
 using Ordre.ServiceDefaults.Messaging;
+using Ordre.Tableau.Deadlines;
 using Ordre.Tableau.Inscriptions.Appealing;
+using Ordre.Tableau.Inscriptions.Deadlines;
 using Ordre.Tableau.Inscriptions.Deciding;
 using Ordre.Tableau.Inscriptions.Instructing;
 using Ordre.Tableau.Inscriptions.Notifying;
@@ -41,12 +43,15 @@ public static class InscriptionsModule
 
     public const string NewDossierRecord = "new-dossier";
 
+    /// <summary>The council's silence past the decision deadline is a rejection.</summary>
+    public static IServiceCollection AddInscriptionDeadlines(this IServiceCollection services) => services.AddDeadlines<SilentRejection>();
+
     public static void PublishInscriptionEvents(IntegrationEventMap map) => map
         .Map<InscriptionGranted>((e, committed) => new PractitionerRegistered(
             e.InscriptionId, e.Rpps, e.Department, e.LastName, e.FirstName, e.Specialty, e.GrantedOn, committed.Timestamp))
         .Map<Deciding.InscriptionRefused>((e, committed) => new Contracts.Tableau.InscriptionRefused(
             e.InscriptionId, e.Rpps, e.Department, e.Motives, e.RefusedOn, committed.Timestamp))
-        .Map<Deciding.InscriptionImplicitlyRejected>((e, committed) => new Contracts.Tableau.InscriptionImplicitlyRejected(
+        .Map<Deadlines.InscriptionImplicitlyRejected>((e, committed) => new Contracts.Tableau.InscriptionImplicitlyRejected(
             e.InscriptionId, e.Rpps, e.Department, e.On, committed.Timestamp))
         .Map<Withdrawing.InscriptionAnnulled>((e, committed) => new Contracts.Tableau.InscriptionAnnulled(
             e.InscriptionId, e.Rpps, e.Reason, e.On, committed.Timestamp));
@@ -74,25 +79,25 @@ public static class InscriptionsModule
         var dossier = inscriptions.MapGroup("/{id:guid}").RequireJurisdiction(DossierRecord)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        Council(dossier.MapPost("/documents-requested", InstructionEndpoints.RequestDocuments)).WithName("RequestDocuments")
+        Council(dossier.MapPost("/documents-requested", RequestDocumentsEndpoint.Handle)).WithName("RequestDocuments")
             .WithSummary("Demander des pièces manquantes (le dossier redevient incomplet)");
-        Council(dossier.MapPost("/completion", InstructionEndpoints.Complete)).WithName("CompleteDossier")
+        Council(dossier.MapPost("/completion", CompleteDossierEndpoint.Handle)).WithName("CompleteDossier")
             .WithSummary("Constater que le dossier est complet (le délai de décision court)");
-        Council(dossier.MapPost("/rapporteur", InstructionEndpoints.AppointRapporteur)).WithName("AppointRapporteur")
+        Council(dossier.MapPost("/rapporteur", AppointRapporteurEndpoint.Handle)).WithName("AppointRapporteur")
             .WithSummary("Désigner le conseiller rapporteur");
-        Council(dossier.MapPost("/expertise", InstructionEndpoints.RequestExpertise)).WithName("RequestExpertise")
+        Council(dossier.MapPost("/expertise", RequestExpertiseEndpoint.Handle)).WithName("RequestExpertise")
             .WithSummary("Saisir le conseil régional pour expertise (doute sérieux)");
-        Council(dossier.MapPost("/expertise-report", InstructionEndpoints.RecordExpertReport)).WithName("RecordExpertReport")
+        Council(dossier.MapPost("/expertise-report", RecordExpertReportEndpoint.Handle)).WithName("RecordExpertReport")
             .WithSummary("Enregistrer le rapport d'expertise");
         Council(dossier.MapPost("/decision", DecideInscriptionEndpoint.Handle)).WithName("DecideInscription")
             .WithSummary("Statuer sur une demande d'inscription")
             .WithDescription("Accorder l'inscription, ou la refuser avec au moins un motif (et les obligations de formation en cas d'insuffisance). If-Match (facultatif) protège contre une décision concurrente : 409 si le dossier a changé.");
         Council(dossier.MapPost("/notification", NotifyDecisionEndpoint.Handle)).WithName("NotifyDecision")
             .WithSummary("Enregistrer la notification de la décision (ouvre le délai de recours de 30 jours)");
-        dossier.MapPost("/appeals", AppealEndpoints.Lodge).RequireAuthorization(OrdrePolicies.AppealBodies).WithName("LodgeAppeal")
+        dossier.MapPost("/appeals", LodgeAppealEndpoint.Handle).RequireAuthorization(OrdrePolicies.AppealBodies).WithName("LodgeAppeal")
             .WithSummary("Enregistrer un recours (conseil régional, puis Conseil national)")
             .WithDescription("Le demandeur conteste un refus ou un rejet implicite ; le Conseil national conteste une inscription. 30 jours à compter de la notification, du rejet implicite ou de la décision régionale.");
-        dossier.MapPost("/appeals/decision", AppealEndpoints.Decide).RequireAuthorization(OrdrePolicies.AppealBodies).WithName("DecideAppeal")
+        dossier.MapPost("/appeals/decision", DecideAppealEndpoint.Handle).RequireAuthorization(OrdrePolicies.AppealBodies).WithName("DecideAppeal")
             .WithSummary("Statuer sur le recours (confirmation ou infirmation)");
         dossier.MapPost("/withdrawal", WithdrawInscriptionEndpoint.Handle).RequireAuthorization(OrdrePolicies.NationalCouncil).WithName("WithdrawInscription")
             .WithSummary("Retirer une inscription non contestée (Conseil national, dans les 3 mois suivant le délai de recours)");

@@ -1,6 +1,12 @@
 using JasperFx.Events.Projections;
 using Marten;
 using Ordre.ServiceDefaults.Audit;
+using Ordre.Tableau.Deadlines;
+using Ordre.Tableau.Lps.Declaring;
+using Ordre.Tableau.Lps.Expiring;
+using Ordre.Tableau.Lps.Reading;
+using Ordre.Tableau.Lps.Registering;
+using Ordre.Tableau.Lps.Renewing;
 
 namespace Ordre.Tableau.Lps;
 
@@ -14,18 +20,21 @@ public static class LpsModule
         return options;
     }
 
+    /// <summary>A declaration not renewed lapses after its year of validity.</summary>
+    public static IServiceCollection AddLpsDeadlines(this IServiceCollection services) => services.AddDeadlines<ExpireUnrenewedDeclarations>();
+
     public static IEndpointRouteBuilder MapLps(this IEndpointRouteBuilder app)
     {
         var lps = app.MapGroup("/lps-declarations").WithTags("Libre prestation de services")
             .RequireAuthorization(OrdrePolicies.NationalCouncil)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
-        lps.MapPost("/", LpsEndpoints.Declare).WithName("DeclareLps")
+        lps.MapPost("/", DeclareLpsEndpoint.Handle).WithName("DeclareLps")
             .WithSummary("Enregistrer la déclaration préalable d'un médecin de l'UE/EEE (réponse due sous un mois)");
-        lps.MapGet("/{id:guid}", LpsEndpoints.Get).WithName("GetLpsDeclaration").Audited("lps-declaration").WithSummary("Lire une déclaration")
+        lps.MapGet("/{id:guid}", GetLpsDeclarationEndpoint.Handle).WithName("GetLpsDeclaration").Audited("lps-declaration").WithSummary("Lire une déclaration")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        lps.MapPost("/{id:guid}/registration", LpsEndpoints.Register).WithName("RegisterLps")
+        lps.MapPost("/{id:guid}/registration", RegisterLpsEndpoint.Handle).WithName("RegisterLps")
             .WithSummary("Enregistrer la prestation pour un an").ProducesProblem(StatusCodes.Status409Conflict);
-        lps.MapPost("/{id:guid}/renewal", LpsEndpoints.Renew).WithName("RenewLps")
+        lps.MapPost("/{id:guid}/renewal", RenewLpsEndpoint.Handle).WithName("RenewLps")
             .WithSummary("Renouveler la déclaration pour un an").ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }

@@ -4,6 +4,7 @@ using MassTransit;
 using Ordre.Contracts.Tableau;
 using Ordre.ServiceDefaults.Audit;
 using Ordre.ServiceDefaults.Messaging;
+using Ordre.Tableau.Deadlines;
 using Ordre.Tableau.Register.Activity;
 using Ordre.Tableau.Register.Addresses;
 using Ordre.Tableau.Register.Deadlines;
@@ -47,8 +48,8 @@ public static class RegisterModule
 
     private const string EntryRecord = "register-entry";
 
-    public static IServiceCollection AddRegisterDeadlines(this IServiceCollection services) =>
-        services.AddSingleton<DeadlineSweeper>().AddHostedService(sp => sp.GetRequiredService<DeadlineSweeper>());
+    /// <summary>Suspensions ending, bans starting and ending, strikings-off on their date.</summary>
+    public static IServiceCollection AddRegisterDeadlines(this IServiceCollection services) => services.AddDeadlines<RegisterDeadlines>();
 
     public static void PublishRegisterEvents(IntegrationEventMap map) => map
         .Map<ActivityStatusChanged>((e, c) => new PractitionerStatusChanged(e.Rpps, RegisterStatus.Registered.Name(), e.Activity.ToString(), e.On, c.Timestamp))
@@ -84,24 +85,24 @@ public static class RegisterModule
             .WithDescription("Conseil départemental du médecin.");
         write.MapPost("/address", ChangeAddressEndpoint.Handle).WithName("ChangeProfessionalAddress")
             .WithSummary("Changer l'adresse professionnelle").WithDescription("Conseil départemental du médecin.");
-        write.MapPost("/qualifications", QualificationEndpoints.Recognise).WithName("RecogniseQualification")
+        write.MapPost("/qualifications", RecogniseQualificationEndpoint.Handle).WithName("RecogniseQualification")
             .WithSummary("Reconnaître une qualification").WithDescription("Conseil national.");
-        write.MapPost("/qualifications/withdrawal", QualificationEndpoints.Withdraw).WithName("WithdrawQualification")
+        write.MapPost("/qualifications/withdrawal", WithdrawQualificationEndpoint.Handle).WithName("WithdrawQualification")
             .WithSummary("Retirer une qualification").WithDescription("Conseil national.");
-        write.MapPost("/transfer", TransferEndpoints.Request).WithName("RequestTransfer")
+        write.MapPost("/transfer", RequestTransferEndpoint.Handle).WithName("RequestTransfer")
             .WithSummary("Enregistrer une demande de transfert vers un autre département")
             .WithDescription("Conseil départemental d'origine. Le médecin disparaît de l'annuaire jusqu'à l'achèvement du transfert.");
-        write.MapPost("/transfer/completion", TransferEndpoints.Complete).WithName("CompleteTransfer")
+        write.MapPost("/transfer/completion", CompleteTransferEndpoint.Handle).WithName("CompleteTransfer")
             .WithSummary("Achever un transfert").WithDescription("Conseil départemental d'accueil.");
-        write.MapPost("/suspensions", SuspensionEndpoints.Order).WithName("OrderSuspension")
+        write.MapPost("/suspensions", OrderSuspensionEndpoint.Handle).WithName("OrderSuspension")
             .WithSummary("Prononcer une suspension")
             .WithDescription("État de santé ou insuffisance professionnelle : conseil régional, durée déterminée. Urgence : directeur général de l'ARS, 5 mois au plus, fin automatique.");
-        write.MapPost("/suspensions/lifting", SuspensionEndpoints.Lift).WithName("LiftSuspension")
+        write.MapPost("/suspensions/lifting", LiftSuspensionEndpoint.Handle).WithName("LiftSuspension")
             .WithSummary("Lever la suspension en cours").WithDescription("Autorité qui l'a prononcée.");
-        write.MapPost("/sites", DistinctSiteRules.Declare).WithName("DeclareDistinctSite")
+        write.MapPost("/sites", DeclareSiteEndpoint.Handle).WithName("DeclareDistinctSite")
             .WithSummary("Déclarer un site d'exercice distinct (2 mois au moins avant l'ouverture)")
             .WithDescription("Conseil départemental du médecin, qui peut s'y opposer dans les 2 mois.");
-        write.MapPost("/sites/{siteId:guid}/opposition", DistinctSiteRules.Oppose).WithName("OpposeDistinctSite")
+        write.MapPost("/sites/{siteId:guid}/opposition", OpposeSiteEndpoint.Handle).WithName("OpposeDistinctSite")
             .WithSummary("S'opposer à un site distinct (dans les 2 mois de la déclaration)").WithDescription("Conseil départemental du médecin.");
         write.MapPost("/striking-off", StrikeOffEndpoint.Handle).WithName("StrikeOff")
             .WithSummary("Radier du Tableau (cessation d'exercice ou motif administratif)").WithDescription("Conseil départemental du médecin.");

@@ -26,6 +26,7 @@ public static class DecideInscriptionEndpoint
         Guid id, DecideInscription command, [FromHeader(Name = "If-Match")] string? ifMatch,
         ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
+        var today = ParisCalendar.Today(clock);
         long? expectedVersion = null;
         if (ifMatch is not null)
         {
@@ -36,7 +37,7 @@ public static class DecideInscriptionEndpoint
             expectedVersion = parsed;
         }
         return InscriptionChange.Apply(id, user, session, InscriptionChange.CouncilOfTheDossier,
-            dossier => Decide(dossier, command, ParisCalendar.Today(clock), user.Actor()), ct, Consequences, expectedVersion);
+            dossier => Decide(dossier, command, today, user.Actor()), ct, Consequences, expectedVersion);
     }
 
     /// <summary>The rules of a council's decision on an inscription, as a pure function.</summary>

@@ -12,7 +12,7 @@ public sealed record InscriptionGranted(
     string FirstName,
     string Specialty,
     DateOnly GrantedOn,
-    string DecidedBy);
+    string DecidedBy) : IChanges<Inscription>;
 
 /// <summary>
 /// The council refused the inscription, with its motives (a refusal must give reasons) and, for
@@ -25,7 +25,4 @@ public sealed record InscriptionRefused(
     IReadOnlyList<string> Motives,
     DateOnly RefusedOn,
     string DecidedBy,
-    IReadOnlyList<string>? TrainingObligations = null);
-
-/// <summary>The council did not decide within the legal time: its silence is a rejection, open to appeal (L.4112-4). Raised by the clock.</summary>
-public sealed record InscriptionImplicitlyRejected(Guid InscriptionId, string Rpps, string Department, DateOnly On);
+    IReadOnlyList<string>? TrainingObligations = null) : IChanges<Inscription>;

@@ -8,7 +8,7 @@ namespace Ordre.Tableau.Inscriptions.Notifying;
 public sealed record NotifyDecision(DateOnly? NotifiedOn);
 
 /// <summary>The decision was notified; the appeal window runs until <paramref name="AppealDeadline"/> included.</summary>
-public sealed record DecisionNotified(Guid InscriptionId, DateOnly On, DateOnly AppealDeadline, string By);
+public sealed record DecisionNotified(Guid InscriptionId, DateOnly On, DateOnly AppealDeadline, string By) : IChanges<Inscription>;
 
 public static class NotifyDecisionEndpoint
 {
@@ -16,9 +16,12 @@ public static class NotifyDecisionEndpoint
     public const int NotificationDays = 7;
 
     public static Task<Results<Ok<InscriptionChanged>, ValidationProblem, ProblemHttpResult>> Handle(
-        Guid id, NotifyDecision command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
-        InscriptionChange.Apply(id, user, session, InscriptionChange.CouncilOfTheDossier,
-            d => Decide(d, command, ParisCalendar.Today(clock), user.Actor()), ct);
+        Guid id, NotifyDecision command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var today = ParisCalendar.Today(clock);
+        return InscriptionChange.Apply(id, user, session, InscriptionChange.CouncilOfTheDossier,
+            d => Decide(d, command, today, user.Actor()), ct);
+    }
 
     public static Outcome Decide(Inscription dossier, NotifyDecision command, DateOnly today, string by)
     {

@@ -11,4 +11,4 @@ public sealed record InscriptionRequested(
     Diploma Diploma,
     string Specialty,
     DateOnly RequestedOn,
-    string RequestedBy);
+    string RequestedBy) : IChanges<Inscription>;

@@ -11,15 +11,18 @@ namespace Ordre.Tableau.Inscriptions.Withdrawing;
 public sealed record WithdrawInscription([property: MaxText(TextLimits.Text)] string? Reason);
 
 /// <summary>The registration was annulled (withdrawn by the national council, or reversed on appeal): the doctor leaves the Tableau.</summary>
-public sealed record InscriptionAnnulled(Guid InscriptionId, string Rpps, string Reason, DateOnly On, string By);
+public sealed record InscriptionAnnulled(Guid InscriptionId, string Rpps, string Reason, DateOnly On, string By) : IChanges<Inscription>;
 
 public static class WithdrawInscriptionEndpoint
 {
     public static Task<Results<Ok<InscriptionChanged>, ValidationProblem, ProblemHttpResult>> Handle(
-        Guid id, WithdrawInscription command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
-        InscriptionChange.Apply(id, user, session,
+        Guid id, WithdrawInscription command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var today = ParisCalendar.Today(clock);
+        return InscriptionChange.Apply(id, user, session,
             (_, caller) => caller.IsInRole(OrdreClaims.Roles.NationalCouncil) ? null : "Seul le Conseil national retire une inscription.",
-            d => Decide(d, command, ParisCalendar.Today(clock), user.Actor()), ct, LeaveTheTableau);
+            d => Decide(d, command, today, user.Actor()), ct, LeaveTheTableau);
+    }
 
     /// <summary>L.4112-4: an unappealed registration, within 3 months after the appeal deadline, with a reason.</summary>
     public static Outcome Decide(Inscription dossier, WithdrawInscription command, DateOnly today, string by)

@@ -8,14 +8,16 @@ namespace Ordre.Tableau.Register.Activity;
 /// <param name="Activity">Regular (installé), Replacement (remplaçant non installé), TemporarilyInactive, Retired.</param>
 public sealed record ChangeActivity(ActivityStatus? Activity);
 
-public sealed record ActivityStatusChanged(Guid PractitionerId, string Rpps, ActivityStatus Activity, DateOnly On, string By);
+public sealed record ActivityStatusChanged(Guid PractitionerId, string Rpps, ActivityStatus Activity, DateOnly On, string By) : IChanges<Practitioner>;
 
 public static class ChangeActivityEndpoint
 {
     public static Task<Results<Ok<RegisterEntryChanged>, ValidationProblem, ProblemHttpResult>> Handle(
-        string rpps, ChangeActivity command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
-        RegisterChange.Apply(rpps, user, session, RegisterChange.CouncilOfTheDepartment,
-            entry => Decide(entry, command, ParisCalendar.Today(clock), user.Actor()), ct);
+        string rpps, ChangeActivity command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var today = ParisCalendar.Today(clock);
+        return RegisterChange.Apply(rpps, user, session, RegisterChange.CouncilOfTheDepartment, entry => Decide(entry, command, today, user.Actor()), ct);
+    }
 
     public static Outcome Decide(Practitioner entry, ChangeActivity command, DateOnly today, string by)
     {

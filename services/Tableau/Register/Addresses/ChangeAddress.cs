@@ -8,7 +8,7 @@ namespace Ordre.Tableau.Register.Addresses;
 /// <summary>Body of POST /register/{rpps}/address: the professional address shown in the directory.</summary>
 public sealed record ChangeAddress([property: MaxText(TextLimits.Line)] string? Line, [property: MaxText(TextLimits.Code)] string? PostalCode, [property: MaxText(TextLimits.Line)] string? City, [property: MaxText(TextLimits.Code)] string? Phone);
 
-public sealed record ProfessionalAddressChanged(Guid PractitionerId, string Rpps, ProfessionalAddress Address, string By);
+public sealed record ProfessionalAddressChanged(Guid PractitionerId, string Rpps, ProfessionalAddress Address, string By) : IChanges<Practitioner>;
 
 public static class ChangeAddressEndpoint
 {

@@ -15,4 +15,4 @@ public sealed record RegisterEntryImported(
     ActivityStatus Activity,
     ProfessionalAddress? Address,
     IReadOnlyList<string> Qualifications,
-    string Source);
+    string Source) : IChanges<Practitioner>;

@@ -18,16 +18,19 @@ public enum StrikingOffReason { CeasedPractice, Administrative, Disciplinary, In
 public sealed record StrikeOff(StrikingOffReason? Reason, DateOnly? EffectiveOn);
 
 /// <summary>The doctor is off the Tableau; <paramref name="SanctionId"/> names the chambers' sanction for a disciplinary one.</summary>
-public sealed record PractitionerStruckOff(Guid PractitionerId, string Rpps, StrikingOffReason Reason, DateOnly EffectiveOn, string By, Guid? SanctionId = null);
+public sealed record PractitionerStruckOff(Guid PractitionerId, string Rpps, StrikingOffReason Reason, DateOnly EffectiveOn, string By, Guid? SanctionId = null) : IChanges<Practitioner>;
 
 public static class StrikeOffEndpoint
 {
     public static Task<Results<Ok<RegisterEntryChanged>, ValidationProblem, ProblemHttpResult>> Handle(
-        string rpps, StrikeOff command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
-        RegisterChange.Apply(rpps, user, session, RegisterChange.CouncilOfTheDepartment,
-            entry => Decide(entry, command, ParisCalendar.Today(clock), user.Actor()), ct,
+        string rpps, StrikeOff command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var today = ParisCalendar.Today(clock);
+        return RegisterChange.Apply(rpps, user, session, RegisterChange.CouncilOfTheDepartment,
+            entry => Decide(entry, command, today, user.Actor()), ct,
             // Struck off for a non-disciplinary reason, the doctor may apply again.
             alsoInTheSameTransaction: (s, entry) => s.Delete<RppsClaim>(entry.Rpps));
+    }
 
     public static Outcome Decide(Practitioner entry, StrikeOff command, DateOnly today, string by)
     {

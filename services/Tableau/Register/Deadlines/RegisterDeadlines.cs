@@ -1,0 +1,11 @@
+using Marten;
+using Ordre.Tableau.Deadlines;
+
+namespace Ordre.Tableau.Register.Deadlines;
+
+/// <summary>The register's clock: suspensions ending, bans starting and ending, strikings-off on their date (<see cref="DueChanges"/>).</summary>
+public sealed class RegisterDeadlines : IDeadlines
+{
+    public Task<int> AppendDueAsync(IDocumentStore store, DateOnly today, ILogger logger, CancellationToken ct) =>
+        store.AppendWhatIsDueAsync<Practitioner>(p => p.NextDeadline <= today, p => p.Id, entry => DueChanges.On(entry, today), logger, ct);
+}
