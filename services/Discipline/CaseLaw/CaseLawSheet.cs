@@ -40,7 +40,7 @@ public sealed record PublicCaseLawSheet(
 public sealed record CaseLawSheetPublished(
     Guid SheetId, Guid CaseId, int Number, string Title, string Summary, IReadOnlyList<string> Themes,
     DecisionOutcome Sanction, DateOnly DecidedOn, string Department, DateOnly PublishedOn, string By,
-    string? Reference = null, string? DecisionReference = null);
+    string? Reference = null, string? DecisionReference = null) : IChanges<CaseLawSheet>;
 
 /// <summary>Public references of the case-law base: random, so they reveal neither an internal id nor an order.</summary>
 public static class CaseLawReference
