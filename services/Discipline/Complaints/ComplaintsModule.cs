@@ -20,6 +20,9 @@ public static class ComplaintsModule
     public static StoreOptions AddComplaints(this StoreOptions options)
     {
         options.Projections.Snapshot<Complaint>(SnapshotLifecycle.Inline);
+        // Known by their stored name (snake_case class name) from the start: rows written when an event lived in another
+        // namespace (before the slice folders) carry an older .NET type name, which must never be needed to read them.
+        options.Events.AddEventTypes(Evolution<Complaint>.MarkedEvents(typeof(Complaint).Assembly));
         options.Schema.For<Complaint>().Index(c => c.NextDeadline);
         return options;
     }
