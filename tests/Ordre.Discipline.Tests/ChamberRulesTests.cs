@@ -1,5 +1,17 @@
 using Ordre.Contracts.Discipline;
 using Ordre.Discipline.Chambers;
+using Ordre.Discipline.Chambers.Appealing;
+using Ordre.Discipline.Chambers.AppointingRapporteur;
+using Ordre.Discipline.Chambers.Clock;
+using Ordre.Discipline.Chambers.Deciding;
+using Ordre.Discipline.Chambers.HoldingHearing;
+using Ordre.Discipline.Chambers.LodgingCassation;
+using Ordre.Discipline.Chambers.MovingCase;
+using Ordre.Discipline.Chambers.Notifying;
+using Ordre.Discipline.Chambers.Opening;
+using Ordre.Discipline.Chambers.RulingOnAppeal;
+using Ordre.Discipline.Chambers.RulingOnCassation;
+using Ordre.Discipline.Chambers.SchedulingHearing;
 using Ordre.ServiceDefaults.EventStore;
 
 namespace Ordre.Discipline.Tests;
@@ -18,42 +30,42 @@ public class ChamberRulesTests
     private static ChamberCase Heard(string rpps = "10005173140")
     {
         var registered = ChamberCase.Create(new ChamberCaseRegistered(Guid.NewGuid(), Guid.NewGuid(), rpps, "75", Today, Today.AddMonths(ChamberRules.DecisionMonths)));
-        var withRapporteur = After(registered, ChamberRules.AppointRapporteur(registered, "Dr Rapporteur", Today, "cdpi"));
-        var scheduled = After(withRapporteur, ChamberRules.ScheduleHearing(withRapporteur, Today.AddDays(1), Today, "cdpi"));
-        return After(scheduled, ChamberRules.HoldHearing(scheduled, Today.AddDays(1), "cdpi"));
+        var withRapporteur = After(registered, AppointRapporteurEndpoint.Decide(registered, new AppointRapporteur("Dr Rapporteur"), Today, "cdpi"));
+        var scheduled = After(withRapporteur, ScheduleHearingEndpoint.Decide(withRapporteur, new ScheduleHearing(Today.AddDays(1)), Today, "cdpi"));
+        return After(scheduled, HoldHearingEndpoint.Decide(scheduled, Today.AddDays(1), "cdpi"));
     }
 
     private static ChamberCase Notified(DecisionOutcome outcome, int months = 0, int suspended = 0, DateOnly? from = null)
     {
-        var decided = After(Heard(), ChamberRules.Decide(Heard(), new RenderDecision(DecisionForm.Collegial, outcome, months, suspended, from), Today, "cdpi"));
-        return After(decided, ChamberRules.Notify(decided, Today, "cdpi"));
+        var decided = After(Heard(), RenderDecisionEndpoint.Decide(Heard(), new RenderDecision(DecisionForm.Collegial, outcome, months, suspended, from), Today, "cdpi"));
+        return After(decided, NotifyDecisionEndpoint.Decide(decided, Today, "cdpi"));
     }
 
     [Fact]
     public void A_hearing_is_set_after_the_registration_once_a_rapporteur_is_appointed_and_held_on_its_day()
     {
         var registered = Registered();
-        Assert.IsType<Outcome.NotAllowed>(ChamberRules.ScheduleHearing(registered, Today.AddDays(10), Today, "cdpi"));
-        var withRapporteur = After(registered, ChamberRules.AppointRapporteur(registered, "Dr R", Today, "cdpi"));
-        Assert.IsType<Outcome.Invalid>(ChamberRules.ScheduleHearing(withRapporteur, Today, Today, "cdpi"));
-        var scheduled = After(withRapporteur, ChamberRules.ScheduleHearing(withRapporteur, Today.AddDays(10), Today, "cdpi"));
-        Assert.IsType<Outcome.NotAllowed>(ChamberRules.HoldHearing(scheduled, Today.AddDays(9), "cdpi"));
-        var held = After(scheduled, ChamberRules.HoldHearing(scheduled, Today.AddDays(10), "cdpi"));
-        Assert.IsType<Outcome.NotAllowed>(ChamberRules.HoldHearing(held, Today.AddDays(10), "cdpi"));
+        Assert.IsType<Outcome.NotAllowed>(ScheduleHearingEndpoint.Decide(registered, new ScheduleHearing(Today.AddDays(10)), Today, "cdpi"));
+        var withRapporteur = After(registered, AppointRapporteurEndpoint.Decide(registered, new AppointRapporteur("Dr R"), Today, "cdpi"));
+        Assert.IsType<Outcome.Invalid>(ScheduleHearingEndpoint.Decide(withRapporteur, new ScheduleHearing(Today), Today, "cdpi"));
+        var scheduled = After(withRapporteur, ScheduleHearingEndpoint.Decide(withRapporteur, new ScheduleHearing(Today.AddDays(10)), Today, "cdpi"));
+        Assert.IsType<Outcome.NotAllowed>(HoldHearingEndpoint.Decide(scheduled, Today.AddDays(9), "cdpi"));
+        var held = After(scheduled, HoldHearingEndpoint.Decide(scheduled, Today.AddDays(10), "cdpi"));
+        Assert.IsType<Outcome.NotAllowed>(HoldHearingEndpoint.Decide(held, Today.AddDays(10), "cdpi"));
     }
 
     [Fact]
     public void A_collegial_decision_follows_the_hearing_while_a_presidential_order_needs_none()
     {
-        Assert.IsType<Outcome.NotAllowed>(ChamberRules.Decide(Registered(), new RenderDecision(DecisionForm.Collegial, DecisionOutcome.Dismissed, null, null, null), Today, "cdpi"));
-        Assert.IsType<Outcome.Accepted>(ChamberRules.Decide(Registered(), new RenderDecision(DecisionForm.PresidentialOrder, DecisionOutcome.Dismissed, null, null, null), Today, "cdpi"));
-        Assert.IsType<Outcome.Accepted>(ChamberRules.Decide(Heard(), new RenderDecision(DecisionForm.Collegial, DecisionOutcome.Dismissed, null, null, null), Today, "cdpi"));
+        Assert.IsType<Outcome.NotAllowed>(RenderDecisionEndpoint.Decide(Registered(), new RenderDecision(DecisionForm.Collegial, DecisionOutcome.Dismissed, null, null, null), Today, "cdpi"));
+        Assert.IsType<Outcome.Accepted>(RenderDecisionEndpoint.Decide(Registered(), new RenderDecision(DecisionForm.PresidentialOrder, DecisionOutcome.Dismissed, null, null, null), Today, "cdpi"));
+        Assert.IsType<Outcome.Accepted>(RenderDecisionEndpoint.Decide(Heard(), new RenderDecision(DecisionForm.Collegial, DecisionOutcome.Dismissed, null, null, null), Today, "cdpi"));
     }
 
     [Fact]
     public void Training_ordered_is_part_of_the_decision()
     {
-        var decided = After(Heard(), ChamberRules.Decide(Heard(), new RenderDecision(DecisionForm.Collegial, DecisionOutcome.Warning, null, null, null, TrainingOrdered: true), Today, "cdpi"));
+        var decided = After(Heard(), RenderDecisionEndpoint.Decide(Heard(), new RenderDecision(DecisionForm.Collegial, DecisionOutcome.Warning, null, null, null, TrainingOrdered: true), Today, "cdpi"));
         Assert.True(decided.Decision!.TrainingOrdered);
     }
 
@@ -62,12 +74,12 @@ public class ChamberRulesTests
     {
         var registered = Registered();
         Assert.Equal("IDF", registered.Chamber);
-        Assert.IsType<Outcome.NotAllowed>(ChamberRules.Move(registered, "PAC", Today.AddMonths(5), "cdn"));
-        Assert.Empty(ChamberRules.DueOn(registered, registered.DecisionDueOn));
-        var overdue = registered.Apply(Assert.IsType<DecisionDeadlinePassed>(Assert.Single(ChamberRules.DueOn(registered, registered.DecisionDueOn.AddDays(1)))));
-        Assert.IsType<Outcome.Invalid>(ChamberRules.Move(overdue, "IDF", Today.AddMonths(7), "cdn"));
-        Assert.IsType<Outcome.Invalid>(ChamberRules.Move(overdue, "XYZ", Today.AddMonths(7), "cdn"));
-        var moved = After(overdue, ChamberRules.Move(overdue, "PAC", Today.AddMonths(7), "cdn"));
+        Assert.IsType<Outcome.NotAllowed>(MoveCaseEndpoint.Decide(registered, new MoveCase("PAC"), Today.AddMonths(5), "cdn"));
+        Assert.Empty(CaseClock.DueOn(registered, registered.DecisionDueOn));
+        var overdue = registered.Apply(Assert.IsType<DecisionDeadlinePassed>(Assert.Single(CaseClock.DueOn(registered, registered.DecisionDueOn.AddDays(1)))));
+        Assert.IsType<Outcome.Invalid>(MoveCaseEndpoint.Decide(overdue, new MoveCase("IDF"), Today.AddMonths(7), "cdn"));
+        Assert.IsType<Outcome.Invalid>(MoveCaseEndpoint.Decide(overdue, new MoveCase("XYZ"), Today.AddMonths(7), "cdn"));
+        var moved = After(overdue, MoveCaseEndpoint.Decide(overdue, new MoveCase("PAC"), Today.AddMonths(7), "cdn"));
         Assert.Equal(("PAC", Today.AddMonths(13), false), (moved.Chamber, moved.DecisionDueOn, moved.DecisionOverdue));
     }
 
@@ -78,11 +90,11 @@ public class ChamberRulesTests
     [InlineData(37, 0, false)]
     [InlineData(12, 13, false)]
     public void A_ban_on_practising_lasts_one_to_thirty_six_months_with_a_suspended_part_at_most_equal(int months, int suspended, bool valid) =>
-        Assert.Equal(valid, ChamberRules.Decide(Heard(), new RenderDecision(DecisionForm.Collegial, DecisionOutcome.PracticeBan, months, suspended, null), Today, "cdpi") is Outcome.Accepted);
+        Assert.Equal(valid, RenderDecisionEndpoint.Decide(Heard(), new RenderDecision(DecisionForm.Collegial, DecisionOutcome.PracticeBan, months, suspended, null), Today, "cdpi") is Outcome.Accepted);
 
     [Fact]
     public void A_warning_has_no_duration() =>
-        Assert.IsType<Outcome.Invalid>(ChamberRules.Decide(Heard(), new RenderDecision(DecisionForm.Collegial, DecisionOutcome.Warning, 3, 0, null), Today, "cdpi"));
+        Assert.IsType<Outcome.Invalid>(RenderDecisionEndpoint.Decide(Heard(), new RenderDecision(DecisionForm.Collegial, DecisionOutcome.Warning, 3, 0, null), Today, "cdpi"));
 
     private static ChamberCase FinalSuspendedBan(string rpps, DateOnly notifiedOn)
     {
@@ -98,10 +110,10 @@ public class ChamberRulesTests
     {
         var earlier = FinalSuspendedBan("10005173140", Today.AddYears(-4));
         var revoking = new RenderDecision(DecisionForm.Collegial, DecisionOutcome.PracticeBan, 3, 0, null, RevokeSuspendedPartOf: earlier.Id, ActsCommittedOn: Today.AddYears(-1));
-        var decided = After(Heard(), ChamberRules.Decide(Heard(), revoking, Today, "cdpi", earlier));
+        var decided = After(Heard(), RenderDecisionEndpoint.Decide(Heard(), revoking, Today, "cdpi", earlier));
         Assert.Equal((earlier.Id, 6), (decided.Decision!.RevokesSuspendedPartOf, decided.Decision.RevokedMonths));
-        var notified = After(decided, ChamberRules.Notify(decided, Today, "cdpi"));
-        var final = Assert.IsType<DecisionBecameFinal>(Assert.Single(ChamberRules.DueOn(notified, Today.AddDays(31))));
+        var notified = After(decided, NotifyDecisionEndpoint.Decide(decided, Today, "cdpi"));
+        var final = Assert.IsType<DecisionBecameFinal>(Assert.Single(CaseClock.DueOn(notified, Today.AddDays(31))));
         Assert.Equal(final.From.AddMonths(3 + 6).AddDays(-1), final.To);
     }
 
@@ -109,13 +121,13 @@ public class ChamberRulesTests
     public void A_suspended_part_is_not_revoked_for_acts_after_five_years_by_a_warning_or_for_another_doctor()
     {
         var earlier = FinalSuspendedBan("10005173140", Today.AddYears(-6));
-        Assert.IsType<Outcome.Invalid>(ChamberRules.Decide(Heard(), new RenderDecision(DecisionForm.Collegial, DecisionOutcome.PracticeBan, 3, 0, null,
+        Assert.IsType<Outcome.Invalid>(RenderDecisionEndpoint.Decide(Heard(), new RenderDecision(DecisionForm.Collegial, DecisionOutcome.PracticeBan, 3, 0, null,
             RevokeSuspendedPartOf: earlier.Id, ActsCommittedOn: Today.AddMonths(-2)), Today, "cdpi", earlier));
         var recent = FinalSuspendedBan("10005173140", Today.AddYears(-1));
-        Assert.IsType<Outcome.Invalid>(ChamberRules.Decide(Heard(), new RenderDecision(DecisionForm.Collegial, DecisionOutcome.Warning, null, null, null,
+        Assert.IsType<Outcome.Invalid>(RenderDecisionEndpoint.Decide(Heard(), new RenderDecision(DecisionForm.Collegial, DecisionOutcome.Warning, null, null, null,
             RevokeSuspendedPartOf: recent.Id, ActsCommittedOn: Today.AddMonths(-2)), Today, "cdpi", recent));
         var otherDoctor = FinalSuspendedBan("10001234567", Today.AddYears(-1));
-        Assert.IsType<Outcome.Invalid>(ChamberRules.Decide(Heard(), new RenderDecision(DecisionForm.Collegial, DecisionOutcome.PracticeBan, 3, 0, null,
+        Assert.IsType<Outcome.Invalid>(RenderDecisionEndpoint.Decide(Heard(), new RenderDecision(DecisionForm.Collegial, DecisionOutcome.PracticeBan, 3, 0, null,
             RevokeSuspendedPartOf: otherDoctor.Id, ActsCommittedOn: Today.AddMonths(-2)), Today, "cdpi", otherDoctor));
     }
 
@@ -124,28 +136,27 @@ public class ChamberRulesTests
     {
         var earlier = FinalSuspendedBan("10005173140", Today.AddYears(-2));
         var revoking = new RenderDecision(DecisionForm.Collegial, DecisionOutcome.PracticeBan, 3, 0, null, RevokeSuspendedPartOf: earlier.Id, ActsCommittedOn: Today.AddMonths(-3));
-        Assert.IsType<Outcome.Invalid>(ChamberRules.Decide(Heard(), revoking, Today, "cdpi", earlier, earlierAlreadyRevoked: true));
-        Assert.IsType<Outcome.Invalid>(ChamberRules.Decide(Heard(), revoking with { Outcome = DecisionOutcome.PublicFunctionsBan }, Today, "cdpi", earlier));
-        Assert.IsType<Outcome.Accepted>(ChamberRules.Decide(Heard(), revoking, Today, "cdpi", earlier));
+        Assert.IsType<Outcome.Invalid>(RenderDecisionEndpoint.Decide(Heard(), revoking, Today, "cdpi", earlier, earlierAlreadyRevoked: true));
+        Assert.IsType<Outcome.Invalid>(RenderDecisionEndpoint.Decide(Heard(), revoking with { Outcome = DecisionOutcome.PublicFunctionsBan }, Today, "cdpi", earlier));
+        Assert.IsType<Outcome.Accepted>(RenderDecisionEndpoint.Decide(Heard(), revoking, Today, "cdpi", earlier));
     }
 
     [Theory]
     [InlineData(DecisionOutcome.PracticeBan, 6, 3000)]
     [InlineData(DecisionOutcome.PublicFunctionsBan, 200_000, null)]
     public void Durations_and_start_dates_stay_within_bounds(DecisionOutcome outcome, int months, int? fromYear) =>
-        Assert.IsType<Outcome.Invalid>(ChamberRules.Decide(Heard(),
-            new RenderDecision(DecisionForm.Collegial, outcome, months, 0, fromYear is { } year ? new DateOnly(year, 1, 1) : null), Today, "cdpi"));
+        Assert.IsType<Outcome.Invalid>(RenderDecisionEndpoint.Decide(Heard(), new RenderDecision(DecisionForm.Collegial, outcome, months, 0, fromYear is { } year ? new DateOnly(year, 1, 1) : null), Today, "cdpi"));
 
     [Fact]
     public void A_case_is_judged_once() =>
-        Assert.IsType<Outcome.NotAllowed>(ChamberRules.Decide(Notified(DecisionOutcome.Warning), new RenderDecision(DecisionForm.Collegial, DecisionOutcome.Reprimand, null, null, null), Today, "cdpi"));
+        Assert.IsType<Outcome.NotAllowed>(RenderDecisionEndpoint.Decide(Notified(DecisionOutcome.Warning), new RenderDecision(DecisionForm.Collegial, DecisionOutcome.Reprimand, null, null, null), Today, "cdpi"));
 
     [Fact]
     public void An_unappealed_decision_becomes_final_after_thirty_days_and_the_ban_runs_from_the_next_day()
     {
         var notified = Notified(DecisionOutcome.PracticeBan, months: 6, suspended: 2);
-        Assert.Empty(ChamberRules.DueOn(notified, Today.AddDays(30)));
-        var final = Assert.IsType<DecisionBecameFinal>(Assert.Single(ChamberRules.DueOn(notified, Today.AddDays(31))));
+        Assert.Empty(CaseClock.DueOn(notified, Today.AddDays(30)));
+        var final = Assert.IsType<DecisionBecameFinal>(Assert.Single(CaseClock.DueOn(notified, Today.AddDays(31))));
         Assert.Equal(Today.AddDays(31), final.On);
         Assert.Equal(Today.AddDays(32), final.From);
         Assert.Equal(Today.AddDays(32).AddMonths(4).AddDays(-1), final.To); // 6 months less 2 with sursis
@@ -153,18 +164,18 @@ public class ChamberRulesTests
 
     [Fact]
     public void A_fully_suspended_ban_is_never_enforced() =>
-        Assert.Null(Assert.IsType<DecisionBecameFinal>(Assert.Single(ChamberRules.DueOn(Notified(DecisionOutcome.PracticeBan, 6, 6), Today.AddDays(31)))).To);
+        Assert.Null(Assert.IsType<DecisionBecameFinal>(Assert.Single(CaseClock.DueOn(Notified(DecisionOutcome.PracticeBan, 6, 6), Today.AddDays(31)))).To);
 
     [Fact]
     public void An_appeal_in_time_suspends_the_decision_and_a_late_one_is_registered_but_inadmissible()
     {
         var notified = Notified(DecisionOutcome.StrikingOff);
-        var late = Assert.IsType<AppealToNationalChamberLodged>(Assert.IsType<Outcome.Accepted>(ChamberRules.LodgeAppeal(notified, Today.AddDays(31), "cdn")).Events[0]);
+        var late = Assert.IsType<AppealToNationalChamberLodged>(Assert.IsType<Outcome.Accepted>(LodgeAppealEndpoint.Decide(notified, new LodgeAppeal(Today.AddDays(31)), Today.AddDays(31), "cdn")).Events[0]);
         Assert.False(late.Admissible);
-        Assert.NotEmpty(ChamberRules.DueOn(notified.Apply(late), Today.AddDays(31)));
+        Assert.NotEmpty(CaseClock.DueOn(notified.Apply(late), Today.AddDays(31)));
 
-        var inTime = Assert.IsType<AppealToNationalChamberLodged>(Assert.IsType<Outcome.Accepted>(ChamberRules.LodgeAppeal(notified, Today.AddDays(30), "cdn")).Events[0]);
-        Assert.Empty(ChamberRules.DueOn(notified.Apply(inTime), Today.AddDays(60)));
+        var inTime = Assert.IsType<AppealToNationalChamberLodged>(Assert.IsType<Outcome.Accepted>(LodgeAppealEndpoint.Decide(notified, new LodgeAppeal(Today.AddDays(30)), Today.AddDays(30), "cdn")).Events[0]);
+        Assert.Empty(CaseClock.DueOn(notified.Apply(inTime), Today.AddDays(60)));
     }
 }
 
@@ -184,7 +195,7 @@ public class NationalChamberRulesTests
     [Fact]
     public void Confirming_on_appeal_makes_the_first_decision_final_and_enforceable_from_the_next_day()
     {
-        var events = Assert.IsType<Outcome.Accepted>(ChamberRules.DecideAppeal(Appealed(), new DecideNationalAppeal(AppealRuling.Confirmed, null), Today.AddDays(90), "cdn")).Events;
+        var events = Assert.IsType<Outcome.Accepted>(DecideNationalAppealEndpoint.Decide(Appealed(), new DecideNationalAppeal(AppealRuling.Confirmed, null), Today.AddDays(90), "cdn")).Events;
         var final = Assert.IsType<DecisionBecameFinal>(events[1]);
         Assert.Equal((DecisionOutcome.PracticeBan, Today.AddDays(91), Today.AddDays(91).AddMonths(6).AddDays(-1)), (final.Outcome, final.From, final.To));
     }
@@ -192,16 +203,14 @@ public class NationalChamberRulesTests
     [Fact]
     public void The_national_chamber_may_replace_the_decision_within_the_same_rules()
     {
-        Assert.IsType<Outcome.Invalid>(ChamberRules.DecideAppeal(Appealed(),
-            new DecideNationalAppeal(AppealRuling.Replaced, new RenderDecision(DecisionForm.Collegial, DecisionOutcome.PracticeBan, 40, 0, null)), Today, "cdn"));
-        var events = Assert.IsType<Outcome.Accepted>(ChamberRules.DecideAppeal(Appealed(),
-            new DecideNationalAppeal(AppealRuling.Replaced, new RenderDecision(DecisionForm.Collegial, DecisionOutcome.Reprimand, null, null, null)), Today, "cdn")).Events;
+        Assert.IsType<Outcome.Invalid>(DecideNationalAppealEndpoint.Decide(Appealed(), new DecideNationalAppeal(AppealRuling.Replaced, new RenderDecision(DecisionForm.Collegial, DecisionOutcome.PracticeBan, 40, 0, null)), Today, "cdn"));
+        var events = Assert.IsType<Outcome.Accepted>(DecideNationalAppealEndpoint.Decide(Appealed(), new DecideNationalAppeal(AppealRuling.Replaced, new RenderDecision(DecisionForm.Collegial, DecisionOutcome.Reprimand, null, null, null)), Today, "cdn")).Events;
         Assert.Equal(DecisionOutcome.Reprimand, Assert.IsType<DecisionBecameFinal>(events[1]).Outcome);
     }
 
     [Fact]
     public void A_late_appeal_gives_the_national_chamber_nothing_to_rule_on() =>
-        Assert.IsType<Outcome.NotAllowed>(ChamberRules.DecideAppeal(Appealed(inTime: false), new DecideNationalAppeal(AppealRuling.Confirmed, null), Today, "cdn"));
+        Assert.IsType<Outcome.NotAllowed>(DecideNationalAppealEndpoint.Decide(Appealed(inTime: false), new DecideNationalAppeal(AppealRuling.Confirmed, null), Today, "cdn"));
 }
 
 public class CassationRulesTests
@@ -220,17 +229,17 @@ public class CassationRulesTests
     [Fact]
     public void A_cassation_appeal_is_lodged_within_two_months_of_the_final_decision_and_once()
     {
-        Assert.IsType<Outcome.NotAllowed>(ChamberRules.LodgeCassation(Final(), Today.AddDays(31).AddMonths(2).AddDays(1), "cdn"));
+        Assert.IsType<Outcome.NotAllowed>(LodgeCassationEndpoint.Decide(Final(), new LodgeCassation(Today.AddDays(31).AddMonths(2).AddDays(1)), Today.AddDays(31).AddMonths(2).AddDays(1), "cdn"));
         var lodged = Final().Apply(Assert.IsType<CassationAppealLodged>(Assert.IsType<Outcome.Accepted>(
-            ChamberRules.LodgeCassation(Final(), Today.AddDays(31).AddMonths(2), "cdn")).Events[0]));
-        Assert.IsType<Outcome.NotAllowed>(ChamberRules.LodgeCassation(lodged, Today.AddDays(40), "cdn"));
+            LodgeCassationEndpoint.Decide(Final(), new LodgeCassation(Today.AddDays(31).AddMonths(2)), Today.AddDays(31).AddMonths(2), "cdn")).Events[0]));
+        Assert.IsType<Outcome.NotAllowed>(LodgeCassationEndpoint.Decide(lodged, new LodgeCassation(Today.AddDays(40)), Today.AddDays(40), "cdn"));
         Assert.Equal(CassationOutcome.Annulled, Assert.IsType<CassationDecided>(Assert.IsType<Outcome.Accepted>(
-            ChamberRules.DecideCassation(lodged, CassationOutcome.Annulled, Today.AddDays(200), "cdn")).Events[0]).Outcome);
+            RecordCassationOutcomeEndpoint.Decide(lodged, new RecordCassation(CassationOutcome.Annulled), Today.AddDays(200), "cdn")).Events[0]).Outcome);
     }
 
     [Fact]
     public void There_is_no_cassation_outcome_without_a_pending_appeal() =>
-        Assert.IsType<Outcome.NotAllowed>(ChamberRules.DecideCassation(Final(), CassationOutcome.Rejected, Today, "cdn"));
+        Assert.IsType<Outcome.NotAllowed>(RecordCassationOutcomeEndpoint.Decide(Final(), new RecordCassation(CassationOutcome.Rejected), Today, "cdn"));
 }
 
 /// <summary>L.4113-14: the case the regional health agency refers after suspending a doctor in an emergency.</summary>
@@ -246,16 +255,16 @@ public class EmergencyCaseRulesTests
 
     private static ChamberCase NotifiedBan()
     {
-        var decided = After(Emergency(), ChamberRules.Decide(Emergency(), new RenderDecision(DecisionForm.PresidentialOrder, DecisionOutcome.PracticeBan, 3, 0, null), Today, "cdpi"));
-        return After(decided, ChamberRules.Notify(decided, Today, "cdpi"));
+        var decided = After(Emergency(), RenderDecisionEndpoint.Decide(Emergency(), new RenderDecision(DecisionForm.PresidentialOrder, DecisionOutcome.PracticeBan, 3, 0, null), Today, "cdpi"));
+        return After(decided, NotifyDecisionEndpoint.Decide(decided, Today, "cdpi"));
     }
 
     [Fact]
     public void Undecided_after_two_months_the_emergency_suspension_lapses()
     {
         var emergency = Emergency();
-        Assert.Empty(ChamberRules.DueOn(emergency, Today.AddMonths(2)));
-        var due = ChamberRules.DueOn(emergency, Today.AddMonths(2).AddDays(1));
+        Assert.Empty(CaseClock.DueOn(emergency, Today.AddMonths(2)));
+        var due = CaseClock.DueOn(emergency, Today.AddMonths(2).AddDays(1));
         Assert.Contains(due, e => e is DecisionDeadlinePassed);
         Assert.Equal(emergency.Rpps, Assert.Single(due.OfType<EmergencyCaseUndecidedInTime>()).Rpps);
     }
@@ -263,43 +272,39 @@ public class EmergencyCaseRulesTests
     [Fact]
     public void The_sanction_is_enforceable_from_the_day_after_notification_and_not_published_again_when_final()
     {
-        var decided = After(Emergency(), ChamberRules.Decide(Emergency(), new RenderDecision(DecisionForm.PresidentialOrder, DecisionOutcome.PracticeBan, 3, 0, null), Today, "cdpi"));
-        var events = Assert.IsType<Outcome.Accepted>(ChamberRules.Notify(decided, Today, "cdpi")).Events;
+        var decided = After(Emergency(), RenderDecisionEndpoint.Decide(Emergency(), new RenderDecision(DecisionForm.PresidentialOrder, DecisionOutcome.PracticeBan, 3, 0, null), Today, "cdpi"));
+        var events = Assert.IsType<Outcome.Accepted>(NotifyDecisionEndpoint.Decide(decided, Today, "cdpi")).Events;
         var enforceable = Assert.Single(events.OfType<DecisionEnforceablePendingAppeal>());
         Assert.Equal((Today.AddDays(1), Today.AddDays(1).AddMonths(3).AddDays(-1)), (enforceable.From, enforceable.To));
-        var final = Assert.IsType<DecisionBecameFinal>(Assert.Single(ChamberRules.DueOn(NotifiedBan(), Today.AddDays(31))));
+        var final = Assert.IsType<DecisionBecameFinal>(Assert.Single(CaseClock.DueOn(NotifiedBan(), Today.AddDays(31))));
         Assert.True(final.AlreadyEnforced);
     }
 
     [Fact]
     public void Replaced_on_appeal_the_enforced_sanction_ends_and_the_national_one_runs_under_its_own_id()
     {
-        var appealed = After(NotifiedBan(), ChamberRules.LodgeAppeal(NotifiedBan(), Today.AddDays(5), "cdn"));
-        var confirmed = Assert.IsType<Outcome.Accepted>(ChamberRules.DecideAppeal(appealed, new DecideNationalAppeal(AppealRuling.Confirmed, null), Today.AddDays(40), "cdn")).Events;
+        var appealed = After(NotifiedBan(), LodgeAppealEndpoint.Decide(NotifiedBan(), new LodgeAppeal(Today.AddDays(5)), Today.AddDays(5), "cdn"));
+        var confirmed = Assert.IsType<Outcome.Accepted>(DecideNationalAppealEndpoint.Decide(appealed, new DecideNationalAppeal(AppealRuling.Confirmed, null), Today.AddDays(40), "cdn")).Events;
         Assert.True(Assert.Single(confirmed.OfType<DecisionBecameFinal>()).AlreadyEnforced);
         Assert.Empty(confirmed.OfType<ProvisionalSanctionEnded>());
 
         var replacing = new DecideNationalAppeal(AppealRuling.Replaced, new RenderDecision(DecisionForm.Collegial, DecisionOutcome.Reprimand, null, null, null));
-        var replaced = After(appealed, ChamberRules.DecideAppeal(appealed, replacing, Today.AddDays(40), "cdn"));
-        Assert.Equal(ChamberRules.ReplacementSanctionId(appealed.Id), replaced.SanctionId);
+        var replaced = After(appealed, DecideNationalAppealEndpoint.Decide(appealed, replacing, Today.AddDays(40), "cdn"));
+        Assert.Equal(DecideNationalAppealEndpoint.ReplacementSanctionId(appealed.Id), replaced.SanctionId);
         Assert.NotEqual(appealed.Id, replaced.SanctionId);
-        var events = Assert.IsType<Outcome.Accepted>(ChamberRules.DecideAppeal(appealed, replacing, Today.AddDays(40), "cdn")).Events;
+        var events = Assert.IsType<Outcome.Accepted>(DecideNationalAppealEndpoint.Decide(appealed, replacing, Today.AddDays(40), "cdn")).Events;
         Assert.Equal(appealed.Id, Assert.Single(events.OfType<ProvisionalSanctionEnded>()).CaseId);
 
         // An annulment in cassation then ends the sanction that runs: the national one.
-        var lodged = After(replaced, ChamberRules.LodgeCassation(replaced, Today.AddDays(50), "cdn"));
-        var annulled = Assert.IsType<CassationDecided>(Assert.IsType<Outcome.Accepted>(ChamberRules.DecideCassation(lodged, CassationOutcome.Annulled, Today.AddDays(200), "cdn")).Events[0]);
+        var lodged = After(replaced, LodgeCassationEndpoint.Decide(replaced, new LodgeCassation(Today.AddDays(50)), Today.AddDays(50), "cdn"));
+        var annulled = Assert.IsType<CassationDecided>(Assert.IsType<Outcome.Accepted>(RecordCassationOutcomeEndpoint.Decide(lodged, new RecordCassation(CassationOutcome.Annulled), Today.AddDays(200), "cdn")).Events[0]);
         Assert.Equal(replaced.SanctionId, annulled.SanctionId);
     }
 
     [Fact]
     public void An_ordinary_case_publishes_its_sanction_only_when_final() =>
-        Assert.Empty(Assert.IsType<Outcome.Accepted>(ChamberRules.Notify(
-            Assert.IsType<Outcome.Accepted>(ChamberRules.Decide(
-                ChamberCase.Create(new ChamberCaseRegistered(Guid.NewGuid(), Guid.NewGuid(), "10005173140", "75", Today, Today.AddMonths(6))),
-                new RenderDecision(DecisionForm.PresidentialOrder, DecisionOutcome.PracticeBan, 3, 0, null), Today, "cdpi")).Events
-                .Aggregate(ChamberCase.Create(new ChamberCaseRegistered(Guid.NewGuid(), Guid.NewGuid(), "10005173140", "75", Today, Today.AddMonths(6))), Evolution<ChamberCase>.Apply),
-            Today, "cdpi")).Events.OfType<DecisionEnforceablePendingAppeal>());
+        Assert.Empty(Assert.IsType<Outcome.Accepted>(NotifyDecisionEndpoint.Decide(Assert.IsType<Outcome.Accepted>(RenderDecisionEndpoint.Decide(ChamberCase.Create(new ChamberCaseRegistered(Guid.NewGuid(), Guid.NewGuid(), "10005173140", "75", Today, Today.AddMonths(6))), new RenderDecision(DecisionForm.PresidentialOrder, DecisionOutcome.PracticeBan, 3, 0, null), Today, "cdpi")).Events
+                .Aggregate(ChamberCase.Create(new ChamberCaseRegistered(Guid.NewGuid(), Guid.NewGuid(), "10005173140", "75", Today, Today.AddMonths(6))), Evolution<ChamberCase>.Apply), Today, "cdpi")).Events.OfType<DecisionEnforceablePendingAppeal>());
 
     [Fact]
     public void Every_sanction_crosses_to_the_tableau_under_its_own_name_and_a_dismissal_under_none()

@@ -1,5 +1,13 @@
 using Ordre.Contracts.Tableau.Lookup;
 using Ordre.Discipline.Complaints;
+using Ordre.Discipline.Complaints.AppointingConciliators;
+using Ordre.Discipline.Complaints.Clock;
+using Ordre.Discipline.Complaints.Conciliating;
+using Ordre.Discipline.Complaints.Convening;
+using Ordre.Discipline.Complaints.Referring;
+using Ordre.Discipline.Complaints.Registering;
+using Ordre.Discipline.Complaints.ReportingDefault;
+using Ordre.Discipline.Complaints.Transmitting;
 using Ordre.ServiceDefaults.EventStore;
 
 namespace Ordre.Discipline.Tests;
@@ -10,7 +18,7 @@ public class ComplaintRulesTests
 
     private static Complaint Registered(ComplainantKind kind = ComplainantKind.Patient) => Complaint.Create(new ComplaintRegistered(
         Guid.NewGuid(), "10005173140", "75", new Complainant(kind, "Mme Durand"), ["Qualité des soins"],
-        Today, Today.AddMonths(ComplaintRules.ConciliationMonths), Today.AddMonths(ComplaintRules.TransmissionMonths), "cdom75"));
+        Today, Today.AddMonths(RegisterComplaintEndpoint.ConciliationMonths), Today.AddMonths(RegisterComplaintEndpoint.TransmissionMonths), "cdom75"));
 
     private static Complaint After(Complaint complaint, Outcome outcome) =>
         Assert.IsType<Outcome.Accepted>(outcome).Events.Aggregate(complaint, Evolution<Complaint>.Apply);
@@ -21,134 +29,132 @@ public class ComplaintRulesTests
 
     [Fact]
     public void The_complainant_cannot_be_a_conciliator() =>
-        Assert.IsType<Outcome.Invalid>(ConciliationEndpoints.DecideConciliators(Registered(), new AppointConciliators(["mme durand"]), Today, "x"));
+        Assert.IsType<Outcome.Invalid>(AppointConciliatorsEndpoint.Decide(Registered(), new AppointConciliators(["mme durand"]), Today, "x"));
 
     private static Complaint Convened(DateOnly meetingOn)
     {
-        var appointed = After(Registered(), ConciliationEndpoints.DecideConciliators(Registered(), new AppointConciliators(["Dr A"]), Today, "x"));
-        return After(appointed, ConciliationEndpoints.DecideConvening(appointed, meetingOn, Today, "x"));
+        var appointed = After(Registered(), AppointConciliatorsEndpoint.Decide(Registered(), new AppointConciliators(["Dr A"]), Today, "x"));
+        return After(appointed, ConveneConciliationEndpoint.Decide(appointed, new ConveneConciliation(meetingOn), Today, "x"));
     }
 
     [Fact]
     public void A_conciliation_needs_conciliators_and_a_convocation_and_happens_once()
     {
-        Assert.IsType<Outcome.NotAllowed>(ConciliationEndpoints.DecideConciliation(Registered(), new HoldConciliation(ConciliationOutcome.Failed), Today, "x"));
-        Assert.IsType<Outcome.NotAllowed>(ConciliationEndpoints.DecideConvening(Registered(), Today.AddDays(10), Today, "x"));
-        var appointed = After(Registered(), ConciliationEndpoints.DecideConciliators(Registered(), new AppointConciliators(["Dr A"]), Today, "x"));
-        Assert.IsType<Outcome.NotAllowed>(ConciliationEndpoints.DecideConciliation(appointed, new HoldConciliation(ConciliationOutcome.Failed), Today, "x"));
+        Assert.IsType<Outcome.NotAllowed>(HoldConciliationEndpoint.Decide(Registered(), new HoldConciliation(ConciliationOutcome.Failed), Today, "x"));
+        Assert.IsType<Outcome.NotAllowed>(ConveneConciliationEndpoint.Decide(Registered(), new ConveneConciliation(Today.AddDays(10)), Today, "x"));
+        var appointed = After(Registered(), AppointConciliatorsEndpoint.Decide(Registered(), new AppointConciliators(["Dr A"]), Today, "x"));
+        Assert.IsType<Outcome.NotAllowed>(HoldConciliationEndpoint.Decide(appointed, new HoldConciliation(ConciliationOutcome.Failed), Today, "x"));
         var convened = Convened(Today);
-        var held = After(convened, ConciliationEndpoints.DecideConciliation(convened, new HoldConciliation(ConciliationOutcome.Partial), Today, "x"));
-        Assert.IsType<Outcome.NotAllowed>(ConciliationEndpoints.DecideConciliation(held, new HoldConciliation(ConciliationOutcome.Failed), Today, "x"));
+        var held = After(convened, HoldConciliationEndpoint.Decide(convened, new HoldConciliation(ConciliationOutcome.Partial), Today, "x"));
+        Assert.IsType<Outcome.NotAllowed>(HoldConciliationEndpoint.Decide(held, new HoldConciliation(ConciliationOutcome.Failed), Today, "x"));
     }
 
     [Fact]
     public void The_conciliation_is_held_on_or_after_the_day_the_parties_were_summoned()
     {
         var convened = Convened(Today.AddDays(10));
-        Assert.IsType<Outcome.NotAllowed>(ConciliationEndpoints.DecideConciliation(convened, new HoldConciliation(ConciliationOutcome.Failed), Today.AddDays(9), "x"));
-        Assert.IsType<Outcome.Accepted>(ConciliationEndpoints.DecideConciliation(convened, new HoldConciliation(ConciliationOutcome.Failed), Today.AddDays(10), "x"));
-        Assert.IsType<Outcome.Invalid>(ConciliationEndpoints.DecideConvening(convened, Today.AddDays(-1), Today, "x"));
+        Assert.IsType<Outcome.NotAllowed>(HoldConciliationEndpoint.Decide(convened, new HoldConciliation(ConciliationOutcome.Failed), Today.AddDays(9), "x"));
+        Assert.IsType<Outcome.Accepted>(HoldConciliationEndpoint.Decide(convened, new HoldConciliation(ConciliationOutcome.Failed), Today.AddDays(10), "x"));
+        Assert.IsType<Outcome.Invalid>(ConveneConciliationEndpoint.Decide(convened, new ConveneConciliation(Today.AddDays(-1)), Today, "x"));
     }
 
     [Fact]
     public void Parties_convened_after_the_first_month_are_flagged_late()
     {
-        var appointed = After(Registered(), ConciliationEndpoints.DecideConciliators(Registered(), new AppointConciliators(["Dr A"]), Today, "x"));
+        var appointed = After(Registered(), AppointConciliatorsEndpoint.Decide(Registered(), new AppointConciliators(["Dr A"]), Today, "x"));
         var late = (ConciliationConvened)Assert.IsType<Outcome.Accepted>(
-            ConciliationEndpoints.DecideConvening(appointed, Today.AddMonths(2), Today.AddMonths(1).AddDays(1), "x")).Events[0];
+            ConveneConciliationEndpoint.Decide(appointed, new ConveneConciliation(Today.AddMonths(2)), Today.AddMonths(1).AddDays(1), "x")).Events[0];
         Assert.True(late.Late);
         Assert.False(((ConciliationConvened)Assert.IsType<Outcome.Accepted>(
-            ConciliationEndpoints.DecideConvening(appointed, Today.AddMonths(1), Today.AddMonths(1), "x")).Events[0]).Late);
+            ConveneConciliationEndpoint.Decide(appointed, new ConveneConciliation(Today.AddMonths(1)), Today.AddMonths(1), "x")).Events[0]).Late);
     }
 
     [Fact]
     public void The_clock_flags_the_month_to_convene_then_the_three_months_to_transmit_as_run_out()
     {
         var complaint = Registered();
-        Assert.Empty(ComplaintRules.DueOn(complaint, Today.AddMonths(1)));
-        complaint = Assert.IsType<ConciliationDeadlinePassed>(Assert.Single(ComplaintRules.DueOn(complaint, Today.AddMonths(1).AddDays(1)))) is var e
+        Assert.Empty(ComplaintClock.DueOn(complaint, Today.AddMonths(1)));
+        complaint = Assert.IsType<ConciliationDeadlinePassed>(Assert.Single(ComplaintClock.DueOn(complaint, Today.AddMonths(1).AddDays(1)))) is var e
             ? complaint.Apply(e) : complaint;
-        Assert.Empty(ComplaintRules.DueOn(complaint, Today.AddMonths(3)));
-        var passed = Assert.IsType<TransmissionDeadlinePassed>(Assert.Single(ComplaintRules.DueOn(complaint, Today.AddMonths(3).AddDays(1))));
-        Assert.Empty(ComplaintRules.DueOn(complaint.Apply(passed), Today.AddYears(1)));
+        Assert.Empty(ComplaintClock.DueOn(complaint, Today.AddMonths(3)));
+        var passed = Assert.IsType<TransmissionDeadlinePassed>(Assert.Single(ComplaintClock.DueOn(complaint, Today.AddMonths(3).AddDays(1))));
+        Assert.Empty(ComplaintClock.DueOn(complaint.Apply(passed), Today.AddYears(1)));
     }
 
     [Fact]
     public void The_complainant_may_turn_to_the_national_council_president_only_once_the_three_months_have_passed()
     {
         var complaint = Registered();
-        Assert.IsType<Outcome.NotAllowed>(ConciliationEndpoints.DecideRecourse(complaint, Today.AddMonths(2), "cnom"));
+        Assert.IsType<Outcome.NotAllowed>(ReportCouncilDefaultEndpoint.Decide(complaint, Today.AddMonths(2), "cnom"));
         var overdue = complaint.Apply(new TransmissionDeadlinePassed(complaint.Id, complaint.TransmissionDueOn, Today.AddMonths(3).AddDays(1)));
-        var seized = After(overdue, ConciliationEndpoints.DecideRecourse(overdue, Today.AddMonths(4), "cnom"));
+        var seized = After(overdue, ReportCouncilDefaultEndpoint.Decide(overdue, Today.AddMonths(4), "cnom"));
         Assert.Equal(Today.AddMonths(5), seized.NationalTransmissionDueOn);
-        Assert.IsType<Outcome.NotAllowed>(ConciliationEndpoints.DecideRecourse(seized, Today.AddMonths(4), "cnom"));
+        Assert.IsType<Outcome.NotAllowed>(ReportCouncilDefaultEndpoint.Decide(seized, Today.AddMonths(4), "cnom"));
     }
 
     [Fact]
     public void The_national_council_president_transmits_only_when_seized_and_within_a_month_or_it_is_flagged_late()
     {
         var complaint = Registered();
-        Assert.IsType<Outcome.NotAllowed>(ConciliationEndpoints.DecideTransmission(complaint, new TransmitComplaint("avis", false), Today, "cnom", Guid.NewGuid(), byNationalCouncil: true));
+        Assert.IsType<Outcome.NotAllowed>(TransmitComplaintEndpoint.Decide(complaint, new TransmitComplaint("avis", false), Today, "cnom", Guid.NewGuid(), byNationalCouncil: true));
         var seized = complaint.Apply(new TransmissionDeadlinePassed(complaint.Id, complaint.TransmissionDueOn, Today.AddMonths(3)))
             .Apply(new CouncilDefaultReported(complaint.Id, Today.AddMonths(4), Today.AddMonths(5), "cnom"));
-        var inTime = (ComplaintTransmittedToChamber)Assert.IsType<Outcome.Accepted>(ConciliationEndpoints.DecideTransmission(
-            seized, new TransmitComplaint("avis", false), Today.AddMonths(5), "cnom", Guid.NewGuid(), byNationalCouncil: true)).Events[0];
+        var inTime = (ComplaintTransmittedToChamber)Assert.IsType<Outcome.Accepted>(TransmitComplaintEndpoint.Decide(seized, new TransmitComplaint("avis", false), Today.AddMonths(5), "cnom", Guid.NewGuid(), byNationalCouncil: true)).Events[0];
         Assert.False(inTime.Late);
-        Assert.True(((ComplaintTransmittedToChamber)Assert.IsType<Outcome.Accepted>(ConciliationEndpoints.DecideTransmission(
-            seized, new TransmitComplaint("avis", false), Today.AddMonths(5).AddDays(1), "cnom", Guid.NewGuid(), byNationalCouncil: true)).Events[0]).Late);
+        Assert.True(((ComplaintTransmittedToChamber)Assert.IsType<Outcome.Accepted>(TransmitComplaintEndpoint.Decide(seized, new TransmitComplaint("avis", false), Today.AddMonths(5).AddDays(1), "cnom", Guid.NewGuid(), byNationalCouncil: true)).Events[0]).Late);
     }
 
     [Fact]
     public void A_complaint_referred_to_another_council_is_handled_there_from_a_fresh_conciliation()
     {
         var convened = Convened(Today.AddDays(5));
-        Assert.IsType<Outcome.Invalid>(ConciliationEndpoints.DecideReferral(convened, new ReferComplaint("75", "membre mis en cause"), Today, "cnom"));
-        Assert.IsType<Outcome.Invalid>(ConciliationEndpoints.DecideReferral(convened, new ReferComplaint("99", "membre mis en cause"), Today, "cnom"));
-        Assert.IsType<Outcome.Invalid>(ConciliationEndpoints.DecideReferral(convened, new ReferComplaint("92", " "), Today, "cnom"));
-        var referred = After(convened, ConciliationEndpoints.DecideReferral(convened, new ReferComplaint("92", "Le Dr B, conseiller, est mis en cause"), Today, "cnom"));
+        Assert.IsType<Outcome.Invalid>(ReferComplaintEndpoint.Decide(convened, new ReferComplaint("75", "membre mis en cause"), Today, "cnom"));
+        Assert.IsType<Outcome.Invalid>(ReferComplaintEndpoint.Decide(convened, new ReferComplaint("99", "membre mis en cause"), Today, "cnom"));
+        Assert.IsType<Outcome.Invalid>(ReferComplaintEndpoint.Decide(convened, new ReferComplaint("92", " "), Today, "cnom"));
+        var referred = After(convened, ReferComplaintEndpoint.Decide(convened, new ReferComplaint("92", "Le Dr B, conseiller, est mis en cause"), Today, "cnom"));
         Assert.Equal(("92", "75"), (referred.HandlingDepartment, referred.Department));
         Assert.Empty(referred.Conciliators);
         Assert.Null(referred.ConciliationMeetingOn);
 
         // Even after a failed conciliation, the new council conciliates again before transmitting.
-        var failed = After(convened, ConciliationEndpoints.DecideConciliation(convened, new HoldConciliation(ConciliationOutcome.Failed), Today.AddDays(5), "x"));
-        var referredAfterFailure = After(failed, ConciliationEndpoints.DecideReferral(failed, new ReferComplaint("92", "Le Dr B est mis en cause"), Today.AddDays(6), "cnom"));
+        var failed = After(convened, HoldConciliationEndpoint.Decide(convened, new HoldConciliation(ConciliationOutcome.Failed), Today.AddDays(5), "x"));
+        var referredAfterFailure = After(failed, ReferComplaintEndpoint.Decide(failed, new ReferComplaint("92", "Le Dr B est mis en cause"), Today.AddDays(6), "cnom"));
         Assert.Null(referredAfterFailure.ConciliationOutcome);
-        Assert.IsType<Outcome.NotAllowed>(ConciliationEndpoints.DecideTransmission(referredAfterFailure, new TransmitComplaint("avis", false), Today.AddDays(7), "x", Guid.NewGuid()));
+        Assert.IsType<Outcome.NotAllowed>(TransmitComplaintEndpoint.Decide(referredAfterFailure, new TransmitComplaint("avis", false), Today.AddDays(7), "x", Guid.NewGuid()));
     }
 
     [Fact]
     public void Neither_the_complainant_nor_the_doctor_complained_about_can_be_a_conciliator()
     {
         var complaint = Registered() with { DoctorName = "Jean Dupont" };
-        Assert.IsType<Outcome.Invalid>(ConciliationEndpoints.DecideConciliators(complaint, new AppointConciliators(["Dr Jean Dupont"]), Today, "x"));
-        Assert.IsType<Outcome.Invalid>(ConciliationEndpoints.DecideConciliators(complaint, new AppointConciliators(["Durand"]), Today, "x"));
-        Assert.IsType<Outcome.Accepted>(ConciliationEndpoints.DecideConciliators(complaint, new AppointConciliators(["Dr Anne Petit"]), Today, "x"));
+        Assert.IsType<Outcome.Invalid>(AppointConciliatorsEndpoint.Decide(complaint, new AppointConciliators(["Dr Jean Dupont"]), Today, "x"));
+        Assert.IsType<Outcome.Invalid>(AppointConciliatorsEndpoint.Decide(complaint, new AppointConciliators(["Durand"]), Today, "x"));
+        Assert.IsType<Outcome.Accepted>(AppointConciliatorsEndpoint.Decide(complaint, new AppointConciliators(["Dr Anne Petit"]), Today, "x"));
     }
 
     [Fact]
     public void A_total_conciliation_closes_the_complaint()
     {
         var convened = Convened(Today);
-        var settled = After(convened, ConciliationEndpoints.DecideConciliation(convened, new HoldConciliation(ConciliationOutcome.Total), Today, "x"));
+        var settled = After(convened, HoldConciliationEndpoint.Decide(convened, new HoldConciliation(ConciliationOutcome.Total), Today, "x"));
         Assert.Equal(ComplaintStatus.Conciliated, settled.Status);
-        Assert.IsType<Outcome.NotAllowed>(ConciliationEndpoints.DecideTransmission(settled, new TransmitComplaint("avis", false), Today, "x", Guid.NewGuid()));
+        Assert.IsType<Outcome.NotAllowed>(TransmitComplaintEndpoint.Decide(settled, new TransmitComplaint("avis", false), Today, "x", Guid.NewGuid()));
     }
 
     [Fact]
     public void Only_an_authority_complaint_reaches_the_chamber_without_conciliation()
     {
-        Assert.IsType<Outcome.NotAllowed>(ConciliationEndpoints.DecideTransmission(Registered(), new TransmitComplaint("avis", false), Today, "x", Guid.NewGuid()));
-        Assert.IsType<Outcome.Accepted>(ConciliationEndpoints.DecideTransmission(Registered(ComplainantKind.Authority), new TransmitComplaint("avis", false), Today, "x", Guid.NewGuid()));
+        Assert.IsType<Outcome.NotAllowed>(TransmitComplaintEndpoint.Decide(Registered(), new TransmitComplaint("avis", false), Today, "x", Guid.NewGuid()));
+        Assert.IsType<Outcome.Accepted>(TransmitComplaintEndpoint.Decide(Registered(ComplainantKind.Authority), new TransmitComplaint("avis", false), Today, "x", Guid.NewGuid()));
     }
 
     [Fact]
     public void A_transmission_needs_a_reasoned_opinion_and_is_flagged_late_after_three_months()
     {
         var authority = Registered(ComplainantKind.Authority);
-        Assert.IsType<Outcome.Invalid>(ConciliationEndpoints.DecideTransmission(authority, new TransmitComplaint(" ", true), Today, "x", Guid.NewGuid()));
+        Assert.IsType<Outcome.Invalid>(TransmitComplaintEndpoint.Decide(authority, new TransmitComplaint(" ", true), Today, "x", Guid.NewGuid()));
         var late = (ComplaintTransmittedToChamber)Assert.IsType<Outcome.Accepted>(
-            ConciliationEndpoints.DecideTransmission(authority, new TransmitComplaint("avis", true), Today.AddMonths(3).AddDays(1), "x", Guid.NewGuid())).Events[0];
+            TransmitComplaintEndpoint.Decide(authority, new TransmitComplaint("avis", true), Today.AddMonths(3).AddDays(1), "x", Guid.NewGuid())).Events[0];
         Assert.True(late.Late);
     }
 

@@ -1,7 +1,9 @@
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Ordre.Discipline.Chambers;
+using Ordre.Discipline.Chambers.Opening;
 using Ordre.Discipline.Complaints;
+using Ordre.Discipline.Complaints.Registering;
 using Ordre.Discipline.Deadlines;
 
 namespace Ordre.Discipline.Tests;

@@ -1,4 +1,4 @@
-using Ordre.Discipline.CaseLaw;
+using Ordre.Discipline.CaseLaw.Publishing;
 
 namespace Ordre.Discipline.Tests;
 

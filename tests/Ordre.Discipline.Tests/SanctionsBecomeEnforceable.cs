@@ -4,6 +4,9 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Ordre.Contracts.Discipline;
 using Ordre.Discipline.Chambers;
+using Ordre.Discipline.Chambers.Deciding;
+using Ordre.Discipline.Chambers.Notifying;
+using Ordre.Discipline.Chambers.Opening;
 using Ordre.Testing;
 
 namespace Ordre.Discipline.Tests;
@@ -34,7 +37,7 @@ public class SanctionsBecomeEnforceable(DisciplineInProcess discipline) : IClass
                 session.Events.StartStream<ChamberCase>(caseId,
                     new ChamberCaseRegistered(caseId, Guid.NewGuid(), "10005173140", "75", today, today.AddMonths(6)),
                     new DecisionRendered(caseId, DecisionForm.Collegial, DecisionOutcome.PracticeBan, 6, 2, null, today, "cdpiidf"),
-                    new CaseDecisionNotified(caseId, today, today.AddDays(ChamberRules.AppealDays), "cdpiidf"));
+                    new CaseDecisionNotified(caseId, today, today.AddDays(NotifyDecisionEndpoint.AppealDays), "cdpiidf"));
                 await session.SaveChangesAsync();
             }
             var finality = discipline.Services.GetRequiredService<Ordre.Discipline.Deadlines.DisciplineDeadlines>();

@@ -1,6 +1,9 @@
 using JasperFx.Events.Projections;
 using Marten;
 using Ordre.Contracts.Discipline;
+using Ordre.Discipline.CaseLaw.Publishing;
+using Ordre.Discipline.CaseLaw.Reading;
+using Ordre.Discipline.CaseLaw.Searching;
 using Ordre.ServiceDefaults.Messaging;
 
 namespace Ordre.Discipline.CaseLaw;
@@ -13,6 +16,9 @@ public static class CaseLawModule
     public static StoreOptions AddCaseLaw(this StoreOptions options)
     {
         options.Projections.Snapshot<CaseLawSheet>(SnapshotLifecycle.Inline);
+        // Known by their stored name (snake_case class name) from the start: rows written when an event lived in another
+        // namespace (before the slice folders) carry an older .NET type name, which must never be needed to read them.
+        options.Events.AddEventTypes(Evolution<CaseLawSheet>.MarkedEvents(typeof(CaseLawSheet).Assembly));
         options.Schema.For<CaseLawSheet>()
             .FullTextIndex(index => index.RegConfig = TextSearchConfig, s => s.Title, s => s.Summary, s => s.Themes)
             .Index(s => s.DecidedOn).Index(s => s.CaseId).UniqueIndex(s => s.Reference!);
@@ -26,15 +32,15 @@ public static class CaseLawModule
     public static IEndpointRouteBuilder MapCaseLaw(this IEndpointRouteBuilder app)
     {
         var caseLaw = app.MapGroup("/case-law").WithTags("Jurisprudence").RequireAuthorization(OrdrePolicies.Public);
-        caseLaw.MapGet("/", CaseLawEndpoints.Search).WithName("SearchCaseLaw")
+        caseLaw.MapGet("/", SearchCaseLawEndpoint.Handle).WithName("SearchCaseLaw")
             .WithSummary("Rechercher dans la base de jurisprudence (public) : texte libre, sanction, période, par page")
             .WithDescription("Fiches pseudonymisées des décisions de la chambre disciplinaire nationale. Recherche plein texte en français " +
                 "(« soins non consentis », « certificat -complaisance », \"phrase exacte\").")
             .ProducesValidationProblem();
-        caseLaw.MapGet("/{reference}", CaseLawEndpoints.Get).WithName("GetCaseLawSheet").WithSummary("Lire une fiche de jurisprudence par sa référence publique (JP-…)")
+        caseLaw.MapGet("/{reference}", GetCaseLawSheetEndpoint.Handle).WithName("GetCaseLawSheet").WithSummary("Lire une fiche de jurisprudence par sa référence publique (JP-…)")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        app.MapPost("/cases/{id:guid}/case-law-sheets", CaseLawEndpoints.Publish).RequireAuthorization(OrdrePolicies.DisciplinaryChamber)
+        app.MapPost("/cases/{id:guid}/case-law-sheets", PublishCaseLawSheetEndpoint.Handle).RequireAuthorization(OrdrePolicies.DisciplinaryChamber)
             .WithTags("Jurisprudence").WithName("PublishCaseLawSheet")
             .WithSummary("Publier une fiche de jurisprudence d'une décision de la chambre nationale (pseudonymisée à l'enregistrement)")
             .WithDescription("Chambre disciplinaire nationale. Noms des parties et des tiers, initiales, adresses, codes postaux et communes, numéros RPPS, " +

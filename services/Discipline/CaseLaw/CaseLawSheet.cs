@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using Ordre.Discipline.CaseLaw.Publishing;
 using Ordre.Discipline.Chambers;
 
 namespace Ordre.Discipline.CaseLaw;
@@ -25,34 +25,4 @@ public sealed record CaseLawSheet(
             Reference = e.Reference,
             DecisionReference = e.DecisionReference,
         };
-
-    /// <summary>What anyone reads: no internal identifier (no case, complaint or stream id).</summary>
-    public PublicCaseLawSheet ToPublic() =>
-        new(Reference ?? "", DecisionReference ?? "", Number, Title, Summary, Themes, Sanction, DecidedOn, Department, PublishedOn);
-}
-
-/// <summary>A case-law sheet as the public reads it.</summary>
-public sealed record PublicCaseLawSheet(
-    string Reference, string Decision, int Number, string Title, string Summary, IReadOnlyList<string> Themes,
-    DecisionOutcome Sanction, DateOnly DecidedOn, string Department, DateOnly PublishedOn);
-
-/// <summary>The sheet as published: its text is already pseudonymised (no names, addresses, numbers or internal ids).</summary>
-public sealed record CaseLawSheetPublished(
-    Guid SheetId, Guid CaseId, int Number, string Title, string Summary, IReadOnlyList<string> Themes,
-    DecisionOutcome Sanction, DateOnly DecidedOn, string Department, DateOnly PublishedOn, string By,
-    string? Reference = null, string? DecisionReference = null);
-
-/// <summary>Public references of the case-law base: random, so they reveal neither an internal id nor an order.</summary>
-public static class CaseLawReference
-{
-    private const string Alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"; // no 0/O, 1/I
-
-    public static string NewDecision() => "JP-" + RandomNumberGenerator.GetString(Alphabet, 8);
-
-    public static string Sheet(string decision, int number) => $"{decision}-{number}";
-
-    /// <summary>The shape of a sheet's reference, checked before any lookup.</summary>
-    public static bool IsWellFormed(string reference) =>
-        reference.Length is > 12 and <= 16 && reference.StartsWith("JP-", StringComparison.Ordinal)
-        && reference[3..11].All(Alphabet.Contains) && reference[11] == '-' && reference[12..].All(char.IsAsciiDigit);
 }

@@ -1,6 +1,18 @@
 using JasperFx.Events.Projections;
 using Marten;
 using Ordre.Contracts.Discipline;
+using Ordre.Discipline.Chambers.Appealing;
+using Ordre.Discipline.Chambers.AppointingRapporteur;
+using Ordre.Discipline.Chambers.Clock;
+using Ordre.Discipline.Chambers.Deciding;
+using Ordre.Discipline.Chambers.HoldingHearing;
+using Ordre.Discipline.Chambers.LodgingCassation;
+using Ordre.Discipline.Chambers.MovingCase;
+using Ordre.Discipline.Chambers.Notifying;
+using Ordre.Discipline.Chambers.Reading;
+using Ordre.Discipline.Chambers.RulingOnAppeal;
+using Ordre.Discipline.Chambers.RulingOnCassation;
+using Ordre.Discipline.Chambers.SchedulingHearing;
 using Ordre.ServiceDefaults.Audit;
 using Ordre.ServiceDefaults.Messaging;
 
@@ -11,6 +23,9 @@ public static class ChambersModule
     public static StoreOptions AddChambers(this StoreOptions options)
     {
         options.Projections.Snapshot<ChamberCase>(SnapshotLifecycle.Inline);
+        // Known by their stored name (snake_case class name) from the start: rows written when an event lived in another
+        // namespace (before the slice folders) carry an older .NET type name, which must never be needed to read them.
+        options.Events.AddEventTypes(Evolution<ChamberCase>.MarkedEvents(typeof(ChamberCase).Assembly));
         options.Schema.For<ChamberCase>().Index(c => c.NextDeadline);
         return options;
     }
@@ -52,7 +67,7 @@ public static class ChambersModule
         services.AddRecordJurisdiction(CaseRecord, async (http, user) =>
             Guid.TryParse(http.GetRouteValue("id") as string, out var id) && id != Guid.Empty
             && await http.RequestServices.GetRequiredService<IQuerySession>().LoadAsync<ChamberCase>(id, http.RequestAborted) is { } chamberCase
-                ? ChamberEndpoints.OtherChamber(chamberCase, user)
+                ? CaseChange.OtherChamber(chamberCase, user)
                 : null);
 
     private const string CaseRecord = "case";
@@ -62,37 +77,37 @@ public static class ChambersModule
         var cases = app.MapGroup("/cases").WithTags("Chambres disciplinaires")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        cases.MapGet("/", ChamberEndpoints.List).RequireAuthorization(OrdrePolicies.DisciplinaryCaseReaders)
+        cases.MapGet("/", ListCasesEndpoint.Handle).RequireAuthorization(OrdrePolicies.DisciplinaryCaseReaders)
             .WithName("ListCases").Audited("case").WithSummary("Lister les affaires (la chambre de première instance : celles de sa région), par page")
             .ProducesValidationProblem();
-        cases.MapGet("/{id:guid}", ChamberEndpoints.Get).RequireAuthorization(OrdrePolicies.DisciplinaryCaseReaders).RequireJurisdiction(CaseRecord)
+        cases.MapGet("/{id:guid}", GetCaseEndpoint.Handle).RequireAuthorization(OrdrePolicies.DisciplinaryCaseReaders).RequireJurisdiction(CaseRecord)
             .WithName("GetCase").Audited("case").WithSummary("Lire une affaire (chambre de la région, chambre nationale, Conseil national)");
         var chamber = cases.MapGroup("/{id:guid}").RequireAuthorization(OrdrePolicies.DisciplinaryChamber).RequireJurisdiction(CaseRecord)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        chamber.MapPost("/rapporteur", ChamberEndpoints.AppointRapporteur).WithName("AppointRapporteur")
+        chamber.MapPost("/rapporteur", AppointRapporteurEndpoint.Handle).WithName("AppointRapporteur")
             .WithSummary("Désigner le rapporteur").WithDescription("Chambre disciplinaire de première instance de la région.");
-        chamber.MapPost("/hearing", ChamberEndpoints.ScheduleHearing).WithName("ScheduleHearing")
+        chamber.MapPost("/hearing", ScheduleHearingEndpoint.Handle).WithName("ScheduleHearing")
             .WithSummary("Fixer l'audience (après l'enregistrement de l'affaire)").WithDescription("Chambre disciplinaire de première instance de la région.");
-        chamber.MapPost("/hearing/held", ChamberEndpoints.HoldHearing).WithName("HoldHearing")
+        chamber.MapPost("/hearing/held", HoldHearingEndpoint.Handle).WithName("HoldHearing")
             .WithSummary("Constater que l'audience s'est tenue").WithDescription("Chambre disciplinaire de première instance de la région.");
-        chamber.MapPost("/decision", ChamberEndpoints.Decide).WithName("RenderDecision")
+        chamber.MapPost("/decision", RenderDecisionEndpoint.Handle).WithName("RenderDecision")
             .WithSummary("Rendre la décision : rejet ou sanction (interdiction d'exercer de 1 à 36 mois, sursis au plus égal)")
             .WithDescription("Chambre disciplinaire de première instance de la région. Une décision collégiale suit l'audience ; " +
                 "une nouvelle interdiction peut révoquer le sursis d'une sanction antérieure (faits commis dans les 5 ans de sa notification).");
-        chamber.MapPost("/move", ChamberEndpoints.Move).WithName("MoveCase")
+        chamber.MapPost("/move", MoveCaseEndpoint.Handle).WithName("MoveCase")
             .WithSummary("Dépayser une affaire non jugée dans les 6 mois vers la chambre d'une autre région")
             .WithDescription("Président de la chambre disciplinaire nationale.");
-        chamber.MapPost("/notification", ChamberEndpoints.Notify).WithName("NotifyCaseDecision")
+        chamber.MapPost("/notification", NotifyDecisionEndpoint.Handle).WithName("NotifyCaseDecision")
             .WithSummary("Notifier la décision (ouvre 30 jours d'appel, suspensif)");
-        chamber.MapPost("/appeal", ChamberEndpoints.Appeal).WithName("LodgeAppealToNationalChamber")
+        chamber.MapPost("/appeal", LodgeAppealEndpoint.Handle).WithName("LodgeAppealToNationalChamber")
             .WithSummary("Enregistrer un appel devant la chambre nationale (hors délai : enregistré mais irrecevable)")
             .WithDescription("Chambre disciplinaire nationale.");
-        chamber.MapPost("/appeal/decision", ChamberEndpoints.DecideAppeal).WithName("DecideNationalAppeal")
+        chamber.MapPost("/appeal/decision", DecideNationalAppealEndpoint.Handle).WithName("DecideNationalAppeal")
             .WithSummary("Statuer en appel : confirmer, ou remplacer la décision ; la décision est alors définitive")
             .WithDescription("Chambre disciplinaire nationale. Le pourvoi en cassation n'étant pas suspensif, la sanction devient exécutoire.");
-        chamber.MapPost("/cassation", ChamberEndpoints.Cassation).WithName("LodgeCassation")
+        chamber.MapPost("/cassation", LodgeCassationEndpoint.Handle).WithName("LodgeCassation")
             .WithSummary("Enregistrer un pourvoi en cassation (2 mois, non suspensif)").WithDescription("Chambre disciplinaire nationale.");
-        chamber.MapPost("/cassation/decision", ChamberEndpoints.CassationOutcome).WithName("RecordCassationOutcome")
+        chamber.MapPost("/cassation/decision", RecordCassationOutcomeEndpoint.Handle).WithName("RecordCassationOutcome")
             .WithSummary("Enregistrer l'issue du pourvoi : une annulation met fin à la sanction").WithDescription("Chambre disciplinaire nationale.");
         return app;
     }

@@ -1,3 +1,13 @@
+using Ordre.Discipline.Complaints.Acknowledging;
+using Ordre.Discipline.Complaints.AppointingConciliators;
+using Ordre.Discipline.Complaints.Clock;
+using Ordre.Discipline.Complaints.Conciliating;
+using Ordre.Discipline.Complaints.Convening;
+using Ordre.Discipline.Complaints.Referring;
+using Ordre.Discipline.Complaints.Registering;
+using Ordre.Discipline.Complaints.ReportingDefault;
+using Ordre.Discipline.Complaints.Transmitting;
+using Ordre.Discipline.Complaints.Withdrawing;
 using Ordre.ServiceDefaults.Requests;
 
 namespace Ordre.Discipline.Complaints;
@@ -16,6 +26,7 @@ public sealed record Complainant(ComplainantKind Kind, [property: MaxText(TextLi
 /// A complaint against a doctor, lodged at the departmental council where the doctor is registered
 /// (L.4123-2): acknowledged and conciliated within a month, transmitted to the first-instance chamber with
 /// the council's reasoned opinion within three months.
+/// Only the state and how each event changes it: each act, with its request, events and rule, has its own folder.
 /// </summary>
 public sealed record Complaint(
     Guid Id, string Rpps, string Department, Complainant Complainant, IReadOnlyList<string> Grounds,
@@ -76,52 +87,3 @@ public sealed record Complaint(
         CaseId = e.CaseId,
     };
 }
-
-public static class ComplaintRules
-{
-
-    /// <summary>L.4123-2: acknowledge, inform the doctor and convene both parties within one month.</summary>
-    public const int ConciliationMonths = 1;
-    /// <summary>L.4123-2: transmit to the chamber with a reasoned opinion within three months.</summary>
-    public const int TransmissionMonths = 3;
-    /// <summary>L.4123-2: seized by the complainant, the national council's president transmits within one month.</summary>
-    public const int NationalTransmissionMonths = 1;
-
-    /// <summary>What the clock does on <paramref name="today"/>: flags the month to convene, then the 3 months to transmit, as run out.</summary>
-    public static IReadOnlyList<object> DueOn(Complaint complaint, DateOnly today) => complaint.NextDeadline is { } due && due <= today
-        ? complaint.ConciliationMeetingOn is null && !complaint.ConciliationOverdue && complaint.Complainant.Kind != ComplainantKind.Authority
-            ? [new ConciliationDeadlinePassed(complaint.Id, complaint.ConciliationDueOn, today)]
-            : [new TransmissionDeadlinePassed(complaint.Id, complaint.TransmissionDueOn, today)]
-        : [];
-}
-
-/// <summary><paramref name="DoctorName"/>: the names on the Tableau when the complaint was lodged (kept to pseudonymise case-law sheets).</summary>
-public sealed record ComplaintRegistered(
-    Guid ComplaintId, string Rpps, string Department, Complainant Complainant, IReadOnlyList<string> Grounds,
-    DateOnly RegisteredOn, DateOnly ConciliationDueOn, DateOnly TransmissionDueOn, string By, string? DoctorName = null, bool EmergencySuspension = false);
-
-public sealed record ComplaintAcknowledged(Guid ComplaintId, DateOnly On, string By);
-
-public sealed record ConciliatorsAppointed(Guid ComplaintId, IReadOnlyList<string> Conciliators, DateOnly On, string By);
-
-/// <summary>Both parties summoned to meet the conciliators on <paramref name="MeetingOn"/>; <paramref name="Late"/> past the month of L.4123-2.</summary>
-public sealed record ConciliationConvened(Guid ComplaintId, DateOnly MeetingOn, DateOnly On, bool Late, string By);
-
-/// <summary>Raised by the clock: a month passed without the parties being convened.</summary>
-public sealed record ConciliationDeadlinePassed(Guid ComplaintId, DateOnly DueOn, DateOnly On);
-
-/// <summary>Raised by the clock: three months passed without transmission; the complainant may now turn to the national council's president.</summary>
-public sealed record TransmissionDeadlinePassed(Guid ComplaintId, DateOnly DueOn, DateOnly On);
-
-/// <summary>The complainant reported the council's failure to act to the national council's president, who transmits within a month.</summary>
-public sealed record CouncilDefaultReported(Guid ComplaintId, DateOnly On, DateOnly NationalTransmissionDueOn, string By);
-
-/// <summary>A member of the council being implicated, the national council's president named another council to handle the complaint.</summary>
-public sealed record ComplaintReferredToAnotherCouncil(Guid ComplaintId, string FromDepartment, string ToDepartment, string Reason, DateOnly On, string By);
-
-public sealed record ConciliationHeld(Guid ComplaintId, ConciliationOutcome Outcome, DateOnly On, string By);
-
-public sealed record ComplaintWithdrawn(Guid ComplaintId, DateOnly On, string By);
-
-/// <summary>Sent to the first-instance chamber with the council's reasoned opinion; <paramref name="Late"/> past the 3 months.</summary>
-public sealed record ComplaintTransmittedToChamber(Guid ComplaintId, string Opinion, bool CouncilJoins, DateOnly On, bool Late, string By, Guid? CaseId = null);

@@ -1,6 +1,16 @@
 using JasperFx.Events.Projections;
 using Marten;
 using Ordre.Contracts.Tableau.Lookup;
+using Ordre.Discipline.Complaints.Acknowledging;
+using Ordre.Discipline.Complaints.AppointingConciliators;
+using Ordre.Discipline.Complaints.Conciliating;
+using Ordre.Discipline.Complaints.Convening;
+using Ordre.Discipline.Complaints.Reading;
+using Ordre.Discipline.Complaints.Referring;
+using Ordre.Discipline.Complaints.Registering;
+using Ordre.Discipline.Complaints.ReportingDefault;
+using Ordre.Discipline.Complaints.Transmitting;
+using Ordre.Discipline.Complaints.Withdrawing;
 using Ordre.ServiceDefaults.Audit;
 
 namespace Ordre.Discipline.Complaints;
@@ -10,6 +20,9 @@ public static class ComplaintsModule
     public static StoreOptions AddComplaints(this StoreOptions options)
     {
         options.Projections.Snapshot<Complaint>(SnapshotLifecycle.Inline);
+        // Known by their stored name (snake_case class name) from the start: rows written when an event lived in another
+        // namespace (before the slice folders) carry an older .NET type name, which must never be needed to read them.
+        options.Events.AddEventTypes(Evolution<Complaint>.MarkedEvents(typeof(Complaint).Assembly));
         options.Schema.For<Complaint>().Index(c => c.NextDeadline);
         return options;
     }
@@ -19,7 +32,7 @@ public static class ComplaintsModule
         services.AddRecordJurisdiction(ComplaintRecord, async (http, user) =>
             Guid.TryParse(http.GetRouteValue("id") as string, out var id) && id != Guid.Empty
             && await http.RequestServices.GetRequiredService<IQuerySession>().LoadAsync<Complaint>(id, http.RequestAborted) is { } complaint
-                ? ConciliationEndpoints.OutsideJurisdiction(complaint, user)
+                ? ComplaintChange.OutsideJurisdiction(complaint, user)
                 : null);
 
     private const string ComplaintRecord = "complaint";
@@ -66,10 +79,10 @@ public static class ComplaintsModule
             .WithName("RegisterComplaint").WithSummary("Enregistrer une plainte contre un médecin du département")
             .WithDescription("Le médecin est vérifié auprès du Tableau : inconnu, radié ou décédé → 422 ; inscrit dans un autre département → 403.")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        complaints.MapGet("/", ConciliationEndpoints.List).RequireAuthorization(OrdrePolicies.ComplaintHandlers)
+        complaints.MapGet("/", ListComplaintsEndpoint.Handle).RequireAuthorization(OrdrePolicies.ComplaintHandlers)
             .WithName("ListComplaints").Audited("complaint").WithSummary("Lister les plaintes traitées par le conseil (le Conseil national : toutes), par page")
             .ProducesValidationProblem();
-        complaints.MapGet("/{id:guid}", ConciliationEndpoints.Get).RequireAuthorization(OrdrePolicies.ComplaintHandlers).RequireJurisdiction(ComplaintRecord)
+        complaints.MapGet("/{id:guid}", GetComplaintEndpoint.Handle).RequireAuthorization(OrdrePolicies.ComplaintHandlers).RequireJurisdiction(ComplaintRecord)
             .WithName("GetComplaint").Audited("complaint").WithSummary("Lire une plainte (conseil départemental qui la traite, Conseil national)")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -77,26 +90,26 @@ public static class ComplaintsModule
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         var national = complaints.MapGroup("/{id:guid}").RequireAuthorization(OrdrePolicies.NationalCouncil).RequireJurisdiction(ComplaintRecord)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        complaint.MapPost("/acknowledgement", ConciliationEndpoints.Acknowledge).WithName("AcknowledgeComplaint")
+        complaint.MapPost("/acknowledgement", AcknowledgeComplaintEndpoint.Handle).WithName("AcknowledgeComplaint")
             .WithSummary("Accuser réception et informer le médecin");
-        complaint.MapPost("/conciliators", ConciliationEndpoints.Appoint).WithName("AppointConciliators")
+        complaint.MapPost("/conciliators", AppointConciliatorsEndpoint.Handle).WithName("AppointConciliators")
             .WithSummary("Désigner les conciliateurs (aucun mis en cause)");
-        complaint.MapPost("/convocation", ConciliationEndpoints.Convene).WithName("ConveneConciliation")
+        complaint.MapPost("/convocation", ConveneConciliationEndpoint.Handle).WithName("ConveneConciliation")
             .WithSummary("Convoquer les parties à la conciliation (dans le mois de la plainte, sinon signalé en retard)");
-        complaint.MapPost("/conciliation", ConciliationEndpoints.Hold).WithName("HoldConciliation")
+        complaint.MapPost("/conciliation", HoldConciliationEndpoint.Handle).WithName("HoldConciliation")
             .WithSummary("Enregistrer la conciliation : Total, Partial, Failed ou Absent");
-        complaint.MapPost("/withdrawal", ConciliationEndpoints.Withdraw).WithName("WithdrawComplaint")
+        complaint.MapPost("/withdrawal", WithdrawComplaintEndpoint.Handle).WithName("WithdrawComplaint")
             .WithSummary("Enregistrer le retrait de la plainte");
-        complaints.MapPost("/{id:guid}/transmission", ConciliationEndpoints.Transmit).RequireAuthorization(OrdrePolicies.ComplaintHandlers)
+        complaints.MapPost("/{id:guid}/transmission", TransmitComplaintEndpoint.Handle).RequireAuthorization(OrdrePolicies.ComplaintHandlers)
             .RequireJurisdiction(ComplaintRecord)
             .WithName("TransmitComplaint")
             .WithSummary("Transmettre à la chambre disciplinaire de première instance avec l'avis motivé du conseil")
             .WithDescription("Le conseil départemental qui traite la plainte ; le président du Conseil national lorsqu'il a été saisi de la carence du conseil.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        national.MapPost("/recourse", ConciliationEndpoints.ReportDefault).WithName("ReportCouncilDefault")
+        national.MapPost("/recourse", ReportCouncilDefaultEndpoint.Handle).WithName("ReportCouncilDefault")
             .WithSummary("Saisir le président du Conseil national de la carence du conseil départemental (après 3 mois)")
             .WithDescription("Conseil national. Il transmet alors la plainte dans le mois.");
-        national.MapPost("/referral", ConciliationEndpoints.Refer).WithName("ReferComplaintToAnotherCouncil")
+        national.MapPost("/referral", ReferComplaintEndpoint.Handle).WithName("ReferComplaintToAnotherCouncil")
             .WithSummary("Désigner un autre conseil départemental lorsqu'un membre du conseil est mis en cause").WithDescription("Conseil national.");
         return app;
     }

@@ -1,6 +1,8 @@
 using Marten;
 using Ordre.Discipline.Chambers;
+using Ordre.Discipline.Chambers.Clock;
 using Ordre.Discipline.Complaints;
+using Ordre.Discipline.Complaints.Clock;
 
 namespace Ordre.Discipline.Deadlines;
 
@@ -33,7 +35,7 @@ public sealed class DisciplineDeadlines(IDocumentStore store, TimeProvider clock
     public async Task<int> SweepAsync(CancellationToken ct)
     {
         var today = ParisCalendar.Today(clock);
-        return await store.AppendWhatIsDueAsync<Complaint>(c => c.NextDeadline <= today, c => c.Id, c => ComplaintRules.DueOn(c, today), logger, ct)
-            + await store.AppendWhatIsDueAsync<ChamberCase>(c => c.NextDeadline <= today, c => c.Id, c => ChamberRules.DueOn(c, today), logger, ct);
+        return await store.AppendWhatIsDueAsync<Complaint>(c => c.NextDeadline <= today, c => c.Id, c => ComplaintClock.DueOn(c, today), logger, ct)
+            + await store.AppendWhatIsDueAsync<ChamberCase>(c => c.NextDeadline <= today, c => c.Id, c => CaseClock.DueOn(c, today), logger, ct);
     }
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Ordre.Discipline.CaseLaw;
+namespace Ordre.Discipline.CaseLaw.Publishing;
 
 /// <summary>The parties of a case as the sheet writer may have named them.</summary>
 public sealed record Parties(string Rpps, string? DoctorName, string ComplainantName);

@@ -7,7 +7,7 @@ using Ordre.Contracts.Tableau.Lookup;
 using Ordre.ServiceDefaults.Requests;
 using Problems = Ordre.ServiceDefaults.Problems.Problems;
 
-namespace Ordre.Discipline.Complaints;
+namespace Ordre.Discipline.Complaints.Registering;
 
 /// <summary>
 /// Body of POST /complaints. EmergencySuspension: the regional health agency refers a doctor it suspended in an
@@ -16,10 +16,21 @@ namespace Ordre.Discipline.Complaints;
 public sealed record RegisterComplaint(
     [property: MaxText(TextLimits.Code)] string? Rpps, Complainant? Complainant, [property: MaxItems(TextLimits.Items, TextLimits.Text)] IReadOnlyList<string>? Grounds, bool EmergencySuspension = false);
 
+/// <summary><paramref name="DoctorName"/>: the names on the Tableau when the complaint was lodged (kept to pseudonymise case-law sheets).</summary>
+public sealed record ComplaintRegistered(
+    Guid ComplaintId, string Rpps, string Department, Complainant Complainant, IReadOnlyList<string> Grounds,
+    DateOnly RegisteredOn, DateOnly ConciliationDueOn, DateOnly TransmissionDueOn, string By, string? DoctorName = null, bool EmergencySuspension = false)
+    : IChanges<Complaint>;
+
 public sealed record ComplaintCreated(Guid Id, DateOnly ConciliationDueOn, DateOnly TransmissionDueOn);
 
 public static class RegisterComplaintEndpoint
 {
+    /// <summary>L.4123-2: acknowledge, inform the doctor and convene both parties within one month.</summary>
+    public const int ConciliationMonths = 1;
+    /// <summary>L.4123-2: transmit to the chamber with a reasoned opinion within three months.</summary>
+    public const int TransmissionMonths = 3;
+
     public static async Task<Results<Created<ComplaintCreated>, ValidationProblem, ProblemHttpResult>> Handle(
         RegisterComplaint request, ClaimsPrincipal user, HttpContext http, IDocumentSession session, PractitionerLookup.PractitionerLookupClient tableau,
         TimeProvider clock, CancellationToken ct)
@@ -53,7 +64,7 @@ public static class RegisterComplaintEndpoint
         var registered = new ComplaintRegistered(id, request.Rpps!, doctor.Department,
             request.Complainant! with { Name = request.Complainant.Name.Trim() },
             [.. request.Grounds!.Where(g => !string.IsNullOrWhiteSpace(g)).Select(g => g.Trim())],
-            today, today.AddMonths(ComplaintRules.ConciliationMonths), today.AddMonths(ComplaintRules.TransmissionMonths), user.Actor(),
+            today, today.AddMonths(ConciliationMonths), today.AddMonths(TransmissionMonths), user.Actor(),
             $"{doctor.FirstName} {doctor.LastName}".Trim(), request.EmergencySuspension);
         session.Events.StartStream<Complaint>(id, registered);
         await session.SaveChangesAsync(ct);

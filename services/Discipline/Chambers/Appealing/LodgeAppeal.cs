@@ -1,0 +1,35 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Ordre.Discipline.Chambers.Appealing;
+
+/// <summary>Body of POST /cases/{id}/appeal: the day the appeal was lodged (today when absent).</summary>
+public sealed record LodgeAppeal(DateOnly? LodgedOn);
+
+/// <summary>An appeal to the national chamber: registered even when late, then flagged inadmissible (DOMAIN §3.2).</summary>
+public sealed record AppealToNationalChamberLodged(Guid CaseId, DateOnly LodgedOn, bool Admissible, string By) : IChanges<ChamberCase>;
+
+public static class LodgeAppealEndpoint
+{
+    public static Task<Results<Ok<CaseChanged>, ValidationProblem, ProblemHttpResult>> Handle(
+        Guid id, LodgeAppeal command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var today = ParisCalendar.Today(clock);
+        return CaseChange.Apply(id, user, CaseChange.National, session, c => Decide(c, command, today, user.Actor()), ct);
+    }
+
+    /// <summary>Admissible within the window the notification opened (R.4126-44, 30 days); suspensive.</summary>
+    public static Outcome Decide(ChamberCase chamberCase, LodgeAppeal command, DateOnly today, string by)
+    {
+        if (command.LodgedOn > today)
+            return Outcome.Field("lodgedOn", "Un appel ne peut être daté dans le futur.");
+        var lodgedOn = command.LodgedOn ?? today;
+        return chamberCase.Status switch
+        {
+            CaseStatus.Notified or CaseStatus.Final when chamberCase.AppealDeadline is { } deadline =>
+                new Outcome.Accepted(new AppealToNationalChamberLodged(chamberCase.Id, lodgedOn, Admissible: lodgedOn <= deadline, by)),
+            _ => new Outcome.NotAllowed("Aucune décision notifiée n'est susceptible d'appel dans cette affaire."),
+        };
+    }
+}

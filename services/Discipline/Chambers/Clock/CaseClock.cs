@@ -1,0 +1,40 @@
+namespace Ordre.Discipline.Chambers.Clock;
+
+/// <summary>Raised by the clock: the first-instance chamber did not decide within 6 months (L.4124-1).</summary>
+public sealed record DecisionDeadlinePassed(Guid CaseId, DateOnly DueOn, DateOnly On) : IChanges<ChamberCase>;
+
+/// <summary>L.4113-14: the chamber did not rule within 2 months on an emergency case; the ARS's suspension lapses (published).</summary>
+public sealed record EmergencyCaseUndecidedInTime(Guid CaseId, string Rpps, DateOnly DueOn, DateOnly On) : IChanges<ChamberCase>;
+
+/// <summary>
+/// The decision is final; for a sanction, it is enforceable from From to To (the ban's last day, after its suspended
+/// part), R.4126-30. SanctionId: when the national chamber replaced a sanction already enforced, the new sanction's own
+/// id. AlreadyEnforced: the same sanction was published on notification (an emergency case); nothing more to publish.
+/// Raised by the clock after an unappealed window, or with the national chamber's decision.
+/// </summary>
+public sealed record DecisionBecameFinal(
+    Guid CaseId, string Rpps, DecisionOutcome Outcome, DateOnly On, DateOnly From, DateOnly? To, int SuspendedMonths,
+    Guid? SanctionId = null, bool AlreadyEnforced = false) : IChanges<ChamberCase>;
+
+/// <summary>What the clock does to a case (swept daily by <see cref="Deadlines.DisciplineDeadlines"/>).</summary>
+public static class CaseClock
+{
+    /// <summary>
+    /// What the clock does on <paramref name="today"/>: the 6 months to decide run out; the decision becomes final
+    /// after an unappealed window.
+    /// </summary>
+    public static IReadOnlyList<object> DueOn(ChamberCase chamberCase, DateOnly today)
+    {
+        if (chamberCase is { Status: CaseStatus.Registered, DecisionOverdue: false } && today > chamberCase.DecisionDueOn)
+            return chamberCase is { EmergencySuspension: true, EmergencyLapsed: false }
+                ? [new DecisionDeadlinePassed(chamberCase.Id, chamberCase.DecisionDueOn, today),
+                    new EmergencyCaseUndecidedInTime(chamberCase.Id, chamberCase.Rpps, chamberCase.DecisionDueOn, today)]
+                : [new DecisionDeadlinePassed(chamberCase.Id, chamberCase.DecisionDueOn, today)];
+        if (chamberCase is not { Status: CaseStatus.Notified, AppealDeadline: { } deadline, Decision: { } decision } || deadline >= today)
+            return [];
+        var finalOn = deadline.AddDays(1);
+        var (from, to) = ChamberRules.Enforcement(decision.Outcome, decision.BanMonths, decision.SuspendedMonths, decision.From, finalOn, decision.RevokedMonths);
+        return [new DecisionBecameFinal(chamberCase.Id, chamberCase.Rpps, decision.Outcome, finalOn, from, to, decision.SuspendedMonths,
+            AlreadyEnforced: chamberCase.EnforcedPendingAppeal)];
+    }
+}

@@ -1,0 +1,79 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Ordre.Discipline.Chambers.Deciding;
+
+/// <summary>
+/// Body of a decision. <see cref="RevokeSuspendedPartOf"/> names an earlier case of the same doctor whose suspended part
+/// the new ban makes enforceable, for acts committed (<see cref="ActsCommittedOn"/>) within 5 years of its notification.
+/// </summary>
+public sealed record RenderDecision(
+    DecisionForm? Form, DecisionOutcome? Outcome, int? BanMonths, int? SuspendedMonths, DateOnly? From,
+    bool? TrainingOrdered = null, Guid? RevokeSuspendedPartOf = null, DateOnly? ActsCommittedOn = null);
+
+public sealed record DecisionRendered(
+    Guid CaseId, DecisionForm Form, DecisionOutcome Outcome, int BanMonths, int SuspendedMonths, DateOnly? From, DateOnly On, string By,
+    bool TrainingOrdered = false, Guid? RevokesSuspendedPartOf = null, int RevokedMonths = 0) : IChanges<ChamberCase>;
+
+public static class RenderDecisionEndpoint
+{
+    /// <summary>L.4124-6 4°: a temporary ban on practising is at most 3 years.</summary>
+    public const int MaxBanMonths = 36;
+    /// <summary>(A) The code sets no limit to a temporary ban from public functions; 10 years keeps dates sane.</summary>
+    public const int MaxPublicFunctionsBanMonths = 120;
+    /// <summary>(A) How far a decision may defer its sanction's start.</summary>
+    public const int MaxDeferralYears = 5;
+
+    public static async Task<Results<Ok<CaseChanged>, ValidationProblem, ProblemHttpResult>> Handle(
+        Guid id, RenderDecision command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var (earlier, revoked) = await Revocation.EarlierCaseAsync(session, id, command.RevokeSuspendedPartOf, ct);
+        var today = ParisCalendar.Today(clock);
+        return await CaseChange.Apply(id, user, CaseChange.FirstInstance, session, c => Decide(c, command, today, user.Actor(), earlier, revoked), ct);
+    }
+
+    /// <summary>
+    /// The first-instance decision: a collegial decision comes after the hearing, a presidential order needs none.
+    /// <paramref name="earlier"/> is the case named by <see cref="RenderDecision.RevokeSuspendedPartOf"/>, if any.
+    /// </summary>
+    public static Outcome Decide(ChamberCase chamberCase, RenderDecision command, DateOnly today, string by, ChamberCase? earlier = null, bool earlierAlreadyRevoked = false)
+    {
+        if (Validate(command, today) is { } invalid)
+            return invalid;
+        if (chamberCase.Status != CaseStatus.Registered)
+            return new Outcome.NotAllowed("Cette affaire a déjà été jugée.");
+        if (command.Form == DecisionForm.Collegial && chamberCase.Hearing?.HeldOn is null)
+            return new Outcome.NotAllowed("Une décision collégiale est rendue après l'audience : tenez d'abord l'audience.");
+        if (Revocation.Of(chamberCase, command, earlier, earlierAlreadyRevoked) is not (var revokes, var revokedMonths))
+            return Revocation.Refusal(chamberCase, command, earlier, earlierAlreadyRevoked)!;
+        return new Outcome.Accepted(new DecisionRendered(chamberCase.Id, command.Form!.Value, command.Outcome!.Value,
+            command.BanMonths ?? 0, command.SuspendedMonths ?? 0, command.From, today, by, command.TrainingOrdered ?? false, revokes, revokedMonths));
+    }
+
+    /// <summary>The sanction's own rules (L.4124-6), the same for the first-instance and the national chamber.</summary>
+    public static Outcome.Invalid? Validate(RenderDecision command, DateOnly today)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (command.Form is null)
+            errors["form"] = ["Collegial ou PresidentialOrder."];
+        if (command.Outcome is not { } outcome)
+            return new Outcome.Invalid(new(errors) { ["outcome"] = ["Dismissed, Warning, Reprimand, PublicFunctionsBan, PracticeBan ou StrikingOff."] });
+        var months = command.BanMonths ?? 0;
+        var suspended = command.SuspendedMonths ?? 0;
+        if (outcome is DecisionOutcome.PracticeBan or DecisionOutcome.PublicFunctionsBan)
+        {
+            if (outcome == DecisionOutcome.PracticeBan && months is < 1 or > MaxBanMonths)
+                errors["banMonths"] = [$"L'interdiction d'exercer est temporaire : de 1 à {MaxBanMonths} mois."];
+            if (outcome == DecisionOutcome.PublicFunctionsBan && months is < 0 or > MaxPublicFunctionsBanMonths)
+                errors["banMonths"] = [$"Interdiction de fonctions publiques : de 0 (définitive) à {MaxPublicFunctionsBanMonths} mois."];
+            if (suspended < 0 || suspended > months)
+                errors["suspendedMonths"] = ["La partie assortie du sursis ne peut dépasser la durée de l'interdiction."];
+        }
+        else if (months != 0 || suspended != 0)
+            errors["banMonths"] = ["Seule une interdiction a une durée et un sursis."];
+        if (command.From is { } from && (from < today || from > today.AddYears(MaxDeferralYears)))
+            errors["from"] = [$"La date d'effet suit la décision, de {MaxDeferralYears} ans au plus."];
+        return errors.Count > 0 ? new Outcome.Invalid(errors) : null;
+    }
+}
