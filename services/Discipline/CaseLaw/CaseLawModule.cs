@@ -1,4 +1,3 @@
-using JasperFx.Events.Projections;
 using Marten;
 using Ordre.Contracts.Discipline;
 using Ordre.Discipline.CaseLaw.Publishing;
@@ -15,10 +14,7 @@ public static class CaseLawModule
 
     public static StoreOptions AddCaseLaw(this StoreOptions options)
     {
-        options.Projections.Snapshot<CaseLawSheet>(SnapshotLifecycle.Inline);
-        // Known by their stored name (snake_case class name) from the start: rows written when an event lived in another
-        // namespace (before the slice folders) carry an older .NET type name, which must never be needed to read them.
-        options.Events.AddEventTypes(Evolution<CaseLawSheet>.MarkedEvents(typeof(CaseLawSheet).Assembly));
+        options.AddAggregateStream<CaseLawSheet>();
         options.Schema.For<CaseLawSheet>()
             .FullTextIndex(index => index.RegConfig = TextSearchConfig, s => s.Title, s => s.Summary, s => s.Themes)
             .Index(s => s.DecidedOn).Index(s => s.CaseId).UniqueIndex(s => s.Reference!);

@@ -1,4 +1,3 @@
-using JasperFx.Events.Projections;
 using Marten;
 using Ordre.Contracts.Discipline;
 using Ordre.Discipline.Chambers.Appealing;
@@ -22,10 +21,7 @@ public static class ChambersModule
 {
     public static StoreOptions AddChambers(this StoreOptions options)
     {
-        options.Projections.Snapshot<ChamberCase>(SnapshotLifecycle.Inline);
-        // Known by their stored name (snake_case class name) from the start: rows written when an event lived in another
-        // namespace (before the slice folders) carry an older .NET type name, which must never be needed to read them.
-        options.Events.AddEventTypes(Evolution<ChamberCase>.MarkedEvents(typeof(ChamberCase).Assembly));
+        options.AddAggregateStream<ChamberCase>();
         options.Schema.For<ChamberCase>().Index(c => c.NextDeadline);
         return options;
     }

@@ -1,4 +1,3 @@
-using JasperFx.Events.Projections;
 using Marten;
 using Ordre.Contracts.Tableau.Lookup;
 using Ordre.Discipline.Complaints.Acknowledging;
@@ -19,10 +18,7 @@ public static class ComplaintsModule
 {
     public static StoreOptions AddComplaints(this StoreOptions options)
     {
-        options.Projections.Snapshot<Complaint>(SnapshotLifecycle.Inline);
-        // Known by their stored name (snake_case class name) from the start: rows written when an event lived in another
-        // namespace (before the slice folders) carry an older .NET type name, which must never be needed to read them.
-        options.Events.AddEventTypes(Evolution<Complaint>.MarkedEvents(typeof(Complaint).Assembly));
+        options.AddAggregateStream<Complaint>();
         options.Schema.For<Complaint>().Index(c => c.NextDeadline);
         return options;
     }

@@ -1,4 +1,3 @@
-using JasperFx.Events.Projections;
 using Marten;
 using Ordre.Contracts.Tableau;
 using Ordre.ServiceDefaults.Audit;
@@ -20,7 +19,7 @@ public static class InscriptionsModule
 {
     public static StoreOptions AddInscriptions(this StoreOptions options)
     {
-        options.Projections.Snapshot<Inscription>(SnapshotLifecycle.Inline);
+        options.AddAggregateStream<Inscription>();
         options.Schema.For<Inscription>().Index(i => i.NextDeadline);
         options.Schema.For<RppsClaim>();
         return options;

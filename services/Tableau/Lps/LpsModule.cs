@@ -1,4 +1,3 @@
-using JasperFx.Events.Projections;
 using Marten;
 using Ordre.ServiceDefaults.Audit;
 using Ordre.Tableau.Deadlines;
@@ -15,7 +14,7 @@ public static class LpsModule
 {
     public static StoreOptions AddLps(this StoreOptions options)
     {
-        options.Projections.Snapshot<LpsDeclaration>(SnapshotLifecycle.Inline);
+        options.AddAggregateStream<LpsDeclaration>();
         options.Schema.For<LpsDeclaration>().Index(d => d.NextDeadline);
         return options;
     }

@@ -1,4 +1,3 @@
-using JasperFx.Events.Projections;
 using Marten;
 using MassTransit;
 using Ordre.Contracts.Tableau;
@@ -24,7 +23,7 @@ public static class RegisterModule
 {
     public static StoreOptions AddRegister(this StoreOptions options)
     {
-        options.Projections.Snapshot<Practitioner>(SnapshotLifecycle.Inline);
+        options.AddAggregateStream<Practitioner>();
         options.Schema.For<Practitioner>().Index(p => p.NextDeadline);
         options.RegisterIdempotentConsumers();
         return options;

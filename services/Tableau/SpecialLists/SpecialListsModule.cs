@@ -1,4 +1,3 @@
-using JasperFx.Events.Projections;
 using Marten;
 using Ordre.ServiceDefaults.Audit;
 using Ordre.Tableau.SpecialLists.JuniorDoctors;
@@ -12,7 +11,7 @@ public static class SpecialListsModule
 {
     public static StoreOptions AddSpecialLists(this StoreOptions options)
     {
-        options.Projections.Snapshot<SpecialListEntry>(SnapshotLifecycle.Inline);
+        options.AddAggregateStream<SpecialListEntry>();
         return options;
     }
 
