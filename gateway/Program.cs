@@ -1,3 +1,5 @@
+using Ordre.Contracts.Discipline;
+using Ordre.Contracts.Tableau;
 using Ordre.Gateway;
 using Ordre.ServiceDefaults.Auth;
 using Ordre.ServiceDefaults.Health;
@@ -9,6 +11,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddOrdreProblemDetails();
 builder.AddOrdreTelemetry("gateway");
 builder.AddOrdreAuthentication();
+// The services' own policies, applied here per route (gateway/appsettings.json) before the service applies them again.
+builder.Services.AddRolePolicies(TableauPolicies.RolesAdmitted).AddRolePolicies(DisciplinePolicies.RolesAdmitted);
 builder.Services.AddHealthChecks();
 builder.Services.AddGatewayRateLimits(builder.Configuration);
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));

@@ -1,3 +1,4 @@
+using Ordre.Contracts.Discipline;
 using Ordre.Discipline.CaseLaw;
 using Ordre.Discipline.Chambers;
 using Ordre.Discipline.Complaints;
@@ -8,6 +9,7 @@ using Ordre.ServiceDefaults.Messaging;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults("discipline", "Ordre — Discipline");
+builder.Services.AddRolePolicies(DisciplinePolicies.RolesAdmitted);
 // Here, not in ServiceDefaults: the validation source generator registers the request types of the calling assembly.
 builder.Services.AddValidation();
 builder.AddMessaging("discipline");

@@ -1,3 +1,4 @@
+using Ordre.Contracts.Tableau;
 using Ordre.ServiceDefaults;
 using Ordre.ServiceDefaults.Messaging;
 using Ordre.Tableau.Annuaire;
@@ -12,6 +13,7 @@ using Ordre.Tableau.SpecialLists;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults("tableau", "Ordre — Tableau de l'Ordre et annuaire");
+builder.Services.AddRolePolicies(TableauPolicies.RolesAdmitted);
 // Here, not in ServiceDefaults: the validation source generator registers the request types of the calling assembly.
 builder.Services.AddValidation();
 builder.AddMessaging("tableau", bus => bus.AddRegisterConsumers());

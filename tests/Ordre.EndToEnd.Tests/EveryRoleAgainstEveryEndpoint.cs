@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Ordre.Contracts.Discipline;
+using Ordre.Contracts.Tableau;
 using Ordre.ServiceDefaults.Auth;
 using Ordre.ServiceDefaults.Problems;
 using Ordre.Testing;
@@ -12,7 +14,7 @@ namespace Ordre.EndToEnd.Tests;
 
 /// <summary>
 /// The role × jurisdiction × endpoint matrix, generated from the services' OpenAPI documents (each operation names its
-/// policy, x-ordre-policy) and the policy table (OrdrePolicies.RolesAdmitted), run through the gateway with real tokens
+/// policy, x-ordre-policy) and the policy tables (OrdrePolicies, TableauPolicies, DisciplinePolicies .RolesAdmitted), run through the gateway with real tokens
 /// for every role in two regions and two departments, a doctor, a company and no token. The records asked for lie in
 /// Paris (75, Île-de-France). A cell the policy refuses must answer 401/403; a cell outside the caller's jurisdiction
 /// 403 (or 404); an allowed cell must never be refused for jurisdiction or by the policy, and never answer 5xx.
@@ -20,6 +22,10 @@ namespace Ordre.EndToEnd.Tests;
 [Collection(SystemCollection.Name)]
 public partial class EveryRoleAgainstEveryEndpoint(OrdreSystem system, ITestOutputHelper output)
 {
+    private static readonly Dictionary<string, string[]> PolicyTable = new[]
+        { OrdrePolicies.RolesAdmitted, TableauPolicies.RolesAdmitted, DisciplinePolicies.RolesAdmitted }
+        .SelectMany(table => table).ToDictionary();
+
     /// <summary>A caller, with what the test itself (not the code under test) knows of its reach.</summary>
     private sealed record Caller(string Account, string? Role, string? Department = null, string? Region = null)
     {
@@ -106,7 +112,7 @@ public partial class EveryRoleAgainstEveryEndpoint(OrdreSystem system, ITestOutp
     {
         "anonymous" or OrdrePolicies.Public => true,
         OrdrePolicies.Authenticated => !caller.Anonymous,
-        _ => caller.Role is { } role && OrdrePolicies.RolesAdmitted.TryGetValue(policy, out var roles) && roles.Contains(role),
+        _ => caller.Role is { } role && PolicyTable.TryGetValue(policy, out var roles) && roles.Contains(role),
     };
 
     private HttpClient Http => _http ??= new HttpClient { BaseAddress = system.Gateway.Url };

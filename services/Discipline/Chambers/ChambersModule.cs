@@ -73,10 +73,10 @@ public static class ChambersModule
         var cases = app.MapGroup("/cases").WithTags("Chambres disciplinaires")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        cases.MapGet("/", ListCasesEndpoint.Handle).RequireAuthorization(OrdrePolicies.DisciplinaryCaseReaders)
+        cases.MapGet("/", ListCasesEndpoint.Handle).RequireAuthorization(DisciplinePolicies.DisciplinaryCaseReaders)
             .WithName("ListCases").Audited("case").WithSummary("Lister les affaires (la chambre de première instance : celles de sa région), par page")
             .ProducesValidationProblem();
-        cases.MapGet("/{id:guid}", GetCaseEndpoint.Handle).RequireAuthorization(OrdrePolicies.DisciplinaryCaseReaders).RequireJurisdiction(CaseRecord)
+        cases.MapGet("/{id:guid}", GetCaseEndpoint.Handle).RequireAuthorization(DisciplinePolicies.DisciplinaryCaseReaders).RequireJurisdiction(CaseRecord)
             .WithName("GetCase").Audited("case").WithSummary("Lire une affaire (chambre de la région, chambre nationale, Conseil national)");
         var chamber = cases.MapGroup("/{id:guid}").RequireAuthorization(OrdrePolicies.DisciplinaryChamber).RequireJurisdiction(CaseRecord)
             .ProducesProblem(StatusCodes.Status409Conflict);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Problems = Ordre.ServiceDefaults.Problems.Problems;
+using Ordre.Contracts.Access;
 
 namespace Ordre.Discipline.Complaints;
 
@@ -38,14 +39,14 @@ public static class ComplaintChange
     /// national council. Asked during authorization (ComplaintsModule) and again by every handler.
     /// </summary>
     public static string? OutsideJurisdiction(Complaint complaint, ClaimsPrincipal user) =>
-        user.IsInRole(OrdreClaims.Roles.NationalCouncil) || user.IsCouncilOf(complaint.HandlingDepartment)
+        user.IsInRole(Roles.NationalCouncil) || user.IsCouncilOf(complaint.HandlingDepartment)
             ? null
             : "Cette plainte relève d'un autre conseil départemental.";
 
     /// <summary>Why this caller, within its jurisdiction, may not do this act: some acts are the national council's, others the departmental council's.</summary>
     public static string? Refusal(ClaimsPrincipal user, Handler who)
     {
-        if (user.IsInRole(OrdreClaims.Roles.NationalCouncil))
+        if (user.IsInRole(Roles.NationalCouncil))
             return who == Handler.Council ? "Cet acte relève du conseil départemental qui traite la plainte." : null;
         return who == Handler.NationalCouncil ? "Cet acte relève du président du Conseil national." : null;
     }

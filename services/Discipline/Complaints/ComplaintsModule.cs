@@ -11,6 +11,7 @@ using Ordre.Discipline.Complaints.ReportingDefault;
 using Ordre.Discipline.Complaints.Transmitting;
 using Ordre.Discipline.Complaints.Withdrawing;
 using Ordre.ServiceDefaults.Audit;
+using Ordre.Contracts.Discipline;
 
 namespace Ordre.Discipline.Complaints;
 
@@ -75,10 +76,10 @@ public static class ComplaintsModule
             .WithName("RegisterComplaint").WithSummary("Enregistrer une plainte contre un médecin du département")
             .WithDescription("Le médecin est vérifié auprès du Tableau : inconnu, radié ou décédé → 422 ; inscrit dans un autre département → 403.")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        complaints.MapGet("/", ListComplaintsEndpoint.Handle).RequireAuthorization(OrdrePolicies.ComplaintHandlers)
+        complaints.MapGet("/", ListComplaintsEndpoint.Handle).RequireAuthorization(DisciplinePolicies.ComplaintHandlers)
             .WithName("ListComplaints").Audited("complaint").WithSummary("Lister les plaintes traitées par le conseil (le Conseil national : toutes), par page")
             .ProducesValidationProblem();
-        complaints.MapGet("/{id:guid}", GetComplaintEndpoint.Handle).RequireAuthorization(OrdrePolicies.ComplaintHandlers).RequireJurisdiction(ComplaintRecord)
+        complaints.MapGet("/{id:guid}", GetComplaintEndpoint.Handle).RequireAuthorization(DisciplinePolicies.ComplaintHandlers).RequireJurisdiction(ComplaintRecord)
             .WithName("GetComplaint").Audited("complaint").WithSummary("Lire une plainte (conseil départemental qui la traite, Conseil national)")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -96,7 +97,7 @@ public static class ComplaintsModule
             .WithSummary("Enregistrer la conciliation : Total, Partial, Failed ou Absent");
         complaint.MapPost("/withdrawal", WithdrawComplaintEndpoint.Handle).WithName("WithdrawComplaint")
             .WithSummary("Enregistrer le retrait de la plainte");
-        complaints.MapPost("/{id:guid}/transmission", TransmitComplaintEndpoint.Handle).RequireAuthorization(OrdrePolicies.ComplaintHandlers)
+        complaints.MapPost("/{id:guid}/transmission", TransmitComplaintEndpoint.Handle).RequireAuthorization(DisciplinePolicies.ComplaintHandlers)
             .RequireJurisdiction(ComplaintRecord)
             .WithName("TransmitComplaint")
             .WithSummary("Transmettre à la chambre disciplinaire de première instance avec l'avis motivé du conseil")

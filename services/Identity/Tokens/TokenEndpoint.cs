@@ -7,6 +7,7 @@ using OpenIddict.Server.AspNetCore;
 using Ordre.Identity.Accounts;
 using Ordre.ServiceDefaults.Auth;
 using static OpenIddict.Abstractions.OpenIddictConstants;
+using Ordre.Contracts.Access;
 
 namespace Ordre.Identity.Tokens;
 
@@ -38,7 +39,7 @@ public static class TokenEndpoint
             var client = await applications.FindByClientIdAsync(request.ClientId!)
                 ?? throw new InvalidOperationException("OpenIddict validated an unknown client.");
             var name = await applications.GetDisplayNameAsync(client) ?? request.ClientId!;
-            identity = NewIdentity(request.ClientId!, name, [OrdreClaims.Roles.Service]);
+            identity = NewIdentity(request.ClientId!, name, [Roles.Service]);
         }
         else
         {

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Ordre.Contracts.Access;
 
 namespace Ordre.ServiceDefaults.Auth;
 
@@ -9,5 +10,5 @@ public static class Callers
 
     /// <summary>The caller is the departmental council of <paramref name="department"/>.</summary>
     public static bool IsCouncilOf(this ClaimsPrincipal user, string department) =>
-        user.IsInRole(OrdreClaims.Roles.DepartmentalCouncil) && user.FindFirst(OrdreClaims.Department)?.Value == department;
+        user.IsInRole(Roles.DepartmentalCouncil) && user.FindFirst(OrdreClaims.Department)?.Value == department;
 }

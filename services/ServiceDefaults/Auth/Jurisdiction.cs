@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Ordre.Contracts.Identifiers;
+using Ordre.Contracts.Access;
 
 namespace Ordre.ServiceDefaults.Auth;
 
@@ -13,10 +14,10 @@ namespace Ordre.ServiceDefaults.Auth;
 public static class Jurisdiction
 {
     private static readonly string[] NationalRoles =
-        [OrdreClaims.Roles.NationalCouncil, OrdreClaims.Roles.NationalChamber, OrdreClaims.Roles.Service];
+        [Roles.NationalCouncil, Roles.NationalChamber, Roles.Service];
 
     private static readonly string[] RegionalRoles =
-        [OrdreClaims.Roles.RegionalCouncil, OrdreClaims.Roles.FirstInstanceChamber, OrdreClaims.Roles.RegionalHealthAgency];
+        [Roles.RegionalCouncil, Roles.FirstInstanceChamber, Roles.RegionalHealthAgency];
 
     /// <summary>Whether the caller may act on (and read) records of <paramref name="department"/>.</summary>
     public static bool HasJurisdictionOver(this ClaimsPrincipal user, string? department)
@@ -25,7 +26,7 @@ public static class Jurisdiction
             return true;
         if (string.IsNullOrEmpty(department))
             return false;
-        if (user.IsInRole(OrdreClaims.Roles.DepartmentalCouncil) && user.FindFirst(OrdreClaims.Department)?.Value == department)
+        if (user.IsInRole(Roles.DepartmentalCouncil) && user.FindFirst(OrdreClaims.Department)?.Value == department)
             return true;
         return RegionalRoles.Any(user.IsInRole)
             && user.FindFirst(OrdreClaims.Region)?.Value is { Length: > 0 } region
@@ -34,7 +35,7 @@ public static class Jurisdiction
 
     /// <summary>National bodies: the national council and the national chamber.</summary>
     public static bool IsNationalBody(this ClaimsPrincipal user) =>
-        user.IsInRole(OrdreClaims.Roles.NationalCouncil) || user.IsInRole(OrdreClaims.Roles.NationalChamber);
+        user.IsInRole(Roles.NationalCouncil) || user.IsInRole(Roles.NationalChamber);
 
     /// <summary>The French refusal every service gives when the record lies outside the caller's jurisdiction.</summary>
     public static string OutsideJurisdiction(string department) =>

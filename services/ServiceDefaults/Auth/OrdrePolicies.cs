@@ -1,10 +1,14 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+using Ordre.Contracts.Access;
 
 namespace Ordre.ServiceDefaults.Auth;
 
 /// <summary>
-/// The named authorization policies. The gateway applies them per route and every service applies
-/// them again per endpoint: every endpoint names one of these; one that forgets is closed by the fallback policy.
+/// The authorization policies every service shares, named after who calls (a role or a group of roles). A service's
+/// own policies (e.g. TableauPolicies) live in its contracts and are added with <see cref="AddRolePolicies"/>. The
+/// gateway applies them per route and every service again per endpoint: every endpoint names one; one that forgets
+/// is closed by the fallback policy.
 /// </summary>
 public static class OrdrePolicies
 {
@@ -24,23 +28,12 @@ public static class OrdrePolicies
     public const string Company = "company";
     /// <summary>Councils and chambers, which read register entries and their history.</summary>
     public const string Councils = "councils";
-    /// <summary>Whoever may change a register entry: departmental, regional or national council, or the ARS.
-    /// Each endpoint then checks which one of them (e.g. the council of the doctor's department).</summary>
-    public const string RegisterAuthority = "register-authority";
-    /// <summary>Councils that act on inscription dossiers: departmental (its own), regional and national (appeals).</summary>
-    public const string InscriptionAuthorities = "inscription-authorities";
-    /// <summary>Who hears appeals on inscriptions: the regional council, then the national council.</summary>
-    public const string AppealBodies = "appeal-bodies";
-    /// <summary>Who handles complaints: the departmental council (its own), the national council (recourse, referral).</summary>
-    public const string ComplaintHandlers = "complaint-handlers";
-    /// <summary>Who reads disciplinary cases: the first-instance chamber (its region), the national chamber and council.</summary>
-    public const string DisciplinaryCaseReaders = "disciplinary-case-readers";
     /// <summary>Another Ordre service calling with its client-credentials token.</summary>
     public const string Service = "service";
 
-    private const string Cdom = OrdreClaims.Roles.DepartmentalCouncil, Crom = OrdreClaims.Roles.RegionalCouncil,
-        Cdpi = OrdreClaims.Roles.FirstInstanceChamber, Cdn = OrdreClaims.Roles.NationalChamber, Cnom = OrdreClaims.Roles.NationalCouncil,
-        Ars = OrdreClaims.Roles.RegionalHealthAgency;
+    private const string Cdom = Roles.DepartmentalCouncil, Crom = Roles.RegionalCouncil,
+        Cdpi = Roles.FirstInstanceChamber, Cdn = Roles.NationalChamber, Cnom = Roles.NationalCouncil,
+        Ars = Roles.RegionalHealthAgency;
 
     /// <summary>
     /// The policy table: which roles each role-based policy admits. <see cref="Public"/> admits everyone and
@@ -53,15 +46,18 @@ public static class OrdrePolicies
         [RegionalCouncil] = [Crom],
         [DisciplinaryChamber] = [Cdpi, Cdn],
         [NationalCouncil] = [Cnom],
-        [Company] = [OrdreClaims.Roles.Company],
+        [Company] = [Roles.Company],
         [Councils] = [Cdom, Crom, Cnom, Cdpi, Cdn],
-        [RegisterAuthority] = [Cdom, Crom, Cnom, Ars],
-        [InscriptionAuthorities] = [Cdom, Crom, Cnom],
-        [AppealBodies] = [Crom, Cnom],
-        [ComplaintHandlers] = [Cdom, Cnom],
-        [DisciplinaryCaseReaders] = [Cdpi, Cdn, Cnom],
-        [Service] = [OrdreClaims.Roles.Service],
+        [Service] = [Roles.Service],
     };
+
+    /// <summary>A service's own policies (its contracts' table): registered by the service and by the gateway, which applies them per route.</summary>
+    public static IServiceCollection AddRolePolicies(this IServiceCollection services, IReadOnlyDictionary<string, string[]> rolesAdmitted) =>
+        services.Configure<AuthorizationOptions>(options =>
+        {
+            foreach (var (name, roles) in rolesAdmitted)
+                options.AddPolicy(name, p => p.RequireAuthenticatedUser().RequireRole(roles));
+        });
 
     public static void AddOrdrePolicies(this AuthorizationOptions options)
     {

@@ -69,7 +69,7 @@ public static class InscriptionsModule
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         inscriptions.MapGet("/{id:guid}", GetInscriptionEndpoint.Handle)
-            .RequireAuthorization(OrdrePolicies.InscriptionAuthorities).RequireJurisdiction(DossierRecord)
+            .RequireAuthorization(TableauPolicies.InscriptionAuthorities).RequireJurisdiction(DossierRecord)
             .WithName("GetInscription").Audited("inscription")
             .WithSummary("Lire un dossier d'inscription")
             .WithDescription("Conseil départemental du dossier, conseils régional et national. L'en-tête ETag porte la version à renvoyer dans If-Match.")
@@ -93,10 +93,10 @@ public static class InscriptionsModule
             .WithDescription("Accorder l'inscription, ou la refuser avec au moins un motif (et les obligations de formation en cas d'insuffisance). If-Match (facultatif) protège contre une décision concurrente : 409 si le dossier a changé.");
         Council(dossier.MapPost("/notification", NotifyDecisionEndpoint.Handle)).WithName("NotifyDecision")
             .WithSummary("Enregistrer la notification de la décision (ouvre le délai de recours de 30 jours)");
-        dossier.MapPost("/appeals", LodgeAppealEndpoint.Handle).RequireAuthorization(OrdrePolicies.AppealBodies).WithName("LodgeAppeal")
+        dossier.MapPost("/appeals", LodgeAppealEndpoint.Handle).RequireAuthorization(TableauPolicies.AppealBodies).WithName("LodgeAppeal")
             .WithSummary("Enregistrer un recours (conseil régional, puis Conseil national)")
             .WithDescription("Le demandeur conteste un refus ou un rejet implicite ; le Conseil national conteste une inscription. 30 jours à compter de la notification, du rejet implicite ou de la décision régionale.");
-        dossier.MapPost("/appeals/decision", DecideAppealEndpoint.Handle).RequireAuthorization(OrdrePolicies.AppealBodies).WithName("DecideAppeal")
+        dossier.MapPost("/appeals/decision", DecideAppealEndpoint.Handle).RequireAuthorization(TableauPolicies.AppealBodies).WithName("DecideAppeal")
             .WithSummary("Statuer sur le recours (confirmation ou infirmation)");
         dossier.MapPost("/withdrawal", WithdrawInscriptionEndpoint.Handle).RequireAuthorization(OrdrePolicies.NationalCouncil).WithName("WithdrawInscription")
             .WithSummary("Retirer une inscription non contestée (Conseil national, dans les 3 mois suivant le délai de recours)");

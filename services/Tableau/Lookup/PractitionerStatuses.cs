@@ -4,6 +4,7 @@ using Ordre.Contracts.Tableau;
 using Ordre.Contracts.Tableau.Lookup;
 using Ordre.Tableau.Register;
 using Ordre.Tableau.Register.Reading;
+using Ordre.Contracts.Access;
 
 namespace Ordre.Tableau.Lookup;
 
@@ -18,7 +19,7 @@ public static class PractitionerStatuses
     {
         var ids = rppsNumbers.Where(Rpps.IsValid).Distinct().Select(PractitionerStream.IdOf).ToArray();
         var entries = (await session.LoadManyAsync<Practitioner>(ct, ids)).ToDictionary(p => p.Rpps);
-        var isService = caller.IsInRole(OrdreClaims.Roles.Service);
+        var isService = caller.IsInRole(Roles.Service);
         return [.. rppsNumbers.Select(rpps => entries.TryGetValue(rpps, out var entry)
             ? Of(entry, reasonsVisible: !isService && caller.MaySeeReasons(entry.Department), isService)
             : Unknown(rpps))];

@@ -75,7 +75,7 @@ public static class RegisterModule
             .WithSummary("Historique de l'inscription : chaque changement, dans l'ordre")
             .WithDescription("Conseil départemental du médecin, conseil régional de sa région, instances nationales.");
 
-        var write = app.MapGroup("/register/{rpps}").WithTags("Tableau").RequireAuthorization(OrdrePolicies.RegisterAuthority)
+        var write = app.MapGroup("/register/{rpps}").WithTags("Tableau").RequireAuthorization(TableauPolicies.RegisterAuthority)
             .RequireJurisdiction(EntryRecord)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);

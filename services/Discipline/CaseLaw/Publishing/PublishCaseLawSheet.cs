@@ -5,6 +5,7 @@ using Ordre.Discipline.Chambers;
 using Ordre.Discipline.Complaints;
 using Ordre.ServiceDefaults.Requests;
 using Problems = Ordre.ServiceDefaults.Problems.Problems;
+using Ordre.Contracts.Access;
 
 namespace Ordre.Discipline.CaseLaw.Publishing;
 
@@ -29,7 +30,7 @@ public static class PublishCaseLawSheetEndpoint
     public static async Task<Results<Created<CaseLawSheetCreated>, ValidationProblem, ProblemHttpResult>> Handle(
         Guid id, WriteCaseLawSheet request, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        if (!user.IsInRole(OrdreClaims.Roles.NationalChamber))
+        if (!user.IsInRole(Roles.NationalChamber))
             return Problems.Forbidden("La base de jurisprudence est tenue par la chambre disciplinaire nationale.");
         if (Validate(request) is { Count: > 0 } errors)
             return TypedResults.ValidationProblem(errors, title: "Fiche de jurisprudence invalide");

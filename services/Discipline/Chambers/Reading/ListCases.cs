@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ordre.ServiceDefaults.Audit;
 using Ordre.ServiceDefaults.Queries;
+using Ordre.Contracts.Access;
 
 namespace Ordre.Discipline.Chambers.Reading;
 
@@ -15,7 +16,7 @@ public static class ListCasesEndpoint
         if (Paging.Invalid(page, pageSize, 100) is { } invalid)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["page"] = invalid }, title: "Pagination invalide");
         var query = session.Query<ChamberCase>().AsQueryable();
-        if (!user.IsInRole(CaseChange.National) && !user.IsInRole(OrdreClaims.Roles.NationalCouncil))
+        if (!user.IsInRole(CaseChange.National) && !user.IsInRole(Roles.NationalCouncil))
         {
             var region = user.FindFirst(OrdreClaims.Region)?.Value ?? "";
             var departments = RegionCode.DepartmentsOf(region);

@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ordre.ServiceDefaults.Audit;
 using Ordre.ServiceDefaults.Queries;
+using Ordre.Contracts.Access;
 
 namespace Ordre.Discipline.Complaints.Reading;
 
@@ -15,7 +16,7 @@ public static class ListComplaintsEndpoint
         if (Paging.Invalid(page, pageSize, 100) is { } invalid)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["page"] = invalid }, title: "Pagination invalide");
         var query = session.Query<Complaint>().AsQueryable();
-        if (!user.IsInRole(OrdreClaims.Roles.NationalCouncil))
+        if (!user.IsInRole(Roles.NationalCouncil))
         {
             var department = user.FindFirst(OrdreClaims.Department)?.Value ?? "";
             query = query.Where(c => c.ReferredTo == department || (c.ReferredTo == null && c.Department == department));

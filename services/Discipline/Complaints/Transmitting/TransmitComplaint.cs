@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Ordre.Discipline.Chambers;
 using Ordre.Discipline.Chambers.Opening;
 using Ordre.ServiceDefaults.Requests;
+using Ordre.Contracts.Access;
 
 namespace Ordre.Discipline.Complaints.Transmitting;
 
@@ -21,7 +22,7 @@ public static class TransmitComplaintEndpoint
     {
         var today = ParisCalendar.Today(clock);
         var caseId = Guid.CreateVersion7(clock.GetUtcNow());
-        var byNationalCouncil = user.IsInRole(OrdreClaims.Roles.NationalCouncil);
+        var byNationalCouncil = user.IsInRole(Roles.NationalCouncil);
         return ComplaintChange.Apply(id, user, session, c => Decide(c, command, today, user.Actor(), caseId, byNationalCouncil), ct,
             ComplaintChange.Handler.CouncilOrNationalCouncil,
             // The chamber's case opens in the same transaction as the transmission.

@@ -15,6 +15,7 @@ using Ordre.Tableau.Register.Sanctions;
 using Ordre.Tableau.Register.StrikingOff;
 using Ordre.Tableau.Register.Suspensions;
 using Ordre.Tableau.Register.Transfers;
+using Ordre.Contracts.Access;
 
 namespace Ordre.Tableau.Annuaire.Searching;
 
@@ -99,7 +100,7 @@ public sealed record DirectoryEntry(
     };
 
     /// <summary>Who sees which entries: everyone the public ones, signed-in doctors also the retired (DOMAIN.md §2.6).</summary>
-    public static DirectoryVisibility[] VisibleTo(ClaimsPrincipal user) => user.IsInRole(OrdreClaims.Roles.Doctor)
+    public static DirectoryVisibility[] VisibleTo(ClaimsPrincipal user) => user.IsInRole(Roles.Doctor)
         ? [DirectoryVisibility.Public, DirectoryVisibility.DoctorsOnly]
         : [DirectoryVisibility.Public];
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Ordre.Contracts.Access;
 
 namespace Ordre.Tableau.Inscriptions.Appealing;
 
@@ -15,10 +16,10 @@ public static class AppealBodies
 {
     public static string? Refusal(AppealLevel? level, ClaimsPrincipal user, bool deciding = false) => level switch
     {
-        AppealLevel.National when user.IsInRole(OrdreClaims.Roles.NationalCouncil) => null,
+        AppealLevel.National when user.IsInRole(Roles.NationalCouncil) => null,
         AppealLevel.National => "Le recours au second degré relève du Conseil national.",
-        _ when user.IsInRole(OrdreClaims.Roles.RegionalCouncil) => null,
-        _ when !deciding && user.IsInRole(OrdreClaims.Roles.NationalCouncil) => null, // the CNOM lodges its own appeal
+        _ when user.IsInRole(Roles.RegionalCouncil) => null,
+        _ when !deciding && user.IsInRole(Roles.NationalCouncil) => null, // the CNOM lodges its own appeal
         _ => "Le recours au premier degré relève du conseil régional.",
     };
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Ordre.ServiceDefaults.Requests;
 using Ordre.Tableau.Register;
 using Ordre.Tableau.Register.StrikingOff;
+using Ordre.Contracts.Access;
 
 namespace Ordre.Tableau.Inscriptions.Withdrawing;
 
@@ -20,7 +21,7 @@ public static class WithdrawInscriptionEndpoint
     {
         var today = ParisCalendar.Today(clock);
         return InscriptionChange.Apply(id, user, session,
-            (_, caller) => caller.IsInRole(OrdreClaims.Roles.NationalCouncil) ? null : "Seul le Conseil national retire une inscription.",
+            (_, caller) => caller.IsInRole(Roles.NationalCouncil) ? null : "Seul le Conseil national retire une inscription.",
             d => Decide(d, command, today, user.Actor()), ct, LeaveTheTableau);
     }
 

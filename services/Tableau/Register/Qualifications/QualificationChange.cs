@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Ordre.ServiceDefaults.Requests;
+using Ordre.Contracts.Access;
 
 namespace Ordre.Tableau.Register.Qualifications;
 
@@ -10,5 +11,5 @@ public sealed record QualificationChange([property: MaxText(TextLimits.Line)] st
 public static class QualificationAuthority
 {
     public static string? NationalCouncilOnly(Practitioner entry, ClaimsPrincipal user) =>
-        user.IsInRole(OrdreClaims.Roles.NationalCouncil) ? null : "Les qualifications sont reconnues par le Conseil national.";
+        user.IsInRole(Roles.NationalCouncil) ? null : "Les qualifications sont reconnues par le Conseil national.";
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Ordre.Contracts.Tableau;
 using Ordre.Tableau.Register.Suspensions;
+using Ordre.Contracts.Access;
 
 namespace Ordre.Tableau.Register.Reading;
 
@@ -15,7 +16,7 @@ public static class NeedToKnow
     public static bool MaySeeReasons(this ClaimsPrincipal user, string department) =>
         user.IsNationalBody()
         || user.IsCouncilOf(department)
-        || (user.IsInRole(OrdreClaims.Roles.RegionalCouncil) && user.HasJurisdictionOver(department));
+        || (user.IsInRole(Roles.RegionalCouncil) && user.HasJurisdictionOver(department));
 
     /// <summary>
     /// The restriction as this caller may see it: "suspension:Health" for those who may know the reason; for another

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Ordre.Contracts.Access;
 
 namespace Ordre.Tableau.Register.Suspensions;
 
@@ -25,10 +26,10 @@ public static class SuspensionRules
     /// <summary>The restricted panel of a regional council for health and incompetence, the ARS for its emergency measure.</summary>
     public static string? AuthorityFor(SuspensionSource? source, ClaimsPrincipal user) => source switch
     {
-        SuspensionSource.ArsEmergency when user.IsInRole(OrdreClaims.Roles.RegionalHealthAgency) => null,
+        SuspensionSource.ArsEmergency when user.IsInRole(Roles.RegionalHealthAgency) => null,
         SuspensionSource.ArsEmergency => "Seul le directeur général de l'ARS prononce ou lève une suspension d'urgence.",
-        null when user.IsInRole(OrdreClaims.Roles.RegionalCouncil) || user.IsInRole(OrdreClaims.Roles.RegionalHealthAgency) => null,
-        _ when user.IsInRole(OrdreClaims.Roles.RegionalCouncil) => null,
+        null when user.IsInRole(Roles.RegionalCouncil) || user.IsInRole(Roles.RegionalHealthAgency) => null,
+        _ when user.IsInRole(Roles.RegionalCouncil) => null,
         _ => "Seule la formation restreinte du conseil régional prononce ou lève cette suspension.",
     };
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Ordre.Contracts.Access;
 
 namespace Ordre.Tableau.Register.Transfers;
 
@@ -22,7 +23,7 @@ public static class CompleteTransferEndpoint
             : new Outcome.NotAllowed("Aucun transfert n'est en cours pour ce médecin.");
 
     private static string? CouncilOfTheNewDepartment(Practitioner entry, ClaimsPrincipal user) =>
-        user.IsInRole(OrdreClaims.Roles.DepartmentalCouncil)
+        user.IsInRole(Roles.DepartmentalCouncil)
         && entry.TransferTo is { } to && user.FindFirst(OrdreClaims.Department)?.Value == to
             ? null
             : "Seul le conseil départemental d'accueil achève un transfert.";

@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ordre.ServiceDefaults.Requests;
 using Problems = Ordre.ServiceDefaults.Problems.Problems;
+using Ordre.Contracts.Access;
 
 namespace Ordre.Tableau.SpecialLists.PractisingAbroad;
 
@@ -22,7 +23,7 @@ public static class RegisterPractisingAbroadEndpoint
         var today = ParisCalendar.Today(clock);
         if (Validate(c) is { Count: > 0 } errors)
             return TypedResults.ValidationProblem(errors, title: "Inscription sur la liste des médecins exerçant à l'étranger invalide");
-        if (!user.IsInRole(OrdreClaims.Roles.NationalCouncil))
+        if (!user.IsInRole(Roles.NationalCouncil))
             return Problems.Forbidden("La liste spéciale des médecins exerçant à l'étranger est tenue par le Conseil national.");
         var id = SpecialListEntry.IdOf(SpecialList.PractisingAbroad, c.Rpps!);
         var registered = new PractisingAbroadRegistered(id, c.Rpps!, c.LastName!.Trim(), c.FirstName!.Trim(), c.Country!, c.From ?? today, user.Actor());

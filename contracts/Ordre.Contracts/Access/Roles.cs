@@ -1,0 +1,20 @@
+namespace Ordre.Contracts.Access;
+
+/// <summary>
+/// The roles an Ordre access token carries (claim <c>role</c>, issued by services/Identity). Every service and the
+/// gateway check them, so they are shared vocabulary, like the RPPS.
+/// </summary>
+public static class Roles
+{
+    public const string DepartmentalCouncil = "cdom";
+    public const string RegionalCouncil = "crom";
+    public const string FirstInstanceChamber = "cdpi";
+    public const string NationalChamber = "cdn";
+    public const string NationalCouncil = "cnom";
+    public const string Company = "company";
+    /// <summary>The director-general of a regional health agency (ARS).</summary>
+    public const string RegionalHealthAgency = "ars";
+    /// <summary>A doctor signed in to the directory (sees retired doctors, without address).</summary>
+    public const string Doctor = "doctor";
+    public const string Service = "service";
+}
