@@ -45,6 +45,8 @@ public sealed record Inscription(
     public bool InvestigationAbroad { get; init; }
     public string? Rapporteur { get; init; }
     public ExpertiseState Expertise { get; init; }
+    /// <summary>The day the expertise was requested: the decision clock stops from that day until the report (R.4112-2).</summary>
+    public DateOnly? ExpertiseRequestedOn { get; init; }
     public string? ExpertConclusion { get; init; }
     public IReadOnlyList<string> TrainingObligations { get; init; } = [];
     public DateOnly? NotifiedOn { get; init; }
@@ -54,8 +56,11 @@ public sealed record Inscription(
 
     public bool IsDecided => Status is InscriptionStatus.Granted or InscriptionStatus.Refused or InscriptionStatus.ImplicitlyRejected;
 
-    /// <summary>When the clock acts on this dossier: the council's silence becomes an implicit rejection.</summary>
-    public DateOnly? NextDeadline => Status == InscriptionStatus.Complete ? DecisionDueOn?.AddDays(1) : null;
+    /// <summary>
+    /// When the clock acts on this dossier: the council's silence becomes an implicit rejection. None while an expertise
+    /// is pending: the council may not decide then (R.4112-2), so its silence is no rejection.
+    /// </summary>
+    public DateOnly? NextDeadline => Status == InscriptionStatus.Complete && Expertise != ExpertiseState.Requested ? DecisionDueOn?.AddDays(1) : null;
 
     public static Inscription Create(InscriptionRequested e) => new(
         e.InscriptionId, e.Rpps, e.Department, e.LastName, e.FirstName, e.BirthDate, e.Diploma, e.Specialty,
@@ -72,12 +77,24 @@ public sealed record Inscription(
 
     public Inscription Apply(RapporteurAppointed e) => this with { Rapporteur = e.Rapporteur };
 
-    public Inscription Apply(ExpertiseRequested e) => this with { Expertise = ExpertiseState.Requested };
+    public Inscription Apply(ExpertiseRequested e) => this with { Expertise = ExpertiseState.Requested, ExpertiseRequestedOn = e.On };
 
-    public Inscription Apply(ExpertReportReceived e) => this with { Expertise = ExpertiseState.Reported, ExpertConclusion = e.Conclusion };
+    /// <summary>The clock resumes with the days it had left: the due date moves by the days the expertise lasted.</summary>
+    public Inscription Apply(ExpertReportReceived e) => this with
+    {
+        Expertise = ExpertiseState.Reported, ExpertConclusion = e.Conclusion,
+        DecisionDueOn = DecisionDueOn is { } due && ExpertiseRequestedOn is { } stopped && e.On > stopped
+            ? due.AddDays(e.On.DayNumber - stopped.DayNumber)
+            : DecisionDueOn,
+    };
 
-    public Inscription Apply(InscriptionGranted e) =>
-        this with { Status = InscriptionStatus.Granted, DecidedOn = e.GrantedOn, NotifiedOn = null, AppealDeadline = null };
+    /// <summary>
+    /// A first decision waits for its notification to open the appeal window; a grant on appeal (the regional council
+    /// reversing a refusal) keeps the window its appeal decision opened: the national council may still appeal it (L.4112-4).
+    /// </summary>
+    public Inscription Apply(InscriptionGranted e) => Status == InscriptionStatus.Complete
+        ? this with { Status = InscriptionStatus.Granted, DecidedOn = e.GrantedOn, NotifiedOn = null, AppealDeadline = null }
+        : this with { Status = InscriptionStatus.Granted, DecidedOn = e.GrantedOn };
 
     public Inscription Apply(InscriptionRefused e) => this with
     {

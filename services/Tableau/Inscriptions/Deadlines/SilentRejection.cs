@@ -6,7 +6,10 @@ namespace Ordre.Tableau.Inscriptions.Deadlines;
 /// <summary>The council did not decide within the legal time: its silence is a rejection, open to appeal (L.4112-4). Raised by the clock.</summary>
 public sealed record InscriptionImplicitlyRejected(Guid InscriptionId, string Rpps, string Department, DateOnly On) : IChanges<Inscription>;
 
-/// <summary>L.4112-4: a complete dossier left undecided past its deadline is implicitly rejected (its RPPS claim released).</summary>
+/// <summary>
+/// L.4112-4: a complete dossier left undecided past its deadline is implicitly rejected (its RPPS claim released); not while
+/// an expertise is pending (R.4112-2: the clock stops until the report, then resumes with the days it had left).
+/// </summary>
 public sealed class SilentRejection : IDeadlines
 {
     public Task<int> AppendDueAsync(IDocumentStore store, DateOnly today, ILogger logger, CancellationToken ct) =>
@@ -14,7 +17,7 @@ public sealed class SilentRejection : IDeadlines
             (session, dossier) => session.Delete<RppsClaim>(dossier.Rpps));
 
     public static IReadOnlyList<object> Due(Inscription dossier, DateOnly today) =>
-        dossier is { Status: InscriptionStatus.Complete, DecisionDueOn: { } due } && due < today
+        dossier is { Status: InscriptionStatus.Complete, Expertise: not ExpertiseState.Requested, DecisionDueOn: { } due } && due < today
             ? [new InscriptionImplicitlyRejected(dossier.Id, dossier.Rpps, dossier.Department, due)]
             : [];
 }
