@@ -40,7 +40,8 @@ public static class OrderSuspensionEndpoint
             errors["partial"] = ["Seule une suspension pour insuffisance professionnelle peut être partielle."];
         if (source == SuspensionSource.ArsEmergency)
         {
-            var latest = from.AddMonths(SuspensionRules.ArsEmergencyMaxMonths).AddDays(-1);
+            // 5 calendar months counted from the first day: 22/11 → 21/04, and 30/09 → 28/02 (a shorter month ends the period).
+            var latest = TableauRules.LastDayOf(TableauRules.ArsEmergencyMaximum, from);
             until ??= latest;
             if (until > latest)
                 errors["until"] = [$"La suspension d'urgence du directeur général de l'ARS dure au plus {SuspensionRules.ArsEmergencyMaxMonths} mois."];
@@ -51,10 +52,11 @@ public static class OrderSuspensionEndpoint
             errors["until"] = ["La fin de la suspension ne peut précéder son début."];
         if (errors.Count > 0)
             return new Outcome.Invalid(errors);
-        if (entry.Status != RegisterStatus.Registered)
-            return new Outcome.NotAllowed(entry.Status == RegisterStatus.Suspended
-                ? "Ce médecin est déjà suspendu."
-                : "Seul un médecin inscrit peut être suspendu.");
+        if (entry.Suspension is not null)
+            return new Outcome.NotAllowed("Ce médecin est déjà suspendu.");
+        // A ban on practising does not prevent a suspension: both run, each to its own end.
+        if (entry.Status is not (RegisterStatus.Registered or RegisterStatus.Banned))
+            return new Outcome.NotAllowed("Seul un médecin inscrit peut être suspendu.");
         return new Outcome.Accepted(new SuspensionOrdered(entry.Id, entry.Rpps, suspensionId, source, command.Partial, from, until, by));
     }
 }
