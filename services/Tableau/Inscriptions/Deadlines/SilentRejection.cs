@@ -13,7 +13,7 @@ public sealed record InscriptionImplicitlyRejected(Guid InscriptionId, string Rp
 public sealed class SilentRejection : IDeadlines
 {
     public Task<int> AppendDueAsync(IDocumentStore store, DateOnly today, ILogger logger, CancellationToken ct) =>
-        store.AppendWhatIsDueAsync<Inscription>(i => i.NextDeadline <= today, i => i.Id, dossier => Due(dossier, today), logger, ct,
+        store.AppendDueOldestFirstAsync<Inscription>(i => i.NextDeadline <= today, i => i.NextDeadline, i => i.Id, dossier => Due(dossier, today), logger, ct,
             (session, dossier) => session.Delete<RppsClaim>(dossier.Rpps));
 
     public static IReadOnlyList<object> Due(Inscription dossier, DateOnly today) =>
