@@ -5,6 +5,7 @@ using Ordre.Tableau.Inscriptions.Deciding;
 using Ordre.Tableau.Inscriptions.Instructing;
 using Ordre.Tableau.Inscriptions.Notifying;
 using Ordre.Tableau.Inscriptions.Requesting;
+using Ordre.Tableau.Inscriptions.Training;
 using Ordre.Tableau.Inscriptions.Withdrawing;
 
 namespace Ordre.Tableau.Inscriptions;
@@ -49,6 +50,12 @@ public sealed record Inscription(
     public DateOnly? ExpertiseRequestedOn { get; init; }
     public string? ExpertConclusion { get; init; }
     public IReadOnlyList<string> TrainingObligations { get; init; } = [];
+    /// <summary>The day the council recorded the training obligations of a refusal met (R.4112-2).</summary>
+    public DateOnly? TrainingObligationsMetOn { get; init; }
+
+    /// <summary>What a refusal still requires before a new application is admissible (R.4112-2).</summary>
+    public IReadOnlyList<string> UnmetTrainingObligations =>
+        Status == InscriptionStatus.Refused && TrainingObligationsMetOn is null ? TrainingObligations : [];
     public DateOnly? NotifiedOn { get; init; }
     /// <summary>Last day to appeal the current decision (30 days after notification or implicit rejection).</summary>
     public DateOnly? AppealDeadline { get; init; }
@@ -117,6 +124,8 @@ public sealed record Inscription(
         Appeals = [.. Appeals.Select(a => a.Level == e.Level && a.Outcome is null ? a with { Outcome = e.Outcome, DecidedOn = e.DecidedOn } : a)],
         AppealDeadline = e.Level == AppealLevel.Regional ? e.DecidedOn.AddDays(InscriptionRules.AppealDays) : null,
     };
+
+    public Inscription Apply(TrainingObligationsMet e) => this with { TrainingObligationsMetOn = e.On };
 
     public Inscription Apply(InscriptionAnnulled e) => this with { Status = InscriptionStatus.Withdrawn, DecidedOn = e.On };
 }

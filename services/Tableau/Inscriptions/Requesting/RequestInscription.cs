@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ordre.ServiceDefaults.Requests;
 using Ordre.Tableau.Inscriptions.Instructing;
+using Ordre.Tableau.Inscriptions.Training;
 using Problems = Ordre.ServiceDefaults.Problems.Problems;
 
 namespace Ordre.Tableau.Inscriptions.Requesting;
@@ -49,6 +50,8 @@ public static class RequestInscriptionEndpoint
 
         if (await session.LoadAsync<RppsClaim>(request.Rpps!, ct) is { } existing)
             return Problems.Conflict($"Le numéro RPPS {request.Rpps} a déjà un dossier d'inscription en cours ou accordé ({existing.InscriptionId}).");
+        if (await RecordTrainingObligationsMetEndpoint.InadmissibleAsync(session, request.Rpps!, ct) is { } inadmissible)
+            return Problems.Conflict(inadmissible);
 
         var id = Guid.CreateVersion7(clock.GetUtcNow());
         var requested = new InscriptionRequested(
