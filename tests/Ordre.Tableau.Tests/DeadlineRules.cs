@@ -105,7 +105,9 @@ public class DeadlineRules
         Assert.Equal(RegisterStatus.Banned, banned.Status);
         Assert.NotNull(banned.Suspension);
 
-        var afterBan = With(banned, [.. DueChanges.On(banned, Day.AddDays(21))]);
+        var banEnds = DueChanges.On(banned, Day.AddDays(21));
+        Assert.Equal(RegisterStatus.Suspended, Assert.IsType<PracticeBanEnded>(Assert.Single(banEnds)).StatusAfter); // what other services are told
+        var afterBan = With(banned, [.. banEnds]);
         Assert.Equal(RegisterStatus.Suspended, afterBan.Status);
         Assert.False(RegisterStanding.Of(afterBan).MayPractise);
         Assert.False(PractitionerStatuses.Of(afterBan, reasonsVisible: true).MayPractise);

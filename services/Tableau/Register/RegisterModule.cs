@@ -56,13 +56,14 @@ public static class RegisterModule
         // The authority, never the reason: a health or incompetence reason is health data and does not travel.
         .Map<SuspensionOrdered>((e, c) => new PractitionerSuspended(e.Rpps,
             e.Source == SuspensionSource.ArsEmergency ? SuspensionSources.ArsEmergency : SuspensionSources.RegionalCouncil, e.Partial, e.From, e.Until, c.Timestamp))
-        .Map<SuspensionEnded>((e, c) => new PractitionerStatusChanged(e.Rpps, RegisterStatus.Registered.Name(), null, e.On, c.Timestamp))
+        // Measures stack: the end of one leaves the status of those still running (StatusAfter; Registered in older events).
+        .Map<SuspensionEnded>((e, c) => new PractitionerStatusChanged(e.Rpps, (e.StatusAfter ?? RegisterStatus.Registered).Name(), null, e.On, c.Timestamp))
         .Map<TransferRequested>((e, c) => new PractitionerStatusChanged(e.Rpps, RegisterStatus.InTransfer.Name(), null, e.On, c.Timestamp))
         .Map<TransferCompleted>((e, c) => new PractitionerTransferred(e.Rpps, e.PreviousDepartment, e.NewDepartment, e.On, c.Timestamp))
         .Map<StrikingOff.PractitionerStruckOff>((e, c) => new Contracts.Tableau.PractitionerStruckOff(e.Rpps, e.Reason.ToString(), e.EffectiveOn, c.Timestamp))
         .Map<PractitionerDied>((e, c) => new PractitionerDeceased(e.Rpps, e.DiedOn, c.Timestamp))
         .Map<PracticeBanStarted>((e, c) => new PractitionerStatusChanged(e.Rpps, RegisterStatus.Banned.Name(), null, e.From, c.Timestamp))
-        .Map<PracticeBanEnded>((e, c) => new PractitionerStatusChanged(e.Rpps, RegisterStatus.Registered.Name(), null, e.On, c.Timestamp));
+        .Map<PracticeBanEnded>((e, c) => new PractitionerStatusChanged(e.Rpps, (e.StatusAfter ?? RegisterStatus.Registered).Name(), null, e.On, c.Timestamp));
 
     public static IEndpointRouteBuilder MapRegister(this IEndpointRouteBuilder app)
     {

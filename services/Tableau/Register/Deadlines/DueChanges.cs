@@ -22,7 +22,7 @@ public static class DueChanges
             if (sanction.Kind == SanctionKind.StrikingOff)
             {
                 due.Add(new PractitionerStruckOff(entry.Id, entry.Rpps, StrikingOffReason.Disciplinary, sanction.From, Clock, sanction.SanctionId));
-                return due; // nothing follows a striking-off
+                return StatusAfter.Stamp(entry, due); // nothing follows a striking-off
             }
             due.Add(new PracticeBanStarted(entry.Id, entry.Rpps, sanction.SanctionId, sanction.From, sanction.To));
             // A ban entirely in the past by the time it is recorded is settled at once: started and ended on its dates.
@@ -32,6 +32,6 @@ public static class DueChanges
         // R.4112-3: a striking-off at the doctor's request (or administrative) dated later applies on its day.
         if (entry.StrikingOffOn is { } scheduled && scheduled.On <= today)
             due.Add(new PractitionerStruckOff(entry.Id, entry.Rpps, scheduled.Reason, scheduled.On, scheduled.By));
-        return due;
+        return StatusAfter.Stamp(entry, due);
     }
 }

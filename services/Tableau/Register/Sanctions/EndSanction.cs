@@ -16,7 +16,7 @@ public sealed class EndSanction(IDocumentStore store, TimeProvider clock) : Idem
         if (entry.Aggregate?.Sanctions.FirstOrDefault(s => s.SanctionId == message.SanctionId) is not { } sanction || sanction.Over)
             return;
         if (entry.Aggregate.Bans.Any(b => b.SanctionId == message.SanctionId))
-            entry.AppendOne(new PracticeBanEnded(entry.Id, message.Rpps, message.SanctionId, message.On));
+            entry.AppendMany(StatusAfter.Stamp(entry.Aggregate, [new PracticeBanEnded(entry.Id, message.Rpps, message.SanctionId, message.On)]));
         entry.AppendOne(new SanctionWithdrawn(entry.Id, message.Rpps, message.SanctionId, message.On));
     }
 }
