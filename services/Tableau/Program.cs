@@ -1,5 +1,7 @@
 using Ordre.ServiceDefaults;
 using Ordre.ServiceDefaults.Messaging;
+using Ordre.ServiceDefaults.Rules;
+using Ordre.Tableau;
 using Ordre.Tableau.Annuaire;
 using Ordre.Tableau.Deadlines;
 using Ordre.Tableau.Inscriptions;
@@ -35,6 +37,7 @@ app.MapLookup();
 app.MapLps();
 app.MapSpecialLists();
 app.MapAnnuaire();
+app.MapRules(TableauRules.Book, "Tableau");
 app.Run();
 return 0;
 

@@ -111,7 +111,7 @@ public sealed record Inscription(
 
     public Inscription Apply(InscriptionImplicitlyRejected e) => this with
     {
-        Status = InscriptionStatus.ImplicitlyRejected, DecidedOn = e.On, AppealDeadline = e.On.AddDays(InscriptionRules.AppealDays),
+        Status = InscriptionStatus.ImplicitlyRejected, DecidedOn = e.On, AppealDeadline = InscriptionRules.AppealDeadline(e.On, Department),
     };
 
     public Inscription Apply(DecisionNotified e) => this with { NotifiedOn = e.On, AppealDeadline = e.AppealDeadline };
@@ -122,7 +122,7 @@ public sealed record Inscription(
     public Inscription Apply(AppealDecided e) => this with
     {
         Appeals = [.. Appeals.Select(a => a.Level == e.Level && a.Outcome is null ? a with { Outcome = e.Outcome, DecidedOn = e.DecidedOn } : a)],
-        AppealDeadline = e.Level == AppealLevel.Regional ? e.DecidedOn.AddDays(InscriptionRules.AppealDays) : null,
+        AppealDeadline = e.Level == AppealLevel.Regional ? InscriptionRules.NationalAppealDeadline(e.DecidedOn, Department) : null,
     };
 
     public Inscription Apply(TrainingObligationsMet e) => this with { TrainingObligationsMetOn = e.On };

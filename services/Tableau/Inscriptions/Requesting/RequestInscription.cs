@@ -33,7 +33,6 @@ public sealed record InscriptionCreated(Guid Id, long Version);
 
 public static class RequestInscriptionEndpoint
 {
-    public const int MinimumAge = 18;
     public const int MaxNameLength = 100;
 
     public static async Task<Results<Created<InscriptionCreated>, ValidationProblem, ProblemHttpResult>> Handle(
@@ -87,8 +86,8 @@ public static class RequestInscriptionEndpoint
 
         if (request.BirthDate is not { } birth)
             Add("birthDate", "La date de naissance est obligatoire.");
-        else if (birth > today.AddYears(-MinimumAge))
-            Add("birthDate", $"Le demandeur doit avoir au moins {MinimumAge} ans.");
+        else if (birth > today.AddYears(-TableauRules.Book.Value(TableauRules.MinimumAge, today)))
+            Add("birthDate", $"Le demandeur doit avoir au moins {TableauRules.Book.Value(TableauRules.MinimumAge, today)} ans.");
 
         if (request.Diploma is not { } diploma)
             Add("diploma", "Le diplôme est obligatoire.");

@@ -33,8 +33,9 @@ public static class WithdrawInscriptionEndpoint
             return new Outcome.NotAllowed("Seule une inscription accordée et notifiée peut être retirée.");
         if (dossier.Appeals.Count > 0)
             return new Outcome.NotAllowed("Cette inscription a fait l'objet d'un recours : elle ne peut être retirée.");
-        if (today <= deadline || today > deadline.AddMonths(InscriptionRules.WithdrawalMonthsAfterAppealDeadline))
-            return new Outcome.NotAllowed($"Le retrait n'est possible qu'entre la fin du délai de recours ({deadline:dd/MM/yyyy}) et les 3 mois qui suivent.");
+        var lastDay = InscriptionRules.WithdrawalLastDay(deadline);
+        if (today <= deadline || today > lastDay)
+            return new Outcome.NotAllowed($"Le retrait n'est possible qu'après la fin du délai de recours ({deadline:dd/MM/yyyy}) et jusqu'au {lastDay:dd/MM/yyyy}.");
         return new Outcome.Accepted(new InscriptionAnnulled(dossier.Id, dossier.Rpps, command.Reason.Trim(), today, by));
     }
 

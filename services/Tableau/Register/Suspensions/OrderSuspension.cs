@@ -32,10 +32,11 @@ public static class OrderSuspensionEndpoint
         var until = command.Until;
         if (command.Source is not { } source)
             return Outcome.Field("source", "Indiquez l'origine de la suspension : Health, Incompetence ou ArsEmergency.");
-        if (from < today.AddYears(-SuspensionRules.StartWithinYears) || from > today.AddYears(SuspensionRules.StartWithinYears))
-            return Outcome.Field("from", $"Le premier jour de la suspension est au plus {SuspensionRules.StartWithinYears} an avant ou après la décision.");
-        if (until is { } end && end > from.AddYears(SuspensionRules.MaxFixedPeriodYears))
-            return Outcome.Field("until", $"Une période de suspension dure au plus {SuspensionRules.MaxFixedPeriodYears} ans (elle est renouvelable).");
+        var window = TableauRules.Book.Value(TableauRules.SuspensionStartWindow, today);
+        if (from < today.AddYears(-window) || from > TableauRules.Book.After(TableauRules.SuspensionStartWindow, today))
+            return Outcome.Field("from", $"Le premier jour de la suspension est au plus {window} an avant ou après la décision.");
+        if (until is { } end && end > TableauRules.Book.After(TableauRules.SuspensionMaximumPeriod, from))
+            return Outcome.Field("until", $"Une période de suspension dure au plus {TableauRules.Book.Value(TableauRules.SuspensionMaximumPeriod, from)} ans (elle est renouvelable).");
         if (command.Partial && source != SuspensionSource.Incompetence)
             errors["partial"] = ["Seule une suspension pour insuffisance professionnelle peut être partielle."];
         if (source == SuspensionSource.ArsEmergency)
@@ -44,7 +45,7 @@ public static class OrderSuspensionEndpoint
             var latest = TableauRules.LastDayOf(TableauRules.ArsEmergencyMaximum, from);
             until ??= latest;
             if (until > latest)
-                errors["until"] = [$"La suspension d'urgence du directeur général de l'ARS dure au plus {SuspensionRules.ArsEmergencyMaxMonths} mois."];
+                errors["until"] = [$"La suspension d'urgence du directeur général de l'ARS dure au plus {TableauRules.Book.Value(TableauRules.ArsEmergencyMaximum, from)} mois (jusqu'au {latest:dd/MM/yyyy})."];
         }
         else if (until is null)
             errors["until"] = ["Une suspension pour état de santé ou insuffisance professionnelle est prononcée pour une durée déterminée."];
