@@ -21,6 +21,9 @@ public sealed record ActiveSuspension(Guid SuspensionId, SuspensionSource Source
 
 public sealed record ActiveBan(Guid SanctionId, DateOnly From, DateOnly? To);
 
+/// <summary>A transfer awaiting the new council: it decides by <paramref name="DecisionDueOn"/> (R.4112-3).</summary>
+public sealed record PendingTransfer(string ToDepartment, DateOnly RequestedOn, DateOnly DecisionDueOn, DateOnly? ExpertiseOrderedOn);
+
 /// <summary>A striking-off at the doctor's request or for an administrative reason, dated later than the day it was decided (R.4112-3).</summary>
 public sealed record ScheduledStrikingOff(StrikingOffReason Reason, DateOnly On, string By);
 
@@ -60,6 +63,9 @@ public sealed record Practitioner(
     /// </summary>
     public IReadOnlyList<ActiveBan> Bans { get; init; } = [];
 
+    /// <summary>The transfer in progress, with the new council's deadline; null when none (or recorded before the rule).</summary>
+    public PendingTransfer? Transfer { get; init; }
+
     /// <summary>A striking-off decided for a later day: applied by the clock on that day.</summary>
     public ScheduledStrikingOff? StrikingOffOn { get; init; }
 
@@ -73,6 +79,7 @@ public sealed record Practitioner(
             Bans.Select(b => b.To?.AddDays(1)).Min(),
             Sanctions.Where(s => s.Pending).Select(s => (DateOnly?)s.From).Min(),
             StrikingOffOn?.On,
+            Status == RegisterStatus.InTransfer ? Transfer?.DecisionDueOn.AddDays(1) : null,
         }.Where(d => d is not null).Min();
 
     public static Practitioner Create(RegisteredOnTableau e) => new(
@@ -86,7 +93,7 @@ public sealed record Practitioner(
     public Practitioner Apply(Reregistered e) => this with
     {
         Department = e.Department, RegisteredOn = e.RegisteredOn, Status = RegisterStatus.Registered,
-        Activity = ActivityStatus.Regular, StruckOffFor = null, Suspension = null, TransferTo = null, Bans = [], StrikingOffOn = null,
+        Activity = ActivityStatus.Regular, StruckOffFor = null, Suspension = null, TransferTo = null, Transfer = null, Bans = [], StrikingOffOn = null,
     };
 
     public Practitioner Apply(ActivityStatusChanged e) => this with { Activity = e.Activity };
@@ -98,10 +105,20 @@ public sealed record Practitioner(
     public Practitioner Apply(QualificationWithdrawn e) =>
         this with { Qualifications = [.. Qualifications.Where(q => q != e.Qualification)] };
 
-    public Practitioner Apply(TransferRequested e) => this with { Status = RegisterStatus.InTransfer, TransferTo = e.ToDepartment };
+    public Practitioner Apply(TransferRequested e) => this with
+    {
+        Status = RegisterStatus.InTransfer, TransferTo = e.ToDepartment,
+        Transfer = new PendingTransfer(e.ToDepartment, e.On, e.DecisionDueOn ?? TableauRules.Book.After(TableauRules.TransferDecision, e.On), null),
+    };
+
+    public Practitioner Apply(TransferExpertiseOrdered e) =>
+        this with { Transfer = Transfer is { } t ? t with { ExpertiseOrderedOn = e.On, DecisionDueOn = e.DecisionDueOn } : null };
 
     public Practitioner Apply(TransferCompleted e) =>
-        (this with { Department = e.NewDepartment, TransferTo = null }).Settled();
+        (this with { Department = e.NewDepartment, TransferTo = null, Transfer = null }).Settled();
+
+    /// <summary>Refused (or left undecided): the doctor stays on the former department's roll.</summary>
+    public Practitioner Apply(TransferRefused e) => (this with { TransferTo = null, Transfer = null }).Settled();
 
     public Practitioner Apply(SuspensionOrdered e) =>
         (this with { Suspension = new ActiveSuspension(e.SuspensionId, e.Source, e.Partial, e.From, e.Until) }).Settled();
@@ -112,7 +129,7 @@ public sealed record Practitioner(
 
     public Practitioner Apply(PractitionerStruckOff e) => this with
     {
-        Status = RegisterStatus.StruckOff, StruckOffFor = e.Reason, Suspension = null, TransferTo = null, Bans = [], StrikingOffOn = null,
+        Status = RegisterStatus.StruckOff, StruckOffFor = e.Reason, Suspension = null, TransferTo = null, Transfer = null, Bans = [], StrikingOffOn = null,
         Sanctions = e.SanctionId is { } id ? Update(id, s => s with { Pending = false, Over = true }) : Sanctions,
     };
 
@@ -131,7 +148,7 @@ public sealed record Practitioner(
     /// <summary>A ban starts beside any running suspension (both keep their own end).</summary>
     public Practitioner Apply(PracticeBanStarted e) => (this with
     {
-        Bans = [.. Bans.Where(b => b.SanctionId != e.SanctionId), new ActiveBan(e.SanctionId, e.From, e.To)], TransferTo = null,
+        Bans = [.. Bans.Where(b => b.SanctionId != e.SanctionId), new ActiveBan(e.SanctionId, e.From, e.To)], TransferTo = null, Transfer = null,
         Sanctions = Update(e.SanctionId, s => s with { Pending = false }),
     }).Settled();
 
@@ -159,5 +176,5 @@ public sealed record Practitioner(
         [.. Sanctions.Select(s => s.SanctionId == sanctionId ? change(s) : s)];
 
     public Practitioner Apply(PractitionerDied e) =>
-        this with { Status = RegisterStatus.Deceased, Suspension = null, TransferTo = null, Bans = [], StrikingOffOn = null };
+        this with { Status = RegisterStatus.Deceased, Suspension = null, TransferTo = null, Transfer = null, Bans = [], StrikingOffOn = null };
 }

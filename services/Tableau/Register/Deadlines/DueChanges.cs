@@ -1,6 +1,7 @@
 using Ordre.Tableau.Register.Sanctions;
 using Ordre.Tableau.Register.StrikingOff;
 using Ordre.Tableau.Register.Suspensions;
+using Ordre.Tableau.Register.Transfers;
 
 namespace Ordre.Tableau.Register.Deadlines;
 
@@ -29,6 +30,12 @@ public static class DueChanges
             if (sanction.To is { } to && to < today)
                 due.Add(new PracticeBanEnded(entry.Id, entry.Rpps, sanction.SanctionId, to.AddDays(1)));
         }
+        // R.4112-3: the new council decides a transfer within 3 months (5 with an expertise); its silence refuses it (as
+        // L.4112-4 for an inscription), so that no entry stays "in transfer" for ever.
+        if (entry is { Status: RegisterStatus.InTransfer, Transfer: { } transfer } && transfer.DecisionDueOn < today)
+            due.Add(new TransferRefused(entry.Id, entry.Rpps, transfer.ToDepartment,
+                [$"Le conseil départemental d'accueil n'a pas statué avant le {transfer.DecisionDueOn:dd/MM/yyyy} : refus implicite."],
+                transfer.DecisionDueOn, Clock, Implicit: true));
         // R.4112-3: a striking-off at the doctor's request (or administrative) dated later applies on its day.
         if (entry.StrikingOffOn is { } scheduled && scheduled.On <= today)
             due.Add(new PractitionerStruckOff(entry.Id, entry.Rpps, scheduled.Reason, scheduled.On, scheduled.By));
