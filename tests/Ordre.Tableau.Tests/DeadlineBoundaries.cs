@@ -171,3 +171,47 @@ public class DeadlineBoundaries
     public void A_five_month_measure_ends_the_day_before_the_same_day_or_on_the_last_day_of_a_shorter_month(string from, string lastDay) =>
         Assert.Equal(DateOnly.Parse(lastDay), TableauRules.LastDayOf(TableauRules.ArsEmergencyMaximum, DateOnly.Parse(from)));
 }
+
+/// <summary>The regional council's time on an appeal, and the withdrawal of an illegal registration.</summary>
+public class AppealAndWithdrawalLimits
+{
+    private static readonly DateOnly Today = new(2026, 11, 22);
+
+    private static Inscription Complete() => new Inscription(
+        Guid.CreateVersion7(), "10005173140", "75", "Lefèvre", "Élodie", new DateOnly(1990, 3, 2),
+        new Diploma("DE", "Paris", new DateOnly(2018, 6, 30)), "Médecine générale", Today, InscriptionStatus.Incomplete, null, [])
+        .Apply(new DossierCompleted(Guid.Empty, Today, false, InscriptionRules.DecisionDue(Today, false), "cdom75"));
+
+    // R.4112-5: the regional council decides within 2 months; its silence rejects the appeal, and the national appeal
+    // runs 30 days from then.
+    [Fact]
+    public void The_regional_council_rules_on_an_appeal_within_two_months_or_its_silence_rejects_it()
+    {
+        var appealed = Complete()
+            .Apply(new InscriptionRefused(Guid.Empty, "10005173140", "75", ["motif"], Today, "cdom75"))
+            .Apply(new DecisionNotified(Guid.Empty, Today, Today.AddDays(30), "cdom75"))
+            .Apply(new AppealLodged(Guid.Empty, AppealLevel.Regional, Appellant.Applicant, new DateOnly(2026, 12, 1), "crom"));
+        Assert.Equal(new DateOnly(2027, 2, 2), appealed.NextDeadline);
+        Assert.Empty(SilentRejection.Due(appealed, new DateOnly(2027, 2, 1)));
+        var silence = Assert.IsType<AppealImplicitlyRejected>(Assert.Single(SilentRejection.Due(appealed, new DateOnly(2027, 2, 2))));
+
+        var rejected = appealed.Apply(silence);
+        Assert.Null(rejected.NextDeadline);
+        Assert.Equal(new DateOnly(2027, 3, 3), rejected.AppealDeadline); // 01/02 + 30 days
+        Assert.IsType<Outcome.NotAllowed>(DecideAppealEndpoint.Decide(rejected, new DecideAppeal(AppealLevel.Regional, AppealOutcome.Reversed), new DateOnly(2027, 2, 2), "crom"));
+        Assert.IsType<Outcome.Accepted>(LodgeAppealEndpoint.Decide(rejected, new LodgeAppeal(AppealLevel.National, Appellant.Applicant, null), new DateOnly(2027, 3, 3), "cnom"));
+    }
+
+    // L.4112-1 (illegal registration): the national council withdraws it within 4 months of the decision, even before the
+    // appeal deadline; not the day after.
+    [Fact]
+    public void An_illegal_registration_is_withdrawn_within_four_months_of_its_decision()
+    {
+        var granted = Complete().Apply(new InscriptionGranted(Guid.Empty, "10005173140", "75", "Lefèvre", "Élodie", "MG", Today, "cdom75"));
+        Outcome Withdraw(DateOnly on) => WithdrawInscriptionEndpoint.Decide(granted, new WithdrawInscription("diplôme non reconnu", WithdrawalGround.Illegal), on, "cnom");
+        Assert.IsType<InscriptionAnnulled>(Assert.Single(((Outcome.Accepted)Withdraw(Today)).Events));
+        Assert.IsType<Outcome.Accepted>(Withdraw(new DateOnly(2027, 3, 22)));
+        Assert.IsType<Outcome.NotAllowed>(Withdraw(new DateOnly(2027, 3, 23)));
+        Assert.IsType<Outcome.NotAllowed>(WithdrawInscriptionEndpoint.Decide(granted, new WithdrawInscription("erreur"), Today, "cnom")); // not notified: no material-error window yet
+    }
+}

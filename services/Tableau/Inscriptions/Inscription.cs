@@ -18,7 +18,14 @@ public enum ExpertiseState { None, Requested, Reported }
 /// <summary>A diploma as the applicant declares it.</summary>
 public sealed record Diploma([property: MaxText(TextLimits.Line)] string Title, [property: MaxText(TextLimits.Line)] string IssuedBy, DateOnly IssuedOn);
 
-public sealed record Appeal(AppealLevel Level, Appellant Appellant, DateOnly LodgedOn, AppealOutcome? Outcome, DateOnly? DecidedOn);
+public sealed record Appeal(AppealLevel Level, Appellant Appellant, DateOnly LodgedOn, AppealOutcome? Outcome, DateOnly? DecidedOn)
+{
+    /// <summary>Regional: the council decides within 2 months of the appeal (R.4112-5), or its silence rejects it.</summary>
+    public DateOnly? DecisionDueOn { get; init; }
+
+    /// <summary>True when the appeal body's silence rejected it (no decision within its time).</summary>
+    public bool Implicit { get; init; }
+}
 
 /// <summary>
 /// An inscription dossier: one stream per request, registered by the departmental council of the
@@ -67,7 +74,14 @@ public sealed record Inscription(
     /// When the clock acts on this dossier: the council's silence becomes an implicit rejection. None while an expertise
     /// is pending: the council may not decide then (R.4112-2), so its silence is no rejection.
     /// </summary>
-    public DateOnly? NextDeadline => Status == InscriptionStatus.Complete && Expertise != ExpertiseState.Requested ? DecisionDueOn?.AddDays(1) : null;
+    public DateOnly? NextDeadline => new[]
+        {
+            Status == InscriptionStatus.Complete && Expertise != ExpertiseState.Requested ? DecisionDueOn?.AddDays(1) : null,
+            PendingRegionalAppeal?.DecisionDueOn?.AddDays(1),
+        }.Min();
+
+    /// <summary>The appeal before the regional council, while it has not ruled.</summary>
+    public Appeal? PendingRegionalAppeal => Appeals.FirstOrDefault(a => a.Level == AppealLevel.Regional && a.Outcome is null);
 
     public static Inscription Create(InscriptionRequested e) => new(
         e.InscriptionId, e.Rpps, e.Department, e.LastName, e.FirstName, e.BirthDate, e.Diploma, e.Specialty,
@@ -116,8 +130,20 @@ public sealed record Inscription(
 
     public Inscription Apply(DecisionNotified e) => this with { NotifiedOn = e.On, AppealDeadline = e.AppealDeadline };
 
-    public Inscription Apply(AppealLodged e) =>
-        this with { Appeals = [.. Appeals, new Appeal(e.Level, e.Appellant, e.LodgedOn, null, null)] };
+    public Inscription Apply(AppealLodged e) => this with
+    {
+        Appeals = [.. Appeals, new Appeal(e.Level, e.Appellant, e.LodgedOn, null, null)
+        {
+            DecisionDueOn = e.Level == AppealLevel.Regional ? TableauRules.Book.After(TableauRules.InscriptionRegionalDecision, e.LodgedOn) : null,
+        }],
+    };
+
+    /// <summary>The regional council's silence confirmed the contested decision; the national appeal opens from that day.</summary>
+    public Inscription Apply(AppealImplicitlyRejected e) => this with
+    {
+        Appeals = [.. Appeals.Select(a => a.Level == e.Level && a.Outcome is null ? a with { Outcome = AppealOutcome.Confirmed, DecidedOn = e.On, Implicit = true } : a)],
+        AppealDeadline = InscriptionRules.NationalAppealDeadline(e.On, Department),
+    };
 
     public Inscription Apply(AppealDecided e) => this with
     {
