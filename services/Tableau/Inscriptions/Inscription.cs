@@ -151,7 +151,7 @@ public sealed record Inscription(
         AppealDeadline = e.Level == AppealLevel.Regional ? InscriptionRules.NationalAppealDeadline(e.DecidedOn, Department) : null,
     };
 
-    public Inscription Apply(TrainingObligationsMet e) => this with { TrainingObligationsMetOn = e.On };
+    public Inscription Apply(TrainingObligationFulfilled e) => this with { TrainingObligationsMetOn = e.On };
 
     public Inscription Apply(InscriptionAnnulled e) => this with { Status = InscriptionStatus.Withdrawn, DecidedOn = e.On };
 }

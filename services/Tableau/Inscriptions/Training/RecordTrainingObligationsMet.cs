@@ -9,7 +9,7 @@ namespace Ordre.Tableau.Inscriptions.Training;
 public sealed record RecordTrainingObligationsMet([property: MaxText(TextLimits.Text)] string? Proof);
 
 /// <summary>The council recorded that the training obligations of a refusal were met: a new application is admissible again (R.4112-2).</summary>
-public sealed record TrainingObligationsMet(Guid InscriptionId, string Rpps, string Proof, DateOnly On, string By) : IChanges<Inscription>;
+public sealed record TrainingObligationFulfilled(Guid InscriptionId, string Rpps, string Proof, DateOnly On, string By) : IChanges<Inscription>;
 
 public static class RecordTrainingObligationsMetEndpoint
 {
@@ -26,7 +26,7 @@ public static class RecordTrainingObligationsMetEndpoint
             return Outcome.Field("proof", "Indiquez la preuve de la formation accomplie (attestation, rapport de stage…).");
         if (dossier.UnmetTrainingObligations.Count == 0)
             return new Outcome.NotAllowed("Ce dossier n'a pas d'obligation de formation en attente.");
-        return new Outcome.Accepted(new TrainingObligationsMet(dossier.Id, dossier.Rpps, command.Proof.Trim(), today, by));
+        return new Outcome.Accepted(new TrainingObligationFulfilled(dossier.Id, dossier.Rpps, command.Proof.Trim(), today, by));
     }
 
     /// <summary>
