@@ -1,6 +1,8 @@
 using Ordre.Contracts.Tableau;
 using Ordre.ServiceDefaults;
 using Ordre.ServiceDefaults.Messaging;
+using Ordre.ServiceDefaults.Rules;
+using Ordre.Tableau;
 using Ordre.Tableau.Annuaire;
 using Ordre.Tableau.Deadlines;
 using Ordre.Tableau.Inscriptions;
@@ -37,6 +39,7 @@ app.MapLookup();
 app.MapLps();
 app.MapSpecialLists();
 app.MapAnnuaire();
+app.MapRules(TableauRules.Book, "Tableau");
 app.Run();
 return 0;
 

@@ -102,7 +102,7 @@ public class RegisterThroughTheGateway(OrdreSystem system)
     public async Task An_emergency_suspension_belongs_to_the_ars_and_lasts_five_months_at_most()
     {
         var doctor = await system.GrantedInscription();
-        var tooLong = new { source = "ArsEmergency", from = Today, until = Today.AddMonths(5) };
+        var tooLong = new { source = "ArsEmergency", from = Today, until = Today.AddMonths(5).AddDays(1) }; // past the last day whatever the day of the month (30/09 + 5 months ends on 28/02)
         (await system.Api.ChangeRegisterEntry(doctor.Rpps!, "suspensions", tooLong, await system.TokenFor("arsidf")))
             .AssertProblem(HttpStatusCode.BadRequest);
         var emergency = new { source = "ArsEmergency", from = Today };

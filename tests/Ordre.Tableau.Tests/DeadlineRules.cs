@@ -1,4 +1,6 @@
+using Ordre.Tableau.Lookup;
 using Ordre.Tableau.Register;
+using Ordre.Tableau.Register.Reading;
 using Ordre.Tableau.Register.Deadlines;
 using Ordre.Tableau.Register.Registering;
 using Ordre.Tableau.Register.Sanctions;
@@ -73,5 +75,73 @@ public class DeadlineRules
             new SanctionRecorded(Guid.Empty, "10005173140", sanction, SanctionKind.PracticeBan, Day.AddDays(5), Day.AddDays(30)),
             new SanctionWithdrawn(Guid.Empty, "10005173140", sanction, Day));
         Assert.Empty(DueChanges.On(entry, Day.AddDays(6)));
+    }
+    // R.4112-3: a striking-off at the doctor's request takes effect on the day practice stops: a later day waits for it,
+    // and is bounded (a date more than a year ahead is an input error).
+    [Fact]
+    public void A_striking_off_dated_in_the_future_waits_for_its_day_and_is_bounded()
+    {
+        var outcome = StrikeOffEndpoint.Decide(Registered(), new StrikeOff(StrikingOffReason.CeasedPractice, Day.AddDays(10)), Day, "cdom75");
+        var entry = With(Registered(), ((Outcome.Accepted)outcome).Events);
+        Assert.Equal(RegisterStatus.Registered, entry.Status);
+        Assert.Empty(DueChanges.On(entry, Day.AddDays(9)));
+        var struck = Assert.IsType<PractitionerStruckOff>(Assert.Single(DueChanges.On(entry, Day.AddDays(10))));
+        Assert.Equal((StrikingOffReason.CeasedPractice, Day.AddDays(10)), (struck.Reason, struck.EffectiveOn));
+
+        Assert.IsType<Outcome.Invalid>(StrikeOffEndpoint.Decide(Registered(), new StrikeOff(StrikingOffReason.CeasedPractice, Day.AddYears(2)), Day, "cdom75"));
+        Assert.IsType<Outcome.Invalid>(StrikeOffEndpoint.Decide(Registered(), new StrikeOff(StrikingOffReason.Administrative, new DateOnly(2019, 1, 1)), Day, "cdom75"));
+    }
+
+    // R.4124-3 (suspension for health) and L.4124-6 4° (ban): concurrent measures stack, each ends on its own date;
+    // the doctor may not practise while any of them runs.
+    [Fact]
+    public void A_practice_ban_during_a_health_suspension_leaves_the_suspension_running_to_its_own_end()
+    {
+        var suspended = With(Registered(), ((Outcome.Accepted)OrderSuspensionEndpoint.Decide(Registered(),
+            new OrderSuspension(SuspensionSource.Health, false, Day, Day.AddDays(60)), Day, "crom", Guid.NewGuid())).Events);
+        var sanction = Guid.NewGuid();
+        var recorded = With(suspended, new SanctionRecorded(Guid.Empty, "10005173140", sanction, SanctionKind.PracticeBan, Day.AddDays(10), Day.AddDays(20)));
+        var banned = With(recorded, [.. DueChanges.On(recorded, Day.AddDays(10))]);
+        Assert.Equal(RegisterStatus.Banned, banned.Status);
+        Assert.NotNull(banned.Suspension);
+
+        var banEnds = DueChanges.On(banned, Day.AddDays(21));
+        Assert.Equal(RegisterStatus.Suspended, Assert.IsType<PracticeBanEnded>(Assert.Single(banEnds)).StatusAfter); // what other services are told
+        var afterBan = With(banned, [.. banEnds]);
+        Assert.Equal(RegisterStatus.Suspended, afterBan.Status);
+        Assert.False(RegisterStanding.Of(afterBan).MayPractise);
+        Assert.False(PractitionerStatuses.Of(afterBan, reasonsVisible: true).MayPractise);
+        Assert.Equal(Day.AddDays(61), afterBan.NextDeadline);
+
+        var free = With(afterBan, [.. DueChanges.On(afterBan, Day.AddDays(61))]);
+        Assert.Equal(RegisterStatus.Registered, free.Status);
+    }
+
+    // DOMAIN.md conventions: a duration in months ends on the same day of the month, or the last day of a shorter month;
+    // L.4113-14: the ARS emergency suspension lasts at most 5 months.
+    [Fact]
+    public void An_emergency_suspension_from_30_september_may_last_until_28_february()
+    {
+        var from = new DateOnly(2026, 9, 30);
+        var outcome = OrderSuspensionEndpoint.Decide(Registered(), new OrderSuspension(SuspensionSource.ArsEmergency, false, from, null), from, "ars", Guid.NewGuid());
+        Assert.Equal(new DateOnly(2027, 2, 28), Assert.IsType<SuspensionOrdered>(Assert.Single(((Outcome.Accepted)outcome).Events)).Until);
+        Assert.IsType<Outcome.Accepted>(OrderSuspensionEndpoint.Decide(Registered(),
+            new OrderSuspension(SuspensionSource.ArsEmergency, false, from, new DateOnly(2027, 2, 28)), from, "ars", Guid.NewGuid()));
+        Assert.IsType<Outcome.Invalid>(OrderSuspensionEndpoint.Decide(Registered(),
+            new OrderSuspension(SuspensionSource.ArsEmergency, false, from, new DateOnly(2027, 3, 1)), from, "ars", Guid.NewGuid()));
+    }
+
+    // R.4126-30: the ban runs on the dates the decision fixed; one entirely past when it arrives is recorded as over.
+    [Fact]
+    public void A_ban_entirely_in_the_past_when_recorded_is_settled_as_started_and_ended()
+    {
+        var sanction = Guid.NewGuid();
+        var entry = With(Registered(), new SanctionRecorded(Guid.Empty, "10005173140", sanction, SanctionKind.PracticeBan, Day.AddDays(-40), Day.AddDays(-10)));
+        var due = DueChanges.On(entry, Day);
+        Assert.Collection(due, e => Assert.IsType<PracticeBanStarted>(e), e => Assert.Equal(Day.AddDays(-9), Assert.IsType<PracticeBanEnded>(e).On));
+        var settled = With(entry, [.. due]);
+        Assert.Equal(RegisterStatus.Registered, settled.Status);
+        Assert.True(Assert.Single(settled.Sanctions).Over);
+        Assert.Null(settled.NextDeadline);
     }
 }

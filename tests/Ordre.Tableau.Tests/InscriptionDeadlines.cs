@@ -1,8 +1,13 @@
+using System.Security.Claims;
 using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
+using Ordre.Contracts.Access;
 using Ordre.Tableau.Inscriptions;
+using Ordre.Tableau.Inscriptions.Deciding;
 using Ordre.Tableau.Inscriptions.Instructing;
 using Ordre.Tableau.Inscriptions.Requesting;
+using Ordre.Tableau.Inscriptions.Training;
 using Ordre.Tableau.Deadlines;
 using DemoDoctors = Ordre.Client.DemoDoctors;
 using Diploma = Ordre.Tableau.Inscriptions.Diploma;
@@ -42,6 +47,45 @@ public class InscriptionDeadlines(TableauInProcess tableau) : IClassFixture<Tabl
         tableau.Clock.Advance(TimeSpan.FromDays(120));
         await Sweeper.SweepAsync(CancellationToken.None);
         Assert.Equal(InscriptionStatus.Complete, (await Dossier(id)).Status);
+    }
+
+    // R.4112-2: a refusal for incompetence lists training obligations; a new application is inadmissible until they are met.
+    [Fact]
+    public async Task A_new_application_is_inadmissible_until_the_training_obligations_of_a_refusal_are_met()
+    {
+        var today = ParisCalendar.Today(tableau.Clock);
+        var (id, rpps) = await CompleteDossier(today, investigationAbroad: false);
+        await using (var session = Store.LightweightSession())
+        {
+            session.Events.Append(id, new InscriptionRefused(id, rpps, "75", ["Insuffisance professionnelle"], today, "cdom75", ["Stage de six mois"]));
+            session.Delete<RppsClaim>(rpps);
+            await session.SaveChangesAsync();
+        }
+
+        var again = await Request(rpps, today);
+        var problem = Assert.IsType<ProblemHttpResult>(again.Result);
+        Assert.Equal(409, problem.StatusCode);
+        Assert.Contains("obligations de formation", problem.ProblemDetails.Detail);
+
+        await using (var session = Store.LightweightSession())
+        {
+            var refused = await session.Events.FetchForWriting<Inscription>(id);
+            refused.AppendMany(((Outcome.Accepted)RecordTrainingObligationsMetEndpoint.Decide(refused.Aggregate!,
+                new RecordTrainingObligationsMet("Attestation de stage"), today, "cdom75")).Events);
+            await session.SaveChangesAsync();
+        }
+        Assert.IsType<Created<InscriptionCreated>>((await Request(rpps, today)).Result);
+    }
+
+    private async Task<Results<Created<InscriptionCreated>, ValidationProblem, ProblemHttpResult>> Request(string rpps, DateOnly today)
+    {
+        var doctor = new DemoDoctors(Random.Shared.Next()).Next("75", today);
+        var council = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(OrdreClaims.Subject, "cdom75"), new Claim(OrdreClaims.Role, Roles.DepartmentalCouncil), new Claim(OrdreClaims.Department, "75")],
+            "test", OrdreClaims.Name, OrdreClaims.Role));
+        await using var session = Store.LightweightSession();
+        return await RequestInscriptionEndpoint.Handle(new RequestInscription(rpps, "75", doctor.LastName, doctor.FirstName, doctor.BirthDate,
+            new Diploma(doctor.Diploma!.Title!, doctor.Diploma.IssuedBy!, doctor.Diploma.IssuedOn), doctor.Specialty), council, session, tableau.Clock, CancellationToken.None);
     }
 
     private async Task<(Guid Id, string Rpps)> CompleteDossier(DateOnly today, bool investigationAbroad)

@@ -1,6 +1,7 @@
 using Ordre.Tableau.Annuaire.Searching;
 using Ordre.Tableau.Inscriptions;
 using Ordre.Tableau.Inscriptions.Appealing;
+using Ordre.Tableau.Inscriptions.Deadlines;
 using Ordre.Tableau.Inscriptions.Deciding;
 using Ordre.Tableau.Inscriptions.Instructing;
 using Ordre.Tableau.Inscriptions.Notifying;
@@ -166,6 +167,44 @@ public class InscriptionDossierRules
         var events = Assert.IsType<Outcome.Accepted>(DecideAppealEndpoint.Decide(appealed, new DecideAppeal(AppealLevel.Regional, AppealOutcome.Reversed), Today, "crom")).Events;
         Assert.IsType<InscriptionGranted>(events[1]);
         Assert.Equal(InscriptionStatus.Granted, events.Aggregate(appealed, Evolution<Inscription>.Apply).Status);
+    }
+
+    // L.4112-4, R.4112-5: the national council appeals a registration, including one granted by the regional council on
+    // appeal, within 30 days of the regional decision.
+    [Fact]
+    public void A_grant_on_appeal_by_the_regional_council_stays_open_to_the_national_councils_appeal_for_thirty_days()
+    {
+        var appealed = Complete(Today)
+            .Apply(new InscriptionRefused(Guid.Empty, "10005173140", "75", ["motif"], Today, "x"))
+            .Apply(new DecisionNotified(Guid.Empty, Today, Today.AddDays(30), "x"))
+            .Apply(new AppealLodged(Guid.Empty, AppealLevel.Regional, Appellant.Applicant, Today.AddDays(5), "crom"));
+        var regionalDay = Today.AddDays(20); // 12/12/2026
+        var reversal = Assert.IsType<Outcome.Accepted>(DecideAppealEndpoint.Decide(appealed,
+            new DecideAppeal(AppealLevel.Regional, AppealOutcome.Reversed), regionalDay, "crom")).Events;
+        var granted = reversal.Aggregate(appealed, Evolution<Inscription>.Apply);
+        Assert.Equal(InscriptionStatus.Granted, granted.Status);
+
+        var lastDay = regionalDay.AddDays(30); // 11/01/2027, a Monday
+        Single<AppealLodged>(LodgeAppealEndpoint.Decide(granted, new LodgeAppeal(AppealLevel.National, Appellant.NationalCouncil, lastDay), lastDay, "cnom"));
+        Assert.IsType<Outcome.NotAllowed>(LodgeAppealEndpoint.Decide(granted,
+            new LodgeAppeal(AppealLevel.National, Appellant.NationalCouncil, lastDay.AddDays(1)), lastDay.AddDays(1), "cnom"));
+    }
+
+    // R.4112-2: no decision while the expertise is pending, so the council's 3 months (L.4112-3) stop from the referral
+    // and resume with the days left when the report is received; silence cannot reject a dossier the council may not decide.
+    [Fact]
+    public void The_decision_clock_stops_while_an_expertise_is_pending_and_resumes_with_the_days_left_after_the_report()
+    {
+        var dossier = Complete(Today); // due 22/02/2027
+        var awaiting = dossier.Apply(new ExpertiseRequested(Guid.Empty, "doute sérieux", Today.AddDays(10), "cdom75"));
+        Assert.Null(awaiting.NextDeadline);
+        Assert.Empty(SilentRejection.Due(awaiting, new DateOnly(2027, 6, 1)));
+
+        var reported = awaiting.Apply(new ExpertReportReceived(Guid.Empty, "apte", Today.AddDays(40), "crom"));
+        Assert.Equal(new DateOnly(2027, 3, 24), reported.DecisionDueOn); // 22/02 + the 30 days of expertise
+        Assert.Equal(new DateOnly(2027, 3, 25), reported.NextDeadline);
+        Assert.Empty(SilentRejection.Due(reported, new DateOnly(2027, 3, 24)));
+        Assert.Single(SilentRejection.Due(reported, new DateOnly(2027, 3, 25)));
     }
 
     [Theory]

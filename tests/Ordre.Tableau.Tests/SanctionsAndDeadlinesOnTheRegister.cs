@@ -127,6 +127,29 @@ public class SanctionsAndDeadlinesOnTheRegister(TableauInProcess tableau) : ICla
         Assert.Equal(RegisterStatus.Suspended, (await Entry(crom)).Status);
     }
 
+    // The sweep settles the oldest deadlines first, so that a backlog never holds a due change back indefinitely.
+    [Fact]
+    public async Task The_deadline_sweep_settles_the_oldest_due_change_first()
+    {
+        var (later, older) = (await RegisteredDoctor(), await RegisteredDoctor());
+        await Record(later, SanctionKind.PracticeBan, Today, Today.AddDays(5));
+        await Record(older, SanctionKind.PracticeBan, Today.AddDays(-3), Today.AddDays(5));
+        await Sweeper.SweepAsync(CancellationToken.None);
+
+        await using var session = Store.QuerySession();
+        var olderStarted = (await session.Events.FetchStreamAsync(PractitionerStream.IdOf(older))).Single(e => e.Data is PracticeBanStarted);
+        var laterStarted = (await session.Events.FetchStreamAsync(PractitionerStream.IdOf(later))).Single(e => e.Data is PracticeBanStarted);
+        Assert.True(olderStarted.Sequence < laterStarted.Sequence, "the change due first is appended first");
+    }
+
+    private async Task Record(string rpps, SanctionKind kind, DateOnly from, DateOnly? to)
+    {
+        await using var session = Store.LightweightSession();
+        var id = PractitionerStream.IdOf(rpps);
+        session.Events.Append(id, new SanctionRecorded(id, rpps, Guid.NewGuid(), kind, from, to));
+        await session.SaveChangesAsync();
+    }
+
     private async Task Suspend(string rpps, SuspensionSource source, DateOnly? until)
     {
         await using var session = Store.LightweightSession();

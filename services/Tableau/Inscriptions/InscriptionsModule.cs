@@ -10,6 +10,7 @@ using Ordre.Tableau.Inscriptions.Instructing;
 using Ordre.Tableau.Inscriptions.Notifying;
 using Ordre.Tableau.Inscriptions.Reading;
 using Ordre.Tableau.Inscriptions.Requesting;
+using Ordre.Tableau.Inscriptions.Training;
 using Ordre.Tableau.Inscriptions.Withdrawing;
 
 namespace Ordre.Tableau.Inscriptions;
@@ -20,7 +21,7 @@ public static class InscriptionsModule
     public static StoreOptions AddInscriptions(this StoreOptions options)
     {
         options.AddAggregateStream<Inscription>();
-        options.Schema.For<Inscription>().Index(i => i.NextDeadline);
+        options.Schema.For<Inscription>().Index(i => i.NextDeadline).Index(i => i.Rpps);
         options.Schema.For<RppsClaim>();
         return options;
     }
@@ -88,6 +89,9 @@ public static class InscriptionsModule
             .WithSummary("Saisir le conseil régional pour expertise (doute sérieux)");
         Council(dossier.MapPost("/expertise-report", RecordExpertReportEndpoint.Handle)).WithName("RecordExpertReport")
             .WithSummary("Enregistrer le rapport d'expertise");
+        Council(dossier.MapPost("/training-obligations", RecordTrainingObligationsMetEndpoint.Handle)).WithName("RecordTrainingObligationsMet")
+            .WithSummary("Constater que les obligations de formation d'un refus sont accomplies")
+            .WithDescription("Tant qu'elles ne le sont pas, une nouvelle demande du même médecin est irrecevable (409).");
         Council(dossier.MapPost("/decision", DecideInscriptionEndpoint.Handle)).WithName("DecideInscription")
             .WithSummary("Statuer sur une demande d'inscription")
             .WithDescription("Accorder l'inscription, ou la refuser avec au moins un motif (et les obligations de formation en cas d'insuffisance). If-Match (facultatif) protège contre une décision concurrente : 409 si le dossier a changé.");

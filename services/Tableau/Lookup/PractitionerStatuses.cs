@@ -45,7 +45,7 @@ public static class PractitionerStatuses
         var standing = RegisterStanding.Of(entry);
         status.NotAllowedFrom = standing.NotAllowedFrom?.ToString("yyyy-MM-dd") ?? "";
         status.NotAllowedUntil = standing.NotAllowedUntil?.ToString("yyyy-MM-dd") ?? "";
-        if (entry.Ban is not null)
+        if (entry.Bans.Count > 0)
             status.Restrictions.Add(Restrictions.Ban);
         if (entry.Status == RegisterStatus.InTransfer)
             status.Restrictions.Add(Restrictions.Transfer);

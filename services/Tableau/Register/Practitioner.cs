@@ -21,6 +21,12 @@ public sealed record ActiveSuspension(Guid SuspensionId, SuspensionSource Source
 
 public sealed record ActiveBan(Guid SanctionId, DateOnly From, DateOnly? To);
 
+/// <summary>A transfer awaiting the new council: it decides by <paramref name="DecisionDueOn"/> (R.4112-3).</summary>
+public sealed record PendingTransfer(string ToDepartment, DateOnly RequestedOn, DateOnly DecisionDueOn, DateOnly? ExpertiseOrderedOn);
+
+/// <summary>A striking-off at the doctor's request or for an administrative reason, dated later than the day it was decided (R.4112-3).</summary>
+public sealed record ScheduledStrikingOff(StrikingOffReason Reason, DateOnly On, string By);
+
 /// <summary>A sanction on the entry; Pending until its first day has been applied, Over once it has no more effect.</summary>
 public sealed record SanctionOnEntry(Guid SanctionId, SanctionKind Kind, DateOnly From, DateOnly? To, bool Pending, bool Over);
 
@@ -43,7 +49,6 @@ public sealed record Practitioner(
     string? TransferTo,
     ActiveSuspension? Suspension,
     StrikingOffReason? StruckOffFor,
-    ActiveBan? Ban = null,
     IReadOnlyList<SanctionOnEntry>? Sanctions = null)
 {
     public bool IsClosed => Status is RegisterStatus.StruckOff or RegisterStatus.Deceased;
@@ -53,14 +58,28 @@ public sealed record Practitioner(
     public IReadOnlyList<DistinctSite> Sites { get; init; } = [];
 
     /// <summary>
+    /// The bans on practising running now, each ending on its own date. Measures stack: a ban does not end a suspension
+    /// (nor the reverse); the status is the strongest running measure (<see cref="Settled"/>).
+    /// </summary>
+    public IReadOnlyList<ActiveBan> Bans { get; init; } = [];
+
+    /// <summary>The transfer in progress, with the new council's deadline; null when none (or recorded before the rule).</summary>
+    public PendingTransfer? Transfer { get; init; }
+
+    /// <summary>A striking-off decided for a later day: applied by the clock on that day.</summary>
+    public ScheduledStrikingOff? StrikingOffOn { get; init; }
+
+    /// <summary>
     /// The next day on which the clock changes this entry (a suspension or ban past its last day, a
     /// sanction's first day). Stored with the snapshot and indexed: the deadline sweeper queries it.
     /// </summary>
     public DateOnly? NextDeadline => IsClosed ? null : new[]
         {
             Suspension?.Until?.AddDays(1),
-            Ban?.To?.AddDays(1),
+            Bans.Select(b => b.To?.AddDays(1)).Min(),
             Sanctions.Where(s => s.Pending).Select(s => (DateOnly?)s.From).Min(),
+            StrikingOffOn?.On,
+            Status == RegisterStatus.InTransfer ? Transfer?.DecisionDueOn.AddDays(1) : null,
         }.Where(d => d is not null).Min();
 
     public static Practitioner Create(RegisteredOnTableau e) => new(
@@ -74,7 +93,7 @@ public sealed record Practitioner(
     public Practitioner Apply(Reregistered e) => this with
     {
         Department = e.Department, RegisteredOn = e.RegisteredOn, Status = RegisterStatus.Registered,
-        Activity = ActivityStatus.Regular, StruckOffFor = null, Suspension = null, TransferTo = null,
+        Activity = ActivityStatus.Regular, StruckOffFor = null, Suspension = null, TransferTo = null, Transfer = null, Bans = [], StrikingOffOn = null,
     };
 
     public Practitioner Apply(ActivityStatusChanged e) => this with { Activity = e.Activity };
@@ -86,22 +105,31 @@ public sealed record Practitioner(
     public Practitioner Apply(QualificationWithdrawn e) =>
         this with { Qualifications = [.. Qualifications.Where(q => q != e.Qualification)] };
 
-    public Practitioner Apply(TransferRequested e) => this with { Status = RegisterStatus.InTransfer, TransferTo = e.ToDepartment };
-
-    public Practitioner Apply(TransferCompleted e) =>
-        this with { Status = RegisterStatus.Registered, Department = e.NewDepartment, TransferTo = null };
-
-    public Practitioner Apply(SuspensionOrdered e) => this with
+    public Practitioner Apply(TransferRequested e) => this with
     {
-        Status = RegisterStatus.Suspended,
-        Suspension = new ActiveSuspension(e.SuspensionId, e.Source, e.Partial, e.From, e.Until),
+        Status = RegisterStatus.InTransfer, TransferTo = e.ToDepartment,
+        Transfer = new PendingTransfer(e.ToDepartment, e.On, e.DecisionDueOn ?? TableauRules.Book.After(TableauRules.TransferDecision, e.On), null),
     };
 
-    public Practitioner Apply(SuspensionEnded e) => this with { Status = RegisterStatus.Registered, Suspension = null };
+    public Practitioner Apply(TransferExpertiseOrdered e) =>
+        this with { Transfer = Transfer is { } t ? t with { ExpertiseOrderedOn = e.On, DecisionDueOn = e.DecisionDueOn } : null };
+
+    public Practitioner Apply(TransferCompleted e) =>
+        (this with { Department = e.NewDepartment, TransferTo = null, Transfer = null }).Settled();
+
+    /// <summary>Refused (or left undecided): the doctor stays on the former department's roll.</summary>
+    public Practitioner Apply(TransferRefused e) => (this with { TransferTo = null, Transfer = null }).Settled();
+
+    public Practitioner Apply(SuspensionOrdered e) =>
+        (this with { Suspension = new ActiveSuspension(e.SuspensionId, e.Source, e.Partial, e.From, e.Until) }).Settled();
+
+    public Practitioner Apply(SuspensionEnded e) => (this with { Suspension = null }).Settled();
+
+    public Practitioner Apply(StrikingOffScheduled e) => this with { StrikingOffOn = new ScheduledStrikingOff(e.Reason, e.EffectiveOn, e.By) };
 
     public Practitioner Apply(PractitionerStruckOff e) => this with
     {
-        Status = RegisterStatus.StruckOff, StruckOffFor = e.Reason, Suspension = null, TransferTo = null, Ban = null,
+        Status = RegisterStatus.StruckOff, StruckOffFor = e.Reason, Suspension = null, TransferTo = null, Transfer = null, Bans = [], StrikingOffOn = null,
         Sanctions = e.SanctionId is { } id ? Update(id, s => s with { Pending = false, Over = true }) : Sanctions,
     };
 
@@ -117,16 +145,29 @@ public sealed record Practitioner(
             Pending: e.Kind is SanctionKind.PracticeBan or SanctionKind.StrikingOff, Over: false)],
     };
 
-    public Practitioner Apply(PracticeBanStarted e) => this with
+    /// <summary>A ban starts beside any running suspension (both keep their own end).</summary>
+    public Practitioner Apply(PracticeBanStarted e) => (this with
     {
-        Status = RegisterStatus.Banned, Ban = new ActiveBan(e.SanctionId, e.From, e.To), Suspension = null, TransferTo = null,
+        Bans = [.. Bans.Where(b => b.SanctionId != e.SanctionId), new ActiveBan(e.SanctionId, e.From, e.To)], TransferTo = null, Transfer = null,
         Sanctions = Update(e.SanctionId, s => s with { Pending = false }),
-    };
+    }).Settled();
 
-    public Practitioner Apply(PracticeBanEnded e) => this with
+    public Practitioner Apply(PracticeBanEnded e) => (this with
     {
-        Status = Status == RegisterStatus.Banned ? RegisterStatus.Registered : Status, Ban = null,
+        Bans = [.. Bans.Where(b => b.SanctionId != e.SanctionId)],
         Sanctions = Update(e.SanctionId, s => s with { Over = true }),
+    }).Settled();
+
+    /// <summary>
+    /// The status from the measures running: banned while any ban runs, else suspended while a suspension runs, else in
+    /// transfer or registered. A closed entry (struck off, deceased) stays closed.
+    /// </summary>
+    private Practitioner Settled() => IsClosed ? this : this with
+    {
+        Status = Bans.Count > 0 ? RegisterStatus.Banned
+            : Suspension is not null ? RegisterStatus.Suspended
+            : TransferTo is not null ? RegisterStatus.InTransfer
+            : RegisterStatus.Registered,
     };
 
     public Practitioner Apply(SanctionWithdrawn e) => this with { Sanctions = Update(e.SanctionId, s => s with { Pending = false, Over = true }) };
@@ -134,5 +175,6 @@ public sealed record Practitioner(
     private IReadOnlyList<SanctionOnEntry> Update(Guid sanctionId, Func<SanctionOnEntry, SanctionOnEntry> change) =>
         [.. Sanctions.Select(s => s.SanctionId == sanctionId ? change(s) : s)];
 
-    public Practitioner Apply(PractitionerDied e) => this with { Status = RegisterStatus.Deceased, Suspension = null, TransferTo = null };
+    public Practitioner Apply(PractitionerDied e) =>
+        this with { Status = RegisterStatus.Deceased, Suspension = null, TransferTo = null, Transfer = null, Bans = [], StrikingOffOn = null };
 }

@@ -55,13 +55,15 @@ public static class RegisterModule
         // The authority, never the reason: a health or incompetence reason is health data and does not travel.
         .Map<SuspensionOrdered>((e, c) => new PractitionerSuspended(e.Rpps,
             e.Source == SuspensionSource.ArsEmergency ? SuspensionSources.ArsEmergency : SuspensionSources.RegionalCouncil, e.Partial, e.From, e.Until, c.Timestamp))
-        .Map<SuspensionEnded>((e, c) => new PractitionerStatusChanged(e.Rpps, RegisterStatus.Registered.Name(), null, e.On, c.Timestamp))
+        // Measures stack: the end of one leaves the status of those still running (StatusAfter; Registered in older events).
+        .Map<SuspensionEnded>((e, c) => new PractitionerStatusChanged(e.Rpps, (e.StatusAfter ?? RegisterStatus.Registered).Name(), null, e.On, c.Timestamp))
         .Map<TransferRequested>((e, c) => new PractitionerStatusChanged(e.Rpps, RegisterStatus.InTransfer.Name(), null, e.On, c.Timestamp))
+        .Map<TransferRefused>((e, c) => new PractitionerStatusChanged(e.Rpps, RegisterStatus.Registered.Name(), null, e.On, c.Timestamp))
         .Map<TransferCompleted>((e, c) => new PractitionerTransferred(e.Rpps, e.PreviousDepartment, e.NewDepartment, e.On, c.Timestamp))
         .Map<StrikingOff.PractitionerStruckOff>((e, c) => new Contracts.Tableau.PractitionerStruckOff(e.Rpps, e.Reason.ToString(), e.EffectiveOn, c.Timestamp))
         .Map<PractitionerDied>((e, c) => new PractitionerDeceased(e.Rpps, e.DiedOn, c.Timestamp))
         .Map<PracticeBanStarted>((e, c) => new PractitionerStatusChanged(e.Rpps, RegisterStatus.Banned.Name(), null, e.From, c.Timestamp))
-        .Map<PracticeBanEnded>((e, c) => new PractitionerStatusChanged(e.Rpps, RegisterStatus.Registered.Name(), null, e.On, c.Timestamp));
+        .Map<PracticeBanEnded>((e, c) => new PractitionerStatusChanged(e.Rpps, (e.StatusAfter ?? RegisterStatus.Registered).Name(), null, e.On, c.Timestamp));
 
     public static IEndpointRouteBuilder MapRegister(this IEndpointRouteBuilder app)
     {
@@ -92,7 +94,12 @@ public static class RegisterModule
             .WithSummary("Enregistrer une demande de transfert vers un autre département")
             .WithDescription("Conseil départemental d'origine. Le médecin disparaît de l'annuaire jusqu'à l'achèvement du transfert.");
         write.MapPost("/transfer/completion", CompleteTransferEndpoint.Handle).WithName("CompleteTransfer")
-            .WithSummary("Achever un transfert").WithDescription("Conseil départemental d'accueil.");
+            .WithSummary("Achever un transfert").WithDescription("Conseil départemental d'accueil, dans les 3 mois de la demande (5 avec une expertise).");
+        write.MapPost("/transfer/expertise", DecideTransferEndpoint.OrderExpertise).WithName("OrderTransferExpertise")
+            .WithSummary("Ordonner une expertise sur un transfert (délai de décision prolongé de 2 mois)").WithDescription("Conseil départemental d'accueil.");
+        write.MapPost("/transfer/refusal", DecideTransferEndpoint.Refuse).WithName("RefuseTransfer")
+            .WithSummary("Refuser un transfert, avec ses motifs")
+            .WithDescription("Conseil départemental d'accueil. Le médecin reste inscrit dans son département d'origine ; sans décision dans le délai, le transfert est refusé implicitement.");
         write.MapPost("/suspensions", OrderSuspensionEndpoint.Handle).WithName("OrderSuspension")
             .WithSummary("Prononcer une suspension")
             .WithDescription("État de santé ou insuffisance professionnelle : conseil régional, durée déterminée. Urgence : directeur général de l'ARS, 5 mois au plus, fin automatique.");

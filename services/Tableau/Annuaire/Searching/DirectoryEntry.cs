@@ -171,6 +171,7 @@ public sealed partial class DirectoryEntryProjection : SingleStreamProjection<Di
         IncludeType<QualificationWithdrawn>();
         IncludeType<TransferRequested>();
         IncludeType<TransferCompleted>();
+        IncludeType<TransferRefused>();
         IncludeType<SuspensionOrdered>();
         IncludeType<SuspensionEnded>();
         IncludeType<PractitionerStruckOff>();

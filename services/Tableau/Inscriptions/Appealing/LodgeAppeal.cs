@@ -19,7 +19,7 @@ public static class LodgeAppealEndpoint
             d => Decide(d, command, today, user.Actor()), ct);
     }
 
-    /// <summary>30 days to appeal (<see cref="InscriptionRules.AppealDays"/>), to the regional council first, then to the national council.</summary>
+    /// <summary>30 days to appeal (<see cref="TableauRules.InscriptionAppeal"/>, <see cref="TableauRules.InscriptionNationalAppeal"/>), to the regional council first, then to the national council; the last day moves off non-working days.</summary>
     public static Outcome Decide(Inscription dossier, LodgeAppeal command, DateOnly today, string by)
     {
         if (command.Level is not { } level || command.Appellant is not { } appellant)
@@ -30,7 +30,7 @@ public static class LodgeAppealEndpoint
         if (dossier.AppealDeadline is not { } deadline)
             return new Outcome.NotAllowed("Aucune décision notifiée n'est susceptible de recours sur ce dossier.");
         if (lodgedOn > deadline)
-            return new Outcome.NotAllowed($"Recours hors délai : le délai de {InscriptionRules.AppealDays} jours a expiré le {deadline:dd/MM/yyyy}.");
+            return new Outcome.NotAllowed($"Recours hors délai : le délai de recours a expiré le {deadline:dd/MM/yyyy}.");
         if (dossier.Appeals.Any(a => a.Level == level))
             return new Outcome.NotAllowed("Un recours de ce niveau a déjà été formé.");
         if (level == AppealLevel.National && dossier.Appeals.All(a => a.Level != AppealLevel.Regional || a.Outcome is null))

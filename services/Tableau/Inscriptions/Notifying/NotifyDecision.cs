@@ -12,9 +12,6 @@ public sealed record DecisionNotified(Guid InscriptionId, DateOnly On, DateOnly 
 
 public static class NotifyDecisionEndpoint
 {
-    /// <summary>L.4112-3: notification within one week of the decision.</summary>
-    public const int NotificationDays = 7;
-
     public static Task<Results<Ok<InscriptionChanged>, ValidationProblem, ProblemHttpResult>> Handle(
         Guid id, NotifyDecision command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
@@ -34,6 +31,6 @@ public static class NotifyDecisionEndpoint
             return new Outcome.NotAllowed("Cette décision a déjà été notifiée.");
         if (on < decidedOn)
             return Outcome.Field("notifiedOn", "La notification ne peut précéder la décision.");
-        return new Outcome.Accepted(new DecisionNotified(dossier.Id, on, on.AddDays(InscriptionRules.AppealDays), by));
+        return new Outcome.Accepted(new DecisionNotified(dossier.Id, on, InscriptionRules.AppealDeadline(on, dossier.Department), by));
     }
 }

@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ordre.ServiceDefaults.Requests;
 using Ordre.Tableau.Inscriptions.Instructing;
+using Ordre.Tableau.Inscriptions.Training;
 using Problems = Ordre.ServiceDefaults.Problems.Problems;
 
 namespace Ordre.Tableau.Inscriptions.Requesting;
@@ -32,7 +33,6 @@ public sealed record InscriptionCreated(Guid Id, long Version);
 
 public static class RequestInscriptionEndpoint
 {
-    public const int MinimumAge = 18;
     public const int MaxNameLength = 100;
 
     public static async Task<Results<Created<InscriptionCreated>, ValidationProblem, ProblemHttpResult>> Handle(
@@ -49,6 +49,8 @@ public static class RequestInscriptionEndpoint
 
         if (await session.LoadAsync<RppsClaim>(request.Rpps!, ct) is { } existing)
             return Problems.Conflict($"Le numéro RPPS {request.Rpps} a déjà un dossier d'inscription en cours ou accordé ({existing.InscriptionId}).");
+        if (await RecordTrainingObligationsMetEndpoint.InadmissibleAsync(session, request.Rpps!, ct) is { } inadmissible)
+            return Problems.Conflict(inadmissible);
 
         var id = Guid.CreateVersion7(clock.GetUtcNow());
         var requested = new InscriptionRequested(
@@ -84,8 +86,8 @@ public static class RequestInscriptionEndpoint
 
         if (request.BirthDate is not { } birth)
             Add("birthDate", "La date de naissance est obligatoire.");
-        else if (birth > today.AddYears(-MinimumAge))
-            Add("birthDate", $"Le demandeur doit avoir au moins {MinimumAge} ans.");
+        else if (birth > today.AddYears(-TableauRules.Book.Value(TableauRules.MinimumAge, today)))
+            Add("birthDate", $"Le demandeur doit avoir au moins {TableauRules.Book.Value(TableauRules.MinimumAge, today)} ans.");
 
         if (request.Diploma is not { } diploma)
             Add("diploma", "Le diplôme est obligatoire.");

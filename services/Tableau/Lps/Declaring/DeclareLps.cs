@@ -24,7 +24,7 @@ public static class DeclareLpsEndpoint
             return TypedResults.ValidationProblem(errors, title: "Déclaration de libre prestation de services invalide");
         var today = ParisCalendar.Today(clock);
         var id = Guid.CreateVersion7(clock.GetUtcNow());
-        var answerDue = today.AddMonths(LpsRules.AnswerMonths);
+        var answerDue = LpsRules.AnswerDue(today);
         session.Events.StartStream<LpsDeclaration>(id, new LpsDeclarationReceived(id, command.LastName!.Trim(), command.FirstName!.Trim(),
             command.Country!, command.Qualification!.Trim(), today, answerDue, user.Actor()));
         await session.SaveChangesAsync(ct);

@@ -17,6 +17,6 @@ public static class RegisterLpsEndpoint
     }
 
     public static Outcome Decide(LpsDeclaration declaration, DateOnly today, string by) => declaration.Status == LpsStatus.Received
-        ? new Outcome.Accepted(new LpsDeclarationRegistered(declaration.Id, today, today.AddYears(LpsRules.ValidityYears).AddDays(-1), by))
+        ? new Outcome.Accepted(new LpsDeclarationRegistered(declaration.Id, today, LpsRules.ValidUntil(today), by))
         : new Outcome.NotAllowed("Cette déclaration a déjà été enregistrée.");
 }

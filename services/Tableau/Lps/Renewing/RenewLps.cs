@@ -22,6 +22,6 @@ public static class RenewLpsEndpoint
         if (declaration.Status == LpsStatus.Received)
             return new Outcome.NotAllowed("Une déclaration s'enregistre avant de se renouveler.");
         var from = declaration.ValidUntil is { } until && until >= today ? until.AddDays(1) : today;
-        return new Outcome.Accepted(new LpsDeclarationRenewed(declaration.Id, today, from.AddYears(LpsRules.ValidityYears).AddDays(-1), by));
+        return new Outcome.Accepted(new LpsDeclarationRenewed(declaration.Id, today, LpsRules.ValidUntil(from), by));
     }
 }

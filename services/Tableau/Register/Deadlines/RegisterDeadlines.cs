@@ -7,5 +7,11 @@ namespace Ordre.Tableau.Register.Deadlines;
 public sealed class RegisterDeadlines : IDeadlines
 {
     public Task<int> AppendDueAsync(IDocumentStore store, DateOnly today, ILogger logger, CancellationToken ct) =>
-        store.AppendWhatIsDueAsync<Practitioner>(p => p.NextDeadline <= today, p => p.Id, entry => DueChanges.On(entry, today), logger, ct);
+        store.AppendDueOldestFirstAsync<Practitioner>(p => p.NextDeadline <= today, p => p.NextDeadline, p => p.Id, entry => DueChanges.On(entry, today), logger, ct,
+            // A striking-off at the doctor's request applied today releases the RPPS for a new application.
+            (session, entry) =>
+            {
+                if (entry.StrikingOffOn is { } scheduled && scheduled.On <= today && entry.Sanctions.All(s => !s.Pending || s.From > today))
+                    session.Delete<Inscriptions.RppsClaim>(entry.Rpps);
+            });
 }

@@ -31,7 +31,8 @@ public static class NeedToKnow
 
 /// <summary>
 /// What any council or chamber learns of a doctor outside its need-to-know: the standing, not the reasons.
-/// NotAllowedFrom and NotAllowedUntil: first and last day of the current suspension or ban (the last when known).
+/// NotAllowedFrom and NotAllowedUntil: first day of the earliest running measure (suspension or ban) and last day of
+/// the latest one (none when one of them has no known end).
 /// </summary>
 public sealed record RegisterStanding(
     string Rpps, string LastName, string FirstName, string Department, string Specialty, RegisterStatus Status,
@@ -40,6 +41,9 @@ public sealed record RegisterStanding(
     public static RegisterStanding Of(Practitioner entry) => new(
         entry.Rpps, entry.LastName, entry.FirstName, entry.Department, entry.Specialty, entry.Status,
         entry.Status == RegisterStatus.Registered,
-        entry.Suspension?.From ?? entry.Ban?.From,
-        entry.Suspension is { } s ? s.Until : entry.Ban?.To);
+        Measures(entry).Select(m => (DateOnly?)m.From).Min(),
+        Measures(entry) is { Count: > 0 } running && running.All(m => m.To is not null) ? running.Max(m => m.To) : null);
+
+    private static List<(DateOnly From, DateOnly? To)> Measures(Practitioner entry) =>
+        [.. entry.Bans.Select(b => (b.From, b.To)), .. entry.Suspension is { } s ? [(s.From, s.Until)] : Array.Empty<(DateOnly, DateOnly?)>()];
 }

@@ -15,8 +15,8 @@ public sealed class EndSanction(IDocumentStore store, TimeProvider clock) : Idem
         var entry = await session.Events.FetchForWriting<Practitioner>(PractitionerStream.IdOf(message.Rpps), ct);
         if (entry.Aggregate?.Sanctions.FirstOrDefault(s => s.SanctionId == message.SanctionId) is not { } sanction || sanction.Over)
             return;
-        if (entry.Aggregate.Ban?.SanctionId == message.SanctionId)
-            entry.AppendOne(new PracticeBanEnded(entry.Id, message.Rpps, message.SanctionId, message.On));
+        if (entry.Aggregate.Bans.Any(b => b.SanctionId == message.SanctionId))
+            entry.AppendMany(StatusAfter.Stamp(entry.Aggregate, [new PracticeBanEnded(entry.Id, message.Rpps, message.SanctionId, message.On)]));
         entry.AppendOne(new SanctionWithdrawn(entry.Id, message.Rpps, message.SanctionId, message.On));
     }
 }

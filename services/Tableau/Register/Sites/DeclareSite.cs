@@ -22,7 +22,7 @@ public static class DeclareSiteEndpoint
             entry => Decide(entry, command, today, user.Actor(), siteId), ct);
     }
 
-    /// <summary>At least <see cref="DistinctSiteRules.NoticeMonths"/> months before the site opens.</summary>
+    /// <summary>At least <see cref="TableauRules.DistinctSiteNotice"/> (2 months) before the site opens.</summary>
     public static Outcome Decide(Practitioner entry, DeclareSite command, DateOnly today, string by, Guid siteId)
     {
         var errors = new Dictionary<string, string[]>();
@@ -34,8 +34,8 @@ public static class DeclareSiteEndpoint
             errors["city"] = ["La commune est obligatoire (100 caractères au plus)."];
         if (command.OpensOn is not { } opensOn)
             errors["opensOn"] = ["Indiquez la date d'ouverture du site."];
-        else if (opensOn < today.AddMonths(DistinctSiteRules.NoticeMonths))
-            errors["opensOn"] = [$"Un site distinct se déclare au moins {DistinctSiteRules.NoticeMonths} mois avant son ouverture."];
+        else if (opensOn < DistinctSiteRules.EarliestOpening(today))
+            errors["opensOn"] = [$"Un site distinct se déclare au moins {TableauRules.Book.Value(TableauRules.DistinctSiteNotice, today)} mois avant son ouverture (au plus tôt le {DistinctSiteRules.EarliestOpening(today):dd/MM/yyyy})."];
         if (errors.Count > 0)
             return new Outcome.Invalid(errors);
         if (entry.Status != RegisterStatus.Registered)

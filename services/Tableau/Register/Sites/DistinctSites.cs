@@ -4,10 +4,13 @@ public sealed record DistinctSite(Guid SiteId, ProfessionalAddress Address, Date
 
 /// <summary>
 /// A doctor declares a distinct site at least 2 months before opening it; the departmental council may oppose
-/// it within 2 months of the declaration (R.4127-85). Both rules are data, pinned by tests.
+/// it within 2 months of the declaration (R.4127-85). Both are rows of <see cref="TableauRules"/>, pinned by tests.
 /// </summary>
 public static class DistinctSiteRules
 {
-    public const int NoticeMonths = 2;
-    public const int OppositionMonths = 2;
+    /// <summary>The first day a site declared on <paramref name="declaredOn"/> may open.</summary>
+    public static DateOnly EarliestOpening(DateOnly declaredOn) => TableauRules.Book.After(TableauRules.DistinctSiteNotice, declaredOn);
+
+    /// <summary>The last day the council may oppose a site declared on <paramref name="declaredOn"/>.</summary>
+    public static DateOnly OppositionLastDay(DateOnly declaredOn) => TableauRules.Book.After(TableauRules.DistinctSiteOpposition, declaredOn);
 }

@@ -20,7 +20,7 @@ public static class OpposeSiteEndpoint
             entry => Decide(entry, siteId, command, today, user.Actor()), ct);
     }
 
-    /// <summary>Within <see cref="DistinctSiteRules.OppositionMonths"/> months of the declaration, with a reason.</summary>
+    /// <summary>Within <see cref="TableauRules.DistinctSiteOpposition"/> (2 months) of the declaration, with a reason.</summary>
     public static Outcome Decide(Practitioner entry, Guid siteId, OpposeSite command, DateOnly today, string by)
     {
         if (string.IsNullOrWhiteSpace(command.Reason))
@@ -29,8 +29,8 @@ public static class OpposeSiteEndpoint
             return new Outcome.NotAllowed("Aucun site distinct de ce médecin ne porte cet identifiant.");
         if (site.Opposed)
             return new Outcome.Accepted();
-        if (today > site.DeclaredOn.AddMonths(DistinctSiteRules.OppositionMonths))
-            return new Outcome.NotAllowed($"Le délai d'opposition de {DistinctSiteRules.OppositionMonths} mois a expiré le {site.DeclaredOn.AddMonths(DistinctSiteRules.OppositionMonths):dd/MM/yyyy}.");
+        if (today > DistinctSiteRules.OppositionLastDay(site.DeclaredOn))
+            return new Outcome.NotAllowed($"Le délai d'opposition de {TableauRules.Book.Value(TableauRules.DistinctSiteOpposition, site.DeclaredOn)} mois a expiré le {DistinctSiteRules.OppositionLastDay(site.DeclaredOn):dd/MM/yyyy}.");
         return new Outcome.Accepted(new DistinctSiteOpposed(entry.Id, entry.Rpps, siteId, command.Reason.Trim(), today, by));
     }
 }

@@ -14,7 +14,7 @@ public sealed class EndLapsedEmergencySuspension(IDocumentStore store, TimeProvi
     {
         var entry = await session.Events.FetchForWriting<Practitioner>(PractitionerStream.IdOf(message.Rpps), ct);
         if (entry.Aggregate?.Suspension is { Source: SuspensionSource.ArsEmergency } suspension)
-            entry.AppendOne(new SuspensionEnded(entry.Id, message.Rpps, suspension.SuspensionId, SuspensionEnd.Lapsed, message.On,
-                "chambre disciplinaire (L.4113-14)"));
+            entry.AppendMany(Sanctions.StatusAfter.Stamp(entry.Aggregate, [new SuspensionEnded(entry.Id, message.Rpps, suspension.SuspensionId,
+                SuspensionEnd.Lapsed, message.On, "chambre disciplinaire (L.4113-14)")]));
     }
 }

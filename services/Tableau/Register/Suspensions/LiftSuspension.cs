@@ -17,6 +17,6 @@ public static class LiftSuspensionEndpoint
 
     public static Outcome Decide(Practitioner entry, DateOnly today, string by) =>
         entry.Suspension is { } suspension
-            ? new Outcome.Accepted(new SuspensionEnded(entry.Id, entry.Rpps, suspension.SuspensionId, SuspensionEnd.Lifted, today, by))
+            ? new Outcome.Accepted([.. Sanctions.StatusAfter.Stamp(entry, [new SuspensionEnded(entry.Id, entry.Rpps, suspension.SuspensionId, SuspensionEnd.Lifted, today, by)])])
             : new Outcome.NotAllowed("Ce médecin n'est pas suspendu.");
 }

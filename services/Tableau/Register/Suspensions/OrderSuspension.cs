@@ -32,18 +32,20 @@ public static class OrderSuspensionEndpoint
         var until = command.Until;
         if (command.Source is not { } source)
             return Outcome.Field("source", "Indiquez l'origine de la suspension : Health, Incompetence ou ArsEmergency.");
-        if (from < today.AddYears(-SuspensionRules.StartWithinYears) || from > today.AddYears(SuspensionRules.StartWithinYears))
-            return Outcome.Field("from", $"Le premier jour de la suspension est au plus {SuspensionRules.StartWithinYears} an avant ou après la décision.");
-        if (until is { } end && end > from.AddYears(SuspensionRules.MaxFixedPeriodYears))
-            return Outcome.Field("until", $"Une période de suspension dure au plus {SuspensionRules.MaxFixedPeriodYears} ans (elle est renouvelable).");
+        var window = TableauRules.Book.Value(TableauRules.SuspensionStartWindow, today);
+        if (from < today.AddYears(-window) || from > TableauRules.Book.After(TableauRules.SuspensionStartWindow, today))
+            return Outcome.Field("from", $"Le premier jour de la suspension est au plus {window} an avant ou après la décision.");
+        if (until is { } end && end > TableauRules.Book.After(TableauRules.SuspensionMaximumPeriod, from))
+            return Outcome.Field("until", $"Une période de suspension dure au plus {TableauRules.Book.Value(TableauRules.SuspensionMaximumPeriod, from)} ans (elle est renouvelable).");
         if (command.Partial && source != SuspensionSource.Incompetence)
             errors["partial"] = ["Seule une suspension pour insuffisance professionnelle peut être partielle."];
         if (source == SuspensionSource.ArsEmergency)
         {
-            var latest = from.AddMonths(SuspensionRules.ArsEmergencyMaxMonths).AddDays(-1);
+            // 5 calendar months counted from the first day: 22/11 → 21/04, and 30/09 → 28/02 (a shorter month ends the period).
+            var latest = TableauRules.LastDayOf(TableauRules.ArsEmergencyMaximum, from);
             until ??= latest;
             if (until > latest)
-                errors["until"] = [$"La suspension d'urgence du directeur général de l'ARS dure au plus {SuspensionRules.ArsEmergencyMaxMonths} mois."];
+                errors["until"] = [$"La suspension d'urgence du directeur général de l'ARS dure au plus {TableauRules.Book.Value(TableauRules.ArsEmergencyMaximum, from)} mois (jusqu'au {latest:dd/MM/yyyy})."];
         }
         else if (until is null)
             errors["until"] = ["Une suspension pour état de santé ou insuffisance professionnelle est prononcée pour une durée déterminée."];
@@ -51,10 +53,11 @@ public static class OrderSuspensionEndpoint
             errors["until"] = ["La fin de la suspension ne peut précéder son début."];
         if (errors.Count > 0)
             return new Outcome.Invalid(errors);
-        if (entry.Status != RegisterStatus.Registered)
-            return new Outcome.NotAllowed(entry.Status == RegisterStatus.Suspended
-                ? "Ce médecin est déjà suspendu."
-                : "Seul un médecin inscrit peut être suspendu.");
+        if (entry.Suspension is not null)
+            return new Outcome.NotAllowed("Ce médecin est déjà suspendu.");
+        // A ban on practising does not prevent a suspension: both run, each to its own end.
+        if (entry.Status is not (RegisterStatus.Registered or RegisterStatus.Banned))
+            return new Outcome.NotAllowed("Seul un médecin inscrit peut être suspendu.");
         return new Outcome.Accepted(new SuspensionOrdered(entry.Id, entry.Rpps, suspensionId, source, command.Partial, from, until, by));
     }
 }

@@ -12,16 +12,9 @@ public enum SuspensionSource { Health, Incompetence, ArsEmergency }
 
 public static class SuspensionRules
 {
-    public const int ArsEmergencyMaxMonths = 5;
-
-    /// <summary>
-    /// A suspension is ordered with effect now: its first day lies within a year of the order (either way).
-    /// Not a legal limit but the bound that keeps absurd dates (0001-01-01, 9999-12-31) out of the rule's date arithmetic.
-    /// </summary>
-    public const int StartWithinYears = 1;
-
-    /// <summary>A fixed period is renewable (R.4124-3): one period of more than 5 years is refused as an input error.</summary>
-    public const int MaxFixedPeriodYears = 5;
+    // The limits are rows of TableauRules: ArsEmergencyMaximum (5 months, L.4113-14), SuspensionStartWindow (a first
+    // day within a year of the order either way: not a legal limit but the bound that keeps absurd dates out of the date
+    // arithmetic) and SuspensionMaximumPeriod (a fixed period is renewable, R.4124-3: one of more than 5 years is an input error).
 
     /// <summary>The restricted panel of a regional council for health and incompetence, the ARS for its emergency measure.</summary>
     public static string? AuthorityFor(SuspensionSource? source, ClaimsPrincipal user) => source switch

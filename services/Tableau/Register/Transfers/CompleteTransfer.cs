@@ -17,12 +17,13 @@ public static class CompleteTransferEndpoint
         return RegisterChange.Apply(rpps, user, session, CouncilOfTheNewDepartment, entry => Decide(entry, today, user.Actor()), ct);
     }
 
+    /// <summary>By the new council, while the transfer is pending (within its deadline: after it, the clock has refused it).</summary>
     public static Outcome Decide(Practitioner entry, DateOnly today, string by) =>
         entry is { Status: RegisterStatus.InTransfer, TransferTo: { } to }
             ? new Outcome.Accepted(new TransferCompleted(entry.Id, entry.Rpps, entry.Department, to, today, by))
             : new Outcome.NotAllowed("Aucun transfert n'est en cours pour ce médecin.");
 
-    private static string? CouncilOfTheNewDepartment(Practitioner entry, ClaimsPrincipal user) =>
+    public static string? CouncilOfTheNewDepartment(Practitioner entry, ClaimsPrincipal user) =>
         user.IsInRole(Roles.DepartmentalCouncil)
         && entry.TransferTo is { } to && user.FindFirst(OrdreClaims.Department)?.Value == to
             ? null

@@ -8,8 +8,12 @@ namespace Ordre.Tableau.Register.Transfers;
 /// <summary>Body of POST /register/{rpps}/transfer: the department the doctor moves to.</summary>
 public sealed record RequestTransfer([property: MaxText(TextLimits.Code)] string? ToDepartment);
 
-/// <summary>The doctor asked to leave the department's roll for another: hidden from the directory meanwhile.</summary>
-public sealed record TransferRequested(Guid PractitionerId, string Rpps, string FromDepartment, string ToDepartment, DateOnly On, string By) : IChanges<Practitioner>;
+/// <summary>
+/// The doctor asked to leave the department's roll for another: hidden from the directory meanwhile. The new council
+/// decides by <paramref name="DecisionDueOn"/> (3 months, R.4112-3; null in events recorded before the rule, read as 3 months).
+/// </summary>
+public sealed record TransferRequested(Guid PractitionerId, string Rpps, string FromDepartment, string ToDepartment, DateOnly On, string By, DateOnly? DecisionDueOn = null)
+    : IChanges<Practitioner>;
 
 public static class RequestTransferEndpoint
 {
@@ -28,6 +32,7 @@ public static class RequestTransferEndpoint
             return Outcome.Field("toDepartment", "Le médecin est déjà inscrit dans ce département.");
         if (entry.Status != RegisterStatus.Registered)
             return new Outcome.NotAllowed("Un transfert ne se demande que pour un médecin inscrit, ni suspendu, ni déjà en transfert, ni radié.");
-        return new Outcome.Accepted(new TransferRequested(entry.Id, entry.Rpps, entry.Department, command.ToDepartment!, today, by));
+        return new Outcome.Accepted(new TransferRequested(entry.Id, entry.Rpps, entry.Department, command.ToDepartment!, today, by,
+            TableauRules.Book.After(TableauRules.TransferDecision, today)));
     }
 }
