@@ -20,6 +20,9 @@ public class ComplaintRulesTests
         Guid.NewGuid(), "10005173140", "75", new Complainant(kind, "Mme Durand"), ["Qualité des soins"],
         Today, Today.AddMonths(RegisterComplaintEndpoint.ConciliationMonths), Today.AddMonths(RegisterComplaintEndpoint.TransmissionMonths), "cdom75"));
 
+    /// <summary>A conciliation commission of three members, none of them a party (L.4123-2, R.4123-19).</summary>
+    private static readonly string[] Commission = ["Dr A", "Dr B", "Dr C"];
+
     private static Complaint After(Complaint complaint, Outcome outcome) =>
         Assert.IsType<Outcome.Accepted>(outcome).Events.Aggregate(complaint, Evolution<Complaint>.Apply);
 
@@ -29,11 +32,11 @@ public class ComplaintRulesTests
 
     [Fact]
     public void The_complainant_cannot_be_a_conciliator() =>
-        Assert.IsType<Outcome.Invalid>(AppointConciliatorsEndpoint.Decide(Registered(), new AppointConciliators(["mme durand"]), Today, "x"));
+        Assert.IsType<Outcome.Invalid>(AppointConciliatorsEndpoint.Decide(Registered(), new AppointConciliators(["mme durand", "Dr B", "Dr C"]), Today, "x"));
 
     private static Complaint Convened(DateOnly meetingOn)
     {
-        var appointed = After(Registered(), AppointConciliatorsEndpoint.Decide(Registered(), new AppointConciliators(["Dr A"]), Today, "x"));
+        var appointed = After(Registered(), AppointConciliatorsEndpoint.Decide(Registered(), new AppointConciliators(Commission), Today, "x"));
         return After(appointed, ConveneConciliationEndpoint.Decide(appointed, new ConveneConciliation(meetingOn), Today, "x"));
     }
 
@@ -42,7 +45,7 @@ public class ComplaintRulesTests
     {
         Assert.IsType<Outcome.NotAllowed>(HoldConciliationEndpoint.Decide(Registered(), new HoldConciliation(ConciliationOutcome.Failed), Today, "x"));
         Assert.IsType<Outcome.NotAllowed>(ConveneConciliationEndpoint.Decide(Registered(), new ConveneConciliation(Today.AddDays(10)), Today, "x"));
-        var appointed = After(Registered(), AppointConciliatorsEndpoint.Decide(Registered(), new AppointConciliators(["Dr A"]), Today, "x"));
+        var appointed = After(Registered(), AppointConciliatorsEndpoint.Decide(Registered(), new AppointConciliators(Commission), Today, "x"));
         Assert.IsType<Outcome.NotAllowed>(HoldConciliationEndpoint.Decide(appointed, new HoldConciliation(ConciliationOutcome.Failed), Today, "x"));
         var convened = Convened(Today);
         var held = After(convened, HoldConciliationEndpoint.Decide(convened, new HoldConciliation(ConciliationOutcome.Partial), Today, "x"));
@@ -61,7 +64,7 @@ public class ComplaintRulesTests
     [Fact]
     public void Parties_convened_after_the_first_month_are_flagged_late()
     {
-        var appointed = After(Registered(), AppointConciliatorsEndpoint.Decide(Registered(), new AppointConciliators(["Dr A"]), Today, "x"));
+        var appointed = After(Registered(), AppointConciliatorsEndpoint.Decide(Registered(), new AppointConciliators(Commission), Today, "x"));
         var late = (ConciliationConvened)Assert.IsType<Outcome.Accepted>(
             ConveneConciliationEndpoint.Decide(appointed, new ConveneConciliation(Today.AddMonths(2)), Today.AddMonths(1).AddDays(1), "x")).Events[0];
         Assert.True(late.Late);
@@ -123,13 +126,28 @@ public class ComplaintRulesTests
         Assert.IsType<Outcome.NotAllowed>(TransmitComplaintEndpoint.Decide(referredAfterFailure, new TransmitComplaint("avis", false), Today.AddDays(7), "x", Guid.NewGuid()));
     }
 
+    [Theory]
+    [InlineData(new[] { "Dr A" }, false)]
+    [InlineData(new[] { "Dr A", "Dr B" }, false)]
+    [InlineData(new[] { "Dr A", "dr a", "Dr B" }, false)]
+    [InlineData(new[] { "Dr A", "Dr B", "Dr C" }, true)]
+    [InlineData(new[] { "Dr A", "Dr B", "Dr C", "Dr D" }, true)]
+    public void The_conciliation_commission_has_at_least_three_distinct_members(string[] conciliators, bool accepted)
+    {
+        // L.4123-2: the departmental council's conciliation commission has at least three members.
+        var outcome = AppointConciliatorsEndpoint.Decide(Registered(), new AppointConciliators(conciliators), Today, "x");
+        Assert.Equal(accepted, outcome is Outcome.Accepted);
+        if (!accepted)
+            Assert.Contains("au moins 3", Assert.IsType<Outcome.Invalid>(outcome).Errors["conciliators"][0]);
+    }
+
     [Fact]
     public void Neither_the_complainant_nor_the_doctor_complained_about_can_be_a_conciliator()
     {
         var complaint = Registered() with { DoctorName = "Jean Dupont" };
-        Assert.IsType<Outcome.Invalid>(AppointConciliatorsEndpoint.Decide(complaint, new AppointConciliators(["Dr Jean Dupont"]), Today, "x"));
-        Assert.IsType<Outcome.Invalid>(AppointConciliatorsEndpoint.Decide(complaint, new AppointConciliators(["Durand"]), Today, "x"));
-        Assert.IsType<Outcome.Accepted>(AppointConciliatorsEndpoint.Decide(complaint, new AppointConciliators(["Dr Anne Petit"]), Today, "x"));
+        Assert.IsType<Outcome.Invalid>(AppointConciliatorsEndpoint.Decide(complaint, new AppointConciliators(["Dr Jean Dupont", "Dr B", "Dr C"]), Today, "x"));
+        Assert.IsType<Outcome.Invalid>(AppointConciliatorsEndpoint.Decide(complaint, new AppointConciliators(["Durand", "Dr B", "Dr C"]), Today, "x"));
+        Assert.IsType<Outcome.Accepted>(AppointConciliatorsEndpoint.Decide(complaint, new AppointConciliators(["Dr Anne Petit", "Dr B", "Dr C"]), Today, "x"));
     }
 
     [Fact]
