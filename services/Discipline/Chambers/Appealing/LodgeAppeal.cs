@@ -25,6 +25,10 @@ public static class LodgeAppealEndpoint
         if (command.LodgedOn > today)
             return Outcome.Field("lodgedOn", "Un appel ne peut être daté dans le futur.");
         var lodgedOn = command.LodgedOn ?? today;
+        // One appeal: once the national chamber has ruled, its decision is final (only cassation lies against it), and a
+        // second ruling would reach the Tableau under the same sanction id.
+        if (chamberCase.NationalDecisionOn is { } ruledOn)
+            return new Outcome.NotAllowed($"La chambre nationale a déjà statué sur cette affaire le {ruledOn:dd/MM/yyyy} : sa décision n'est plus susceptible d'appel, seulement d'un pourvoi en cassation.");
         return chamberCase.Status switch
         {
             CaseStatus.Notified or CaseStatus.Final when chamberCase.AppealDeadline is { } deadline =>

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Ordre.Discipline.Chambers.Clock;
 
 namespace Ordre.Discipline.Chambers.Deciding;
 
@@ -14,7 +15,7 @@ public sealed record RenderDecision(
 
 public sealed record DecisionRendered(
     Guid CaseId, DecisionForm Form, DecisionOutcome Outcome, int BanMonths, int SuspendedMonths, DateOnly? From, DateOnly On, string By,
-    bool TrainingOrdered = false, Guid? RevokesSuspendedPartOf = null, int RevokedMonths = 0) : IChanges<ChamberCase>;
+    bool TrainingOrdered = false, Guid? RevokesSuspendedPartOf = null, int RevokedMonths = 0, bool ByNationalChamber = false) : IChanges<ChamberCase>;
 
 public static class RenderDecisionEndpoint
 {
@@ -30,25 +31,42 @@ public static class RenderDecisionEndpoint
     {
         var (earlier, revoked) = await Revocation.EarlierCaseAsync(session, id, command.RevokeSuspendedPartOf, ct);
         var today = ParisCalendar.Today(clock);
-        return await CaseChange.Apply(id, user, CaseChange.FirstInstance, session, c => Decide(c, command, today, user.Actor(), earlier, revoked), ct);
+        // The first-instance chamber decides; the national chamber, an emergency case brought before it (L.4113-14).
+        var national = user.IsInRole(CaseChange.National);
+        return await CaseChange.Apply(id, user, national ? CaseChange.National : CaseChange.FirstInstance, session,
+            c => Decide(c, command, today, user.Actor(), earlier, revoked, national), ct);
     }
 
     /// <summary>
     /// The first-instance decision: a collegial decision comes after the hearing, a presidential order needs none.
     /// <paramref name="earlier"/> is the case named by <see cref="RenderDecision.RevokeSuspendedPartOf"/>, if any.
+    /// With <paramref name="byNationalChamber"/>, the national chamber decides an emergency case brought before it when the
+    /// first chamber's 2 months ran out (L.4113-14); its decision is final at once (a cassation appeal does not suspend it).
     /// </summary>
-    public static Outcome Decide(ChamberCase chamberCase, RenderDecision command, DateOnly today, string by, ChamberCase? earlier = null, bool earlierAlreadyRevoked = false)
+    public static Outcome Decide(ChamberCase chamberCase, RenderDecision command, DateOnly today, string by, ChamberCase? earlier = null,
+        bool earlierAlreadyRevoked = false, bool byNationalChamber = false)
     {
         if (Validate(command, today) is { } invalid)
             return invalid;
         if (chamberCase.Status != CaseStatus.Registered)
             return new Outcome.NotAllowed("Cette affaire a déjà été jugée.");
-        if (command.Form == DecisionForm.Collegial && chamberCase.Hearing?.HeldOn is null)
+        if (chamberCase.BeforeNationalChamber != byNationalChamber)
+            return new Outcome.NotAllowed(byNationalChamber
+                ? "Cette affaire relève de la chambre disciplinaire de première instance : la chambre nationale en connaît en appel."
+                : "Faute de décision dans les 2 mois, cette affaire a été portée devant la chambre disciplinaire nationale (L.4113-14).");
+        // The national chamber's own hearing is not recorded here (as on appeal).
+        if (!byNationalChamber && command.Form == DecisionForm.Collegial && chamberCase.Hearing?.HeldOn is null)
             return new Outcome.NotAllowed("Une décision collégiale est rendue après l'audience : tenez d'abord l'audience.");
         if (Revocation.Of(chamberCase, command, earlier, earlierAlreadyRevoked) is not (var revokes, var revokedMonths))
             return Revocation.Refusal(chamberCase, command, earlier, earlierAlreadyRevoked)!;
-        return new Outcome.Accepted(new DecisionRendered(chamberCase.Id, command.Form!.Value, command.Outcome!.Value,
-            command.BanMonths ?? 0, command.SuspendedMonths ?? 0, command.From, today, by, command.TrainingOrdered ?? false, revokes, revokedMonths));
+        var rendered = new DecisionRendered(chamberCase.Id, command.Form!.Value, command.Outcome!.Value,
+            command.BanMonths ?? 0, command.SuspendedMonths ?? 0, command.From, today, by, command.TrainingOrdered ?? false, revokes, revokedMonths,
+            ByNationalChamber: byNationalChamber);
+        if (!byNationalChamber)
+            return new Outcome.Accepted(rendered);
+        var (from, to) = ChamberRules.Enforcement(rendered.Outcome, rendered.BanMonths, rendered.SuspendedMonths, rendered.From, finalOn: today, revokedMonths);
+        return new Outcome.Accepted(rendered,
+            new DecisionBecameFinal(chamberCase.Id, chamberCase.Rpps, rendered.Outcome, today, from, to, rendered.SuspendedMonths));
     }
 
     /// <summary>The sanction's own rules (L.4124-6), the same for the first-instance and the national chamber.</summary>
