@@ -24,7 +24,7 @@ public class ChamberRulesTests
     private static readonly DateOnly Today = new(2026, 11, 22);
 
     private static ChamberCase Registered() => ChamberCase.Create(new ChamberCaseRegistered(
-        Guid.NewGuid(), Guid.NewGuid(), "10005173140", "75", Today, Today.AddMonths(ChamberRules.DecisionMonths)));
+        Guid.NewGuid(), Guid.NewGuid(), "10005173140", "75", Today, Today.AddMonths(6)));
 
     private static ChamberCase After(ChamberCase chamberCase, Outcome outcome) =>
         Assert.IsType<Outcome.Accepted>(outcome).Events.Aggregate(chamberCase, Evolution<ChamberCase>.Apply);
@@ -32,7 +32,7 @@ public class ChamberRulesTests
     /// <summary>A case whose hearing was held (on the day after its registration).</summary>
     private static ChamberCase Heard(string rpps = "10005173140")
     {
-        var registered = ChamberCase.Create(new ChamberCaseRegistered(Guid.NewGuid(), Guid.NewGuid(), rpps, "75", Today, Today.AddMonths(ChamberRules.DecisionMonths)));
+        var registered = ChamberCase.Create(new ChamberCaseRegistered(Guid.NewGuid(), Guid.NewGuid(), rpps, "75", Today, Today.AddMonths(6)));
         var withRapporteur = After(registered, AppointRapporteurEndpoint.Decide(registered, new AppointRapporteur("Dr Rapporteur"), Today, "cdpi"));
         var scheduled = After(withRapporteur, ScheduleHearingEndpoint.Decide(withRapporteur, new ScheduleHearing(Today.AddDays(1)), Today, "cdpi"));
         return After(scheduled, HoldHearingEndpoint.Decide(scheduled, Today.AddDays(1), "cdpi"));
@@ -321,7 +321,7 @@ public class EmergencyCaseRulesTests
     private static readonly DateOnly Today = new(2026, 11, 22);
 
     private static ChamberCase Emergency() => ChamberCase.Create(new ChamberCaseRegistered(
-        Guid.NewGuid(), Guid.NewGuid(), "10005173140", "75", Today, Today.AddMonths(ChamberRules.EmergencyDecisionMonths), EmergencySuspension: true));
+        Guid.NewGuid(), Guid.NewGuid(), "10005173140", "75", Today, Today.AddMonths(2), EmergencySuspension: true));
 
     private static ChamberCase After(ChamberCase chamberCase, Outcome outcome) =>
         Assert.IsType<Outcome.Accepted>(outcome).Events.Aggregate(chamberCase, Evolution<ChamberCase>.Apply);

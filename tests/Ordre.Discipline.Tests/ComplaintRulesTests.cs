@@ -18,7 +18,7 @@ public class ComplaintRulesTests
 
     private static Complaint Registered(ComplainantKind kind = ComplainantKind.Patient) => Complaint.Create(new ComplaintRegistered(
         Guid.NewGuid(), "10005173140", "75", new Complainant(kind, "Mme Durand"), ["Qualité des soins"],
-        Today, Today.AddMonths(RegisterComplaintEndpoint.ConciliationMonths), Today.AddMonths(RegisterComplaintEndpoint.TransmissionMonths), "cdom75"));
+        Today, Today.AddMonths(1), Today.AddMonths(3), "cdom75"));
 
     /// <summary>A conciliation commission of three members, none of them a party (L.4123-2, R.4123-19).</summary>
     private static readonly string[] Commission = ["Dr A", "Dr B", "Dr C"];

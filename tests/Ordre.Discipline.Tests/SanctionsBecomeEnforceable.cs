@@ -37,7 +37,7 @@ public class SanctionsBecomeEnforceable(DisciplineInProcess discipline) : IClass
                 session.Events.StartStream<ChamberCase>(caseId,
                     new ChamberCaseRegistered(caseId, Guid.NewGuid(), "10005173140", "75", today, today.AddMonths(6)),
                     new DecisionRendered(caseId, DecisionForm.Collegial, DecisionOutcome.PracticeBan, 6, 2, null, today, "cdpiidf"),
-                    new CaseDecisionNotified(caseId, today, today.AddDays(NotifyDecisionEndpoint.AppealDays), "cdpiidf"));
+                    new CaseDecisionNotified(caseId, today, NotifyDecisionEndpoint.AppealDeadline(today, "75"), "cdpiidf"));
                 await session.SaveChangesAsync();
             }
             var finality = discipline.Services.GetRequiredService<Ordre.Discipline.Deadlines.DisciplineDeadlines>();
@@ -74,7 +74,7 @@ public class SanctionsBecomeEnforceable(DisciplineInProcess discipline) : IClass
             await using (var session = store.LightweightSession())
             {
                 session.Events.StartStream<ChamberCase>(caseId, new ChamberCaseRegistered(caseId, Guid.NewGuid(), "10001234567", "75", today,
-                    today.AddMonths(ChamberRules.EmergencyDecisionMonths), EmergencySuspension: true));
+                    today.AddMonths(2), EmergencySuspension: true));
                 await session.SaveChangesAsync();
             }
             var sweep = discipline.Services.GetRequiredService<Ordre.Discipline.Deadlines.DisciplineDeadlines>();

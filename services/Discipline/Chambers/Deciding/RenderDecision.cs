@@ -19,13 +19,6 @@ public sealed record DecisionRendered(
 
 public static class RenderDecisionEndpoint
 {
-    /// <summary>L.4124-6 4°: a temporary ban on practising is at most 3 years.</summary>
-    public const int MaxBanMonths = 36;
-    /// <summary>(A) The code sets no limit to a temporary ban from public functions; 10 years keeps dates sane.</summary>
-    public const int MaxPublicFunctionsBanMonths = 120;
-    /// <summary>(A) How far a decision may defer its sanction's start.</summary>
-    public const int MaxDeferralYears = 5;
-
     public static async Task<Results<Ok<CaseChanged>, ValidationProblem, ProblemHttpResult>> Handle(
         Guid id, RenderDecision command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
@@ -77,21 +70,25 @@ public static class RenderDecisionEndpoint
             errors["form"] = ["Collegial ou PresidentialOrder."];
         if (command.Outcome is not { } outcome)
             return new Outcome.Invalid(new(errors) { ["outcome"] = ["Dismissed, Warning, Reprimand, PublicFunctionsBan, PracticeBan ou StrikingOff."] });
+        // L.4124-6 4° (36 months); (A) 120 months for public functions, whose ban the code does not bound; (A) 5 years' deferral.
+        var maxBanMonths = DisciplineRules.Book.Value(DisciplineRules.MaxPracticeBan, today);
+        var maxPublicFunctionsBanMonths = DisciplineRules.Book.Value(DisciplineRules.MaxPublicFunctionsBan, today);
+        var maxDeferralYears = DisciplineRules.Book.Value(DisciplineRules.MaxDeferral, today);
         var months = command.BanMonths ?? 0;
         var suspended = command.SuspendedMonths ?? 0;
         if (outcome is DecisionOutcome.PracticeBan or DecisionOutcome.PublicFunctionsBan)
         {
-            if (outcome == DecisionOutcome.PracticeBan && months is < 1 or > MaxBanMonths)
-                errors["banMonths"] = [$"L'interdiction d'exercer est temporaire : de 1 à {MaxBanMonths} mois."];
-            if (outcome == DecisionOutcome.PublicFunctionsBan && months is < 0 or > MaxPublicFunctionsBanMonths)
-                errors["banMonths"] = [$"Interdiction de fonctions publiques : de 0 (définitive) à {MaxPublicFunctionsBanMonths} mois."];
+            if (outcome == DecisionOutcome.PracticeBan && (months < 1 || months > maxBanMonths))
+                errors["banMonths"] = [$"L'interdiction d'exercer est temporaire : de 1 à {maxBanMonths} mois."];
+            if (outcome == DecisionOutcome.PublicFunctionsBan && (months < 0 || months > maxPublicFunctionsBanMonths))
+                errors["banMonths"] = [$"Interdiction de fonctions publiques : de 0 (définitive) à {maxPublicFunctionsBanMonths} mois."];
             if (suspended < 0 || suspended > months)
                 errors["suspendedMonths"] = ["La partie assortie du sursis ne peut dépasser la durée de l'interdiction."];
         }
         else if (months != 0 || suspended != 0)
             errors["banMonths"] = ["Seule une interdiction a une durée et un sursis."];
-        if (command.From is { } from && (from < today || from > today.AddYears(MaxDeferralYears)))
-            errors["from"] = [$"La date d'effet suit la décision, de {MaxDeferralYears} ans au plus."];
+        if (command.From is { } from && (from < today || from > DisciplineRules.Book.After(DisciplineRules.MaxDeferral, today)))
+            errors["from"] = [$"La date d'effet suit la décision, de {maxDeferralYears} ans au plus."];
         return errors.Count > 0 ? new Outcome.Invalid(errors) : null;
     }
 }

@@ -13,12 +13,12 @@ public sealed record CassationAppealLodged(Guid CaseId, DateOnly LodgedOn, strin
 
 public static class LodgeCassationEndpoint
 {
-    /// <summary>R.4126-48: cassation within 2 months of the notification of the national chamber's decision.</summary>
-    public const int CassationMonths = 2;
-
-    /// <summary>The last day to lodge: 2 calendar months after the notification, moved to the next working day (DOMAIN open question 13).</summary>
+    /// <summary>
+    /// R.4126-48: the last day to lodge, 2 calendar months after the notification of the national chamber's decision,
+    /// moved to the next working day (DOMAIN open question 13).
+    /// </summary>
     public static DateOnly CassationDeadline(DateOnly notifiedOn, string department) =>
-        FrenchCalendar.DeadlineOn(FrenchCalendar.AddMonths(notifiedOn, CassationMonths), department);
+        FrenchCalendar.DeadlineOn(DisciplineRules.Book.After(DisciplineRules.Cassation, notifiedOn), department);
 
     /// <summary>The national chamber's registry records the cassation appeal and the Conseil d'État's outcome.</summary>
     public static Task<Results<Ok<CaseChanged>, ValidationProblem, ProblemHttpResult>> Handle(
@@ -41,7 +41,7 @@ public static class LodgeCassationEndpoint
             return new Outcome.NotAllowed("Un pourvoi a déjà été formé.");
         // Before the notification the window has not started: a pourvoi lodged then is in time.
         if (chamberCase.CassationDeadline is { } deadline && lodgedOn > deadline)
-            return new Outcome.NotAllowed($"Le délai de pourvoi de {CassationMonths} mois suivant la notification de la décision de la chambre nationale a expiré le {deadline:dd/MM/yyyy}.");
+            return new Outcome.NotAllowed($"Le délai de pourvoi de {DisciplineRules.Book.Value(DisciplineRules.Cassation, chamberCase.NationalNotifiedOn ?? today)} mois suivant la notification de la décision de la chambre nationale a expiré le {deadline:dd/MM/yyyy}.");
         return new Outcome.Accepted(new CassationAppealLodged(chamberCase.Id, lodgedOn, by));
     }
 }

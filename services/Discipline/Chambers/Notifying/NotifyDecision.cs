@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Ordre.Contracts.Calendar;
 
 namespace Ordre.Discipline.Chambers.Notifying;
 
@@ -13,8 +14,12 @@ public sealed record DecisionEnforceablePendingAppeal(Guid CaseId, string Rpps, 
 /// <summary>POST /cases/{id}/notification: the first-instance chamber notifies its decision.</summary>
 public static class NotifyDecisionEndpoint
 {
-    /// <summary>R.4126-44: 30 days to appeal to the national chamber, from the notification.</summary>
-    public const int AppealDays = 30;
+    /// <summary>
+    /// R.4126-44: 30 days to appeal to the national chamber, from the notification; a last day on a Saturday, Sunday or
+    /// public holiday of the case's department moves to the next working day (DOMAIN open question 13).
+    /// </summary>
+    public static DateOnly AppealDeadline(DateOnly notifiedOn, string department) =>
+        FrenchCalendar.DeadlineOn(DisciplineRules.Book.After(DisciplineRules.Appeal, notifiedOn), department);
 
     public static Task<Results<Ok<CaseChanged>, ValidationProblem, ProblemHttpResult>> Handle(
         Guid id, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
@@ -28,7 +33,7 @@ public static class NotifyDecisionEndpoint
     {
         if (chamberCase is not { Status: CaseStatus.Decided, Decision: { } decision })
             return new Outcome.NotAllowed("Seule une décision rendue et non encore notifiée se notifie.");
-        var notified = new CaseDecisionNotified(chamberCase.Id, today, today.AddDays(AppealDays), by);
+        var notified = new CaseDecisionNotified(chamberCase.Id, today, AppealDeadline(today, chamberCase.Department), by);
         // A striking-off cannot be undone on the Tableau if the appeal replaces it: it waits for finality.
         if (!chamberCase.EmergencySuspension || decision.Outcome == DecisionOutcome.StrikingOff)
             return new Outcome.Accepted(notified);

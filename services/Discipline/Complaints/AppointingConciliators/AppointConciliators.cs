@@ -20,20 +20,18 @@ public static class AppointConciliatorsEndpoint
         return ComplaintChange.Apply(id, user, session, c => Decide(c, command, today, user.Actor()), ct);
     }
 
-    /// <summary>L.4123-2: the conciliation commission has at least 3 members (distinct people).</summary>
-    public const int MinimumConciliators = 3;
-
     /// <summary>
-    /// L.4123-2: a commission of at least <see cref="MinimumConciliators"/> members of the council; R.4123-19: none of
+    /// L.4123-2: a commission of at least 3 members of the council (<see cref="DisciplineRules.MinimumConciliators"/>); R.4123-19: none of
     /// them implicated in the complaint (neither party).
     /// </summary>
     public static Outcome Decide(Complaint complaint, AppointConciliators command, DateOnly today, string by)
     {
         var names = (command.Conciliators ?? []).Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim())
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        if (names.Count < MinimumConciliators)
+        var minimum = DisciplineRules.Book.Value(DisciplineRules.MinimumConciliators, today);
+        if (names.Count < minimum)
             return Outcome.Field("conciliators",
-                $"La commission de conciliation compte au moins {MinimumConciliators} membres distincts (L.4123-2) : {names.Count} désigné(s).");
+                $"La commission de conciliation compte au moins {minimum} membres distincts (L.4123-2) : {names.Count} désigné(s).");
         if (names.Any(n => IsParty(n, complaint)))
             return Outcome.Field("conciliators", "Un conciliateur ne peut être mis en cause dans la plainte.");
         return complaint.IsOpen

@@ -26,11 +26,6 @@ public sealed record ComplaintCreated(Guid Id, DateOnly ConciliationDueOn, DateO
 
 public static class RegisterComplaintEndpoint
 {
-    /// <summary>L.4123-2: acknowledge, inform the doctor and convene both parties within one month.</summary>
-    public const int ConciliationMonths = 1;
-    /// <summary>L.4123-2: transmit to the chamber with a reasoned opinion within three months.</summary>
-    public const int TransmissionMonths = 3;
-
     public static async Task<Results<Created<ComplaintCreated>, ValidationProblem, ProblemHttpResult>> Handle(
         RegisterComplaint request, ClaimsPrincipal user, HttpContext http, IDocumentSession session, PractitionerLookup.PractitionerLookupClient tableau,
         TimeProvider clock, CancellationToken ct)
@@ -64,7 +59,7 @@ public static class RegisterComplaintEndpoint
         var registered = new ComplaintRegistered(id, request.Rpps!, doctor.Department,
             request.Complainant! with { Name = request.Complainant.Name.Trim() },
             [.. request.Grounds!.Where(g => !string.IsNullOrWhiteSpace(g)).Select(g => g.Trim())],
-            today, today.AddMonths(ConciliationMonths), today.AddMonths(TransmissionMonths), user.Actor(),
+            today, DisciplineRules.Book.After(DisciplineRules.Conciliation, today), DisciplineRules.Book.After(DisciplineRules.Transmission, today), user.Actor(),
             $"{doctor.FirstName} {doctor.LastName}".Trim(), request.EmergencySuspension);
         session.Events.StartStream<Complaint>(id, registered);
         await session.SaveChangesAsync(ct);
