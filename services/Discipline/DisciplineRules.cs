@@ -26,6 +26,9 @@ public static class DisciplineRules
     public const string EmergencyNationalDecision = "emergency-national-decision";
     public const string Appeal = "appeal-to-national-chamber";
     public const string Cassation = "cassation";
+    public const string AppealWhenDeadlineOmitted = "appeal-deadline-omitted";
+    public const string DistanceOverseas = "distance-delay-overseas";
+    public const string DistanceAbroad = "distance-delay-abroad";
     // Sanctions (L.4124-6).
     public const string MaxPracticeBan = "practice-ban-max";
     public const string MaxPublicFunctionsBan = "public-functions-ban-max";
@@ -50,6 +53,12 @@ public static class DisciplineRules
             2, RuleUnit.Months, "CSP L.4113-14", Unknown),
         new(Appeal, "Appel devant la chambre disciplinaire nationale, à compter de la notification (dernier jour reporté au jour ouvré suivant)",
             30, RuleUnit.Days, "CSP R.4126-44", Unknown),
+        new(AppealWhenDeadlineOmitted, "Appel lorsque la notification n'indique pas le délai d'appel : délai porté à, à compter de la notification",
+            2, RuleUnit.Months, "CSP R.4126-32, R.4126-44 (DOMAIN §3.2)", Unknown),
+        new(DistanceOverseas, "Délai de distance ajouté au délai d'appel pour une partie demeurant outre-mer",
+            1, RuleUnit.Months, "CSP R.4126-44 ; CPC 643 (K), question ouverte 12 (A)", Unknown),
+        new(DistanceAbroad, "Délai de distance ajouté au délai d'appel pour une partie demeurant à l'étranger",
+            2, RuleUnit.Months, "CSP R.4126-44 ; CPC 643 (K), question ouverte 12 (A)", Unknown),
         new(Cassation, "Pourvoi en cassation devant le Conseil d'État contre la décision de la chambre nationale, à compter de sa notification (dernier jour reporté au jour ouvré suivant)",
             2, RuleUnit.Months, "CSP R.4126-48", Unknown),
         new(MaxPracticeBan, "Durée maximale de l'interdiction temporaire d'exercer, sursis compris",

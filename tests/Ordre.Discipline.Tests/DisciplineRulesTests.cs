@@ -28,7 +28,7 @@ public class DisciplineRulesTests
     public void Every_rule_Discipline_applies_is_a_dated_row_with_a_French_label_and_its_source()
     {
         var rows = DisciplineRules.Book.Rows();
-        Assert.Equal(13, rows.Count);
+        Assert.Equal(16, rows.Count);
         Assert.All(rows, r =>
         {
             Assert.False(string.IsNullOrWhiteSpace(r.Label));
@@ -48,6 +48,7 @@ public class DisciplineRulesTests
     [InlineData(DisciplineRules.EmergencyNationalDecision, 2, "mois", "CSP L.4113-14")]
     [InlineData(DisciplineRules.Appeal, 30, "jours", "CSP R.4126-44")]
     [InlineData(DisciplineRules.Cassation, 2, "mois", "CSP R.4126-48")]
+    [InlineData(DisciplineRules.AppealWhenDeadlineOmitted, 2, "mois", "CSP R.4126-32, R.4126-44 (DOMAIN §3.2)")]
     [InlineData(DisciplineRules.MaxPracticeBan, 36, "mois", "CSP L.4124-6 4°")]
     [InlineData(DisciplineRules.SursisRevocation, 5, "ans", "CSP L.4124-6")]
     public void Each_rule_has_the_value_and_the_article_DOMAIN_gives(string name, int value, string unit, string source)
@@ -65,15 +66,16 @@ public class DisciplineRulesTests
                 OpenCase.OnTransmission(Guid.NewGuid(), Guid.NewGuid(), "10005173140", "75", Today, true).DecisionDueOn,
                 ChamberRules.NationalEmergencyDecisionDue(new DateOnly(2026, 12, 31))));
 
-    private static ChamberCase NotifiedOn(DateOnly notifiedOn)
+    private static ChamberCase NotifiedOn(DateOnly notifiedOn, NotifyDecision? notice = null)
     {
         var registered = ChamberCase.Create(new ChamberCaseRegistered(Guid.NewGuid(), Guid.NewGuid(), "10005173140", "75", Today, Today.AddMonths(6)));
         var decided = registered.Apply(new DecisionRendered(registered.Id, DecisionForm.PresidentialOrder, DecisionOutcome.Warning, 0, 0, null, Today, "cdpi"));
-        return Assert.IsType<Outcome.Accepted>(NotifyDecisionEndpoint.Decide(decided, notifiedOn, "cdpi")).Events.Aggregate(decided, Evolution<ChamberCase>.Apply);
+        return Assert.IsType<Outcome.Accepted>(NotifyDecisionEndpoint.Decide(decided, notifiedOn, "cdpi", notice)).Events.Aggregate(decided, Evolution<ChamberCase>.Apply);
     }
 
-    private static bool Admissible(ChamberCase notified, DateOnly lodgedOn) =>
-        Assert.IsType<AppealToNationalChamberLodged>(Assert.IsType<Outcome.Accepted>(LodgeAppealEndpoint.Decide(notified, new LodgeAppeal(lodgedOn), lodgedOn, "cdn")).Events[0]).Admissible;
+    private static bool Admissible(ChamberCase notified, DateOnly lodgedOn, PartyResidence? residence = null) =>
+        Assert.IsType<AppealToNationalChamberLodged>(Assert.IsType<Outcome.Accepted>(
+            LodgeAppealEndpoint.Decide(notified, new LodgeAppeal(lodgedOn, residence), lodgedOn, "cdn")).Events[0]).Admissible;
 
     [Fact]
     public void An_appeal_is_admissible_on_the_thirtieth_day_after_notification_and_not_on_the_thirty_first()
@@ -96,6 +98,42 @@ public class DisciplineRulesTests
         Assert.False(Admissible(notified, new DateOnly(2026, 12, 29)));
         Assert.Empty(CaseClock.DueOn(notified, new DateOnly(2026, 12, 28)));
         Assert.Equal(new DateOnly(2026, 12, 29), Assert.IsType<DecisionBecameFinal>(Assert.Single(CaseClock.DueOn(notified, new DateOnly(2026, 12, 29)))).On);
+    }
+
+    [Fact]
+    public void An_appellant_overseas_has_one_more_month_and_one_abroad_two_more()
+    {
+        // R.4126-44 "plus distance delays"; CPC 643 (K), DOMAIN open question 12: notified Monday 23/11/2026, the 30 days
+        // end 23/12/2026; overseas 23/01/2027 is a Saturday, so Monday 25/01/2027; abroad Tuesday 23/02/2027.
+        var notified = NotifiedOn(new DateOnly(2026, 11, 23));
+        Assert.True(Admissible(notified, new DateOnly(2027, 1, 25), PartyResidence.Overseas));
+        Assert.False(Admissible(notified, new DateOnly(2027, 1, 26), PartyResidence.Overseas));
+        Assert.True(Admissible(notified, new DateOnly(2027, 2, 23), PartyResidence.Abroad));
+        Assert.False(Admissible(notified, new DateOnly(2027, 2, 24), PartyResidence.Abroad));
+        Assert.False(Admissible(notified, new DateOnly(2026, 12, 24), PartyResidence.MetropolitanFrance));
+    }
+
+    [Fact]
+    public void A_decision_is_final_only_after_the_window_of_the_furthest_party()
+    {
+        // Notified 23/11/2026 with a party abroad: final on 24/02/2027, the day after that party's last day.
+        var notified = NotifiedOn(new DateOnly(2026, 11, 23), new NotifyDecision(FurthestParty: PartyResidence.Abroad));
+        Assert.Equal(new DateOnly(2027, 2, 23), notified.AppealDeadline);
+        Assert.Empty(CaseClock.DueOn(notified, new DateOnly(2027, 2, 23)));
+        Assert.Equal(new DateOnly(2027, 2, 24), Assert.IsType<DecisionBecameFinal>(Assert.Single(CaseClock.DueOn(notified, new DateOnly(2027, 2, 24)))).On);
+    }
+
+    [Fact]
+    public void When_the_notice_omits_the_appeal_deadline_every_party_has_two_months()
+    {
+        // DOMAIN §3.2 (R.4126-32, R.4126-44): notified 23/11/2026, 2 months end on Saturday 23/01/2027, so Monday 25/01/2027.
+        var notified = NotifiedOn(new DateOnly(2026, 11, 23), new NotifyDecision(AppealDeadlineStated: false));
+        Assert.Equal(new DateOnly(2027, 1, 25), notified.AppealDeadline);
+        Assert.True(Admissible(notified, new DateOnly(2027, 1, 25)));
+        Assert.False(Admissible(notified, new DateOnly(2027, 1, 26)));
+        // Omitted deadline and a party abroad: the 2 months, then the 2 months of distance (23/03/2027, a Tuesday).
+        Assert.True(Admissible(notified, new DateOnly(2027, 3, 23), PartyResidence.Abroad));
+        Assert.False(Admissible(notified, new DateOnly(2027, 3, 24), PartyResidence.Abroad));
     }
 
     private static Outcome Decide(RenderDecision decision) =>

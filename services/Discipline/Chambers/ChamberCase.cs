@@ -46,7 +46,10 @@ public sealed record ChamberCase(
 {
     public Decision? Decision { get; init; }
     public DateOnly? NotifiedOn { get; init; }
+    /// <summary>The last day of the longest appeal window (the furthest party's): the decision is final the day after.</summary>
     public DateOnly? AppealDeadline { get; init; }
+    /// <summary>The notice did not state the appeal deadline: every party has 2 months (R.4126-32).</summary>
+    public bool AppealDeadlineOmitted { get; init; }
     public bool AppealedAdmissibly { get; init; }
     /// <summary>L.4113-14: referred by the regional health agency after an emergency suspension; 2 months to decide, appeal not suspensive.</summary>
     public bool EmergencySuspension { get; init; }
@@ -112,7 +115,10 @@ public sealed record ChamberCase(
         },
     };
 
-    public ChamberCase Apply(CaseDecisionNotified e) => this with { Status = CaseStatus.Notified, NotifiedOn = e.On, AppealDeadline = e.AppealDeadline };
+    public ChamberCase Apply(CaseDecisionNotified e) => this with
+    {
+        Status = CaseStatus.Notified, NotifiedOn = e.On, AppealDeadline = e.AppealDeadline, AppealDeadlineOmitted = e.DeadlineOmitted,
+    };
 
     public ChamberCase Apply(AppealToNationalChamberLodged e) =>
         e.Admissible ? this with { Status = CaseStatus.Appealed, AppealedAdmissibly = true } : this;
