@@ -24,6 +24,7 @@ public static class DisciplineRules
     public const string ChamberDecision = "chamber-decision";
     public const string EmergencyDecision = "emergency-decision";
     public const string EmergencyNationalDecision = "emergency-national-decision";
+    public const string EmergencyHearing = "emergency-hearing";
     public const string Appeal = "appeal-to-national-chamber";
     public const string Cassation = "cassation";
     public const string AppealWhenDeadlineOmitted = "appeal-deadline-omitted";
@@ -51,6 +52,8 @@ public static class DisciplineRules
             2, RuleUnit.Months, "CSP L.4113-14", Unknown),
         new(EmergencyNationalDecision, "Suspension d'urgence, faute de décision de première instance : la chambre nationale statue ; à défaut la suspension prend fin",
             2, RuleUnit.Months, "CSP L.4113-14", Unknown),
+        new(EmergencyHearing, "Suspension d'urgence : le DG ARS entend le médecin, à compter de la décision de suspension (jours calendaires)",
+            3, RuleUnit.Days, "CSP L.4113-14", Unknown),
         new(Appeal, "Appel devant la chambre disciplinaire nationale, à compter de la notification (dernier jour reporté au jour ouvré suivant)",
             30, RuleUnit.Days, "CSP R.4126-44", Unknown),
         new(AppealWhenDeadlineOmitted, "Appel lorsque la notification n'indique pas le délai d'appel : délai porté à, à compter de la notification",

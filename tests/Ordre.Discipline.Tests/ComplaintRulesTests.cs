@@ -4,6 +4,7 @@ using Ordre.Discipline.Complaints.AppointingConciliators;
 using Ordre.Discipline.Complaints.Clock;
 using Ordre.Discipline.Complaints.Conciliating;
 using Ordre.Discipline.Complaints.Convening;
+using Ordre.Discipline.Complaints.HearingTheDoctor;
 using Ordre.Discipline.Complaints.Referring;
 using Ordre.Discipline.Complaints.Registering;
 using Ordre.Discipline.Complaints.ReportingDefault;
@@ -174,6 +175,40 @@ public class ComplaintRulesTests
         var late = (ComplaintTransmittedToChamber)Assert.IsType<Outcome.Accepted>(
             TransmitComplaintEndpoint.Decide(authority, new TransmitComplaint("avis", true), Today.AddMonths(3).AddDays(1), "x", Guid.NewGuid())).Events[0];
         Assert.True(late.Late);
+    }
+
+    private static Complaint ArsReferral() => Complaint.Create(new ComplaintRegistered(
+        Guid.NewGuid(), "10005173140", "75", new Complainant(ComplainantKind.Authority, "DG ARS Île-de-France"), ["Danger grave"],
+        Today, Today.AddMonths(1), Today.AddMonths(3), "cdom75", EmergencySuspension: true, EmergencyHearingDueOn: Today.AddDays(3)));
+
+    [Fact]
+    public void A_doctor_suspended_in_an_emergency_is_heard_within_three_days_of_the_suspension_or_the_clock_flags_the_dossier()
+    {
+        // L.4113-14: the DG ARS hears the doctor within 3 days of the suspension (calendar days, DOMAIN open question 13).
+        Assert.Equal(new DateOnly(2026, 11, 23), RegisterComplaintEndpoint.EmergencyHearingDue(new PractitionerStatus { NotAllowedFrom = "2026-11-20" }, Today));
+        Assert.Equal(Today.AddDays(3), RegisterComplaintEndpoint.EmergencyHearingDue(new PractitionerStatus(), Today));
+        var referral = ArsReferral();
+        Assert.Empty(ComplaintClock.DueOn(referral, Today.AddDays(3)).OfType<EmergencyHearingDeadlinePassed>());
+        var flagged = Assert.Single(ComplaintClock.DueOn(referral, Today.AddDays(4)).OfType<EmergencyHearingDeadlinePassed>());
+        Assert.Equal(Today.AddDays(3), flagged.DueOn);
+        var overdue = referral.Apply(flagged);
+        Assert.True(overdue.EmergencyHearingOverdue);
+        Assert.Empty(ComplaintClock.DueOn(overdue, Today.AddDays(5)).OfType<EmergencyHearingDeadlinePassed>());
+    }
+
+    [Fact]
+    public void The_emergency_hearing_is_recorded_once_in_time_on_the_third_day_and_late_on_the_fourth()
+    {
+        var onTime = Assert.IsType<EmergencyHearingRecorded>(Assert.IsType<Outcome.Accepted>(
+            RecordEmergencyHearingEndpoint.Decide(ArsReferral(), new RecordEmergencyHearing(Today.AddDays(3)), Today.AddDays(3), "cdom75")).Events[0]);
+        Assert.False(onTime.Late);
+        Assert.True(Assert.IsType<EmergencyHearingRecorded>(Assert.IsType<Outcome.Accepted>(
+            RecordEmergencyHearingEndpoint.Decide(ArsReferral(), new RecordEmergencyHearing(Today.AddDays(4)), Today.AddDays(4), "cdom75")).Events[0]).Late);
+        var heard = ArsReferral().Apply(onTime);
+        Assert.Null(heard.EmergencyHearingDeadline);
+        Assert.IsType<Outcome.NotAllowed>(RecordEmergencyHearingEndpoint.Decide(heard, new RecordEmergencyHearing(null), Today.AddDays(5), "cdom75"));
+        Assert.IsType<Outcome.NotAllowed>(RecordEmergencyHearingEndpoint.Decide(Registered(), new RecordEmergencyHearing(null), Today, "cdom75"));
+        Assert.IsType<Outcome.Invalid>(RecordEmergencyHearingEndpoint.Decide(ArsReferral(), new RecordEmergencyHearing(Today.AddDays(1)), Today, "cdom75"));
     }
 
     [Fact]

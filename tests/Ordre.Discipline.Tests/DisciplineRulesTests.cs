@@ -28,7 +28,7 @@ public class DisciplineRulesTests
     public void Every_rule_Discipline_applies_is_a_dated_row_with_a_French_label_and_its_source()
     {
         var rows = DisciplineRules.Book.Rows();
-        Assert.Equal(16, rows.Count);
+        Assert.Equal(17, rows.Count);
         Assert.All(rows, r =>
         {
             Assert.False(string.IsNullOrWhiteSpace(r.Label));
@@ -47,6 +47,7 @@ public class DisciplineRulesTests
     [InlineData(DisciplineRules.EmergencyDecision, 2, "mois", "CSP L.4113-14")]
     [InlineData(DisciplineRules.EmergencyNationalDecision, 2, "mois", "CSP L.4113-14")]
     [InlineData(DisciplineRules.Appeal, 30, "jours", "CSP R.4126-44")]
+    [InlineData(DisciplineRules.EmergencyHearing, 3, "jours", "CSP L.4113-14")]
     [InlineData(DisciplineRules.Cassation, 2, "mois", "CSP R.4126-48")]
     [InlineData(DisciplineRules.AppealWhenDeadlineOmitted, 2, "mois", "CSP R.4126-32, R.4126-44 (DOMAIN §3.2)")]
     [InlineData(DisciplineRules.MaxPracticeBan, 36, "mois", "CSP L.4124-6 4°")]
