@@ -2,9 +2,11 @@ using Ordre.Contracts.Discipline;
 using Ordre.Discipline.CaseLaw;
 using Ordre.Discipline.Chambers;
 using Ordre.Discipline.Complaints;
+using Ordre.Discipline;
 using Ordre.Discipline.Deadlines;
 using Ordre.ServiceDefaults;
 using Ordre.ServiceDefaults.Messaging;
+using Ordre.ServiceDefaults.Rules;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -27,6 +29,8 @@ app.UseServiceDefaults();
 app.MapComplaints();
 app.MapChambers();
 app.MapCaseLaw();
+// GET /rules (GET /discipline/rules through the gateway): the deadlines, durations and thresholds applied, with their articles.
+app.MapRules(DisciplineRules.Book, "Règles");
 app.Run();
 
 

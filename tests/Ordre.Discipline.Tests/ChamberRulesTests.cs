@@ -8,11 +8,14 @@ using Ordre.Discipline.Chambers.HoldingHearing;
 using Ordre.Discipline.Chambers.LodgingCassation;
 using Ordre.Discipline.Chambers.MovingCase;
 using Ordre.Discipline.Chambers.Notifying;
+using Ordre.Discipline.Chambers.NotifyingNationalDecision;
 using Ordre.Discipline.Chambers.Opening;
 using Ordre.Discipline.Chambers.RulingOnAppeal;
 using Ordre.Discipline.Chambers.RulingOnCassation;
 using Ordre.Discipline.Chambers.SchedulingHearing;
+using JasperFx.Events;
 using Ordre.ServiceDefaults.EventStore;
+using Ordre.ServiceDefaults.Messaging;
 
 namespace Ordre.Discipline.Tests;
 
@@ -21,7 +24,7 @@ public class ChamberRulesTests
     private static readonly DateOnly Today = new(2026, 11, 22);
 
     private static ChamberCase Registered() => ChamberCase.Create(new ChamberCaseRegistered(
-        Guid.NewGuid(), Guid.NewGuid(), "10005173140", "75", Today, Today.AddMonths(ChamberRules.DecisionMonths)));
+        Guid.NewGuid(), Guid.NewGuid(), "10005173140", "75", Today, Today.AddMonths(6)));
 
     private static ChamberCase After(ChamberCase chamberCase, Outcome outcome) =>
         Assert.IsType<Outcome.Accepted>(outcome).Events.Aggregate(chamberCase, Evolution<ChamberCase>.Apply);
@@ -29,7 +32,7 @@ public class ChamberRulesTests
     /// <summary>A case whose hearing was held (on the day after its registration).</summary>
     private static ChamberCase Heard(string rpps = "10005173140")
     {
-        var registered = ChamberCase.Create(new ChamberCaseRegistered(Guid.NewGuid(), Guid.NewGuid(), rpps, "75", Today, Today.AddMonths(ChamberRules.DecisionMonths)));
+        var registered = ChamberCase.Create(new ChamberCaseRegistered(Guid.NewGuid(), Guid.NewGuid(), rpps, "75", Today, Today.AddMonths(6)));
         var withRapporteur = After(registered, AppointRapporteurEndpoint.Decide(registered, new AppointRapporteur("Dr Rapporteur"), Today, "cdpi"));
         var scheduled = After(withRapporteur, ScheduleHearingEndpoint.Decide(withRapporteur, new ScheduleHearing(Today.AddDays(1)), Today, "cdpi"));
         return After(scheduled, HoldHearingEndpoint.Decide(scheduled, Today.AddDays(1), "cdpi"));
@@ -167,6 +170,19 @@ public class ChamberRulesTests
         Assert.Null(Assert.IsType<DecisionBecameFinal>(Assert.Single(CaseClock.DueOn(Notified(DecisionOutcome.PracticeBan, 6, 6), Today.AddDays(31)))).To);
 
     [Fact]
+    public void A_permanent_ban_from_public_functions_is_published_to_the_Tableau_while_a_fully_suspended_ban_is_not()
+    {
+        // L.4124-6 3°: a ban from public functions may be temporary or permanent (no duration, no end date).
+        var map = new IntegrationEventMap();
+        ChambersModule.PublishSanctions(map);
+        var permanent = Assert.IsType<DecisionBecameFinal>(Assert.Single(CaseClock.DueOn(Notified(DecisionOutcome.PublicFunctionsBan), Today.AddDays(31))));
+        var published = Assert.IsType<SanctionEnforceable>(map.Translate(new Event<DecisionBecameFinal>(permanent)));
+        Assert.Equal(("PublicFunctionsBan", Today.AddDays(32), (DateOnly?)null, 0), (published.Kind, published.From, published.To, published.SuspendedMonths));
+        var fullySuspended = Assert.IsType<DecisionBecameFinal>(Assert.Single(CaseClock.DueOn(Notified(DecisionOutcome.PublicFunctionsBan, 6, 6), Today.AddDays(31))));
+        Assert.Null(map.Translate(new Event<DecisionBecameFinal>(fullySuspended)));
+    }
+
+    [Fact]
     public void An_appeal_in_time_suspends_the_decision_and_a_late_one_is_registered_but_inadmissible()
     {
         var notified = Notified(DecisionOutcome.StrikingOff);
@@ -209,6 +225,17 @@ public class NationalChamberRulesTests
     }
 
     [Fact]
+    public void A_case_the_national_chamber_has_ruled_on_cannot_be_appealed_again_even_within_the_first_window()
+    {
+        // R.4126-44: one appeal to the national chamber, whose decision is final (only cassation lies against it).
+        var ruled = Appealed();
+        ruled = Assert.IsType<Outcome.Accepted>(DecideNationalAppealEndpoint.Decide(ruled, new DecideNationalAppeal(AppealRuling.Confirmed, null), Today.AddDays(20), "cdn"))
+            .Events.Aggregate(ruled, Evolution<ChamberCase>.Apply);
+        var again = Assert.IsType<Outcome.NotAllowed>(LodgeAppealEndpoint.Decide(ruled, new LodgeAppeal(Today.AddDays(25)), Today.AddDays(25), "cdn"));
+        Assert.Contains("chambre nationale a déjà statué", again.Reason);
+    }
+
+    [Fact]
     public void A_late_appeal_gives_the_national_chamber_nothing_to_rule_on() =>
         Assert.IsType<Outcome.NotAllowed>(DecideNationalAppealEndpoint.Decide(Appealed(inTime: false), new DecideNationalAppeal(AppealRuling.Confirmed, null), Today, "cdn"));
 }
@@ -216,6 +243,9 @@ public class NationalChamberRulesTests
 public class CassationRulesTests
 {
     private static readonly DateOnly Today = new(2026, 11, 22);
+
+    private static ChamberCase After(ChamberCase chamberCase, Outcome outcome) =>
+        Assert.IsType<Outcome.Accepted>(outcome).Events.Aggregate(chamberCase, Evolution<ChamberCase>.Apply);
 
     private static ChamberCase Final()
     {
@@ -227,14 +257,57 @@ public class CassationRulesTests
     }
 
     [Fact]
-    public void A_cassation_appeal_is_lodged_within_two_months_of_the_final_decision_and_once()
+    public void A_cassation_appeal_is_lodged_once_and_an_annulment_is_recorded()
     {
-        Assert.IsType<Outcome.NotAllowed>(LodgeCassationEndpoint.Decide(Final(), new LodgeCassation(Today.AddDays(31).AddMonths(2).AddDays(1)), Today.AddDays(31).AddMonths(2).AddDays(1), "cdn"));
-        var lodged = Final().Apply(Assert.IsType<CassationAppealLodged>(Assert.IsType<Outcome.Accepted>(
-            LodgeCassationEndpoint.Decide(Final(), new LodgeCassation(Today.AddDays(31).AddMonths(2)), Today.AddDays(31).AddMonths(2), "cdn")).Events[0]));
+        var ruled = RuledByTheNationalChamber(Today.AddDays(21));
+        var lodged = After(ruled, LodgeCassationEndpoint.Decide(ruled, new LodgeCassation(Today.AddDays(30)), Today.AddDays(30), "cdn"));
         Assert.IsType<Outcome.NotAllowed>(LodgeCassationEndpoint.Decide(lodged, new LodgeCassation(Today.AddDays(40)), Today.AddDays(40), "cdn"));
         Assert.Equal(CassationOutcome.Annulled, Assert.IsType<CassationDecided>(Assert.IsType<Outcome.Accepted>(
             RecordCassationOutcomeEndpoint.Decide(lodged, new RecordCassation(CassationOutcome.Annulled), Today.AddDays(200), "cdn")).Events[0]).Outcome);
+    }
+
+    [Fact]
+    public void Cassation_lies_only_against_a_decision_of_the_national_chamber_not_against_an_unappealed_first_instance_decision() =>
+        // R.4126-48 (DOMAIN §3.2): the Conseil d'État hears cassation appeals against the national chamber's decisions.
+        Assert.IsType<Outcome.NotAllowed>(LodgeCassationEndpoint.Decide(Final(), new LodgeCassation(Today.AddDays(40)), Today.AddDays(40), "cdn"));
+
+    private static ChamberCase RuledByTheNationalChamber(DateOnly notifiedOn)
+    {
+        var registered = ChamberCase.Create(new ChamberCaseRegistered(Guid.NewGuid(), Guid.NewGuid(), "10005173140", "75", Today, Today.AddMonths(6)));
+        var appealed = registered
+            .Apply(new DecisionRendered(registered.Id, DecisionForm.Collegial, DecisionOutcome.StrikingOff, 0, 0, null, Today, "cdpi"))
+            .Apply(new CaseDecisionNotified(registered.Id, Today, Today.AddDays(30), "cdpi"))
+            .Apply(new AppealToNationalChamberLodged(registered.Id, Today.AddDays(10), true, "cdn"));
+        var ruled = Assert.IsType<Outcome.Accepted>(DecideNationalAppealEndpoint.Decide(appealed, new DecideNationalAppeal(AppealRuling.Confirmed, null), Today.AddDays(20), "cdn"))
+            .Events.Aggregate(appealed, Evolution<ChamberCase>.Apply);
+        return Assert.IsType<Outcome.Accepted>(NotifyNationalDecisionEndpoint.Decide(ruled, notifiedOn, "cdn")).Events.Aggregate(ruled, Evolution<ChamberCase>.Apply);
+    }
+
+    [Fact]
+    public void A_cassation_appeal_is_in_time_on_the_last_day_of_the_two_months_after_the_national_decision_was_notified_and_late_the_day_after()
+    {
+        // R.4126-48: 2 months from the notification of the national chamber's decision; 17/12/2026 + 2 months = 17/02/2027, a Wednesday.
+        var ruled = RuledByTheNationalChamber(new DateOnly(2026, 12, 17));
+        Assert.Equal(new DateOnly(2027, 2, 17), ruled.CassationDeadline);
+        Assert.IsType<Outcome.Accepted>(LodgeCassationEndpoint.Decide(ruled, new LodgeCassation(new DateOnly(2027, 2, 17)), new DateOnly(2027, 2, 17), "cdn"));
+        Assert.IsType<Outcome.NotAllowed>(LodgeCassationEndpoint.Decide(ruled, new LodgeCassation(new DateOnly(2027, 2, 18)), new DateOnly(2027, 2, 18), "cdn"));
+    }
+
+    [Fact]
+    public void A_cassation_deadline_falling_on_a_Saturday_moves_to_the_next_working_day()
+    {
+        // R.4126-48 with the calendar rule (DOMAIN open question 13): notified 20/12/2026, 2 months end on Saturday 20/02/2027.
+        var ruled = RuledByTheNationalChamber(new DateOnly(2026, 12, 20));
+        Assert.Equal(new DateOnly(2027, 2, 22), ruled.CassationDeadline);
+        Assert.IsType<Outcome.Accepted>(LodgeCassationEndpoint.Decide(ruled, new LodgeCassation(new DateOnly(2027, 2, 22)), new DateOnly(2027, 2, 22), "cdn"));
+        Assert.IsType<Outcome.NotAllowed>(LodgeCassationEndpoint.Decide(ruled, new LodgeCassation(new DateOnly(2027, 2, 23)), new DateOnly(2027, 2, 23), "cdn"));
+    }
+
+    [Fact]
+    public void The_national_decision_is_notified_once_and_only_after_the_national_chamber_ruled()
+    {
+        Assert.IsType<Outcome.NotAllowed>(NotifyNationalDecisionEndpoint.Decide(Final(), Today.AddDays(40), "cdn"));
+        Assert.IsType<Outcome.NotAllowed>(NotifyNationalDecisionEndpoint.Decide(RuledByTheNationalChamber(Today.AddDays(21)), Today.AddDays(22), "cdn"));
     }
 
     [Fact]
@@ -248,7 +321,7 @@ public class EmergencyCaseRulesTests
     private static readonly DateOnly Today = new(2026, 11, 22);
 
     private static ChamberCase Emergency() => ChamberCase.Create(new ChamberCaseRegistered(
-        Guid.NewGuid(), Guid.NewGuid(), "10005173140", "75", Today, Today.AddMonths(ChamberRules.EmergencyDecisionMonths), EmergencySuspension: true));
+        Guid.NewGuid(), Guid.NewGuid(), "10005173140", "75", Today, Today.AddMonths(2), EmergencySuspension: true));
 
     private static ChamberCase After(ChamberCase chamberCase, Outcome outcome) =>
         Assert.IsType<Outcome.Accepted>(outcome).Events.Aggregate(chamberCase, Evolution<ChamberCase>.Apply);
@@ -260,13 +333,37 @@ public class EmergencyCaseRulesTests
     }
 
     [Fact]
-    public void Undecided_after_two_months_the_emergency_suspension_lapses()
+    public void Undecided_by_the_first_instance_chamber_in_two_months_the_case_goes_to_the_national_chamber_and_the_suspension_lapses_only_after_its_two_months()
     {
+        // L.4113-14: the first-instance chamber rules within 2 months; failing that the case is brought before the
+        // national chamber, which rules within 2 months; failing that, the suspension ends automatically.
         var emergency = Emergency();
         Assert.Empty(CaseClock.DueOn(emergency, Today.AddMonths(2)));
-        var due = CaseClock.DueOn(emergency, Today.AddMonths(2).AddDays(1));
-        Assert.Contains(due, e => e is DecisionDeadlinePassed);
+        var firstDue = CaseClock.DueOn(emergency, Today.AddMonths(2).AddDays(1));
+        Assert.Empty(firstDue.OfType<EmergencyCaseUndecidedInTime>());
+        var carried = firstDue.Aggregate(emergency, Evolution<ChamberCase>.Apply);
+        Assert.Equal(Today.AddMonths(2).AddMonths(2), carried.DecisionDueOn);
+        Assert.Empty(CaseClock.DueOn(carried, Today.AddMonths(4)));
+        var due = CaseClock.DueOn(carried, Today.AddMonths(4).AddDays(1));
         Assert.Equal(emergency.Rpps, Assert.Single(due.OfType<EmergencyCaseUndecidedInTime>()).Rpps);
+        var lapsed = due.Aggregate(carried, Evolution<ChamberCase>.Apply);
+        Assert.Empty(CaseClock.DueOn(lapsed, Today.AddMonths(6)));
+    }
+
+    [Fact]
+    public void An_emergency_case_brought_before_the_national_chamber_is_decided_there_and_is_final_at_once()
+    {
+        // L.4113-14: the national chamber rules on the case the first chamber left undecided; its decision is final
+        // (no appeal), so the sanction runs from the next day and only cassation lies against it.
+        var carried = CaseClock.DueOn(Emergency(), Today.AddMonths(2).AddDays(1)).Aggregate(Emergency(), Evolution<ChamberCase>.Apply);
+        var ban = new RenderDecision(DecisionForm.Collegial, DecisionOutcome.PracticeBan, 6, 0, null);
+        Assert.IsType<Outcome.NotAllowed>(RenderDecisionEndpoint.Decide(carried, ban, Today.AddMonths(3), "cdpi"));
+        Assert.IsType<Outcome.NotAllowed>(RenderDecisionEndpoint.Decide(Emergency(), ban, Today, "cdn", byNationalChamber: true));
+        var decided = After(carried, RenderDecisionEndpoint.Decide(carried, ban, Today.AddMonths(3), "cdn", byNationalChamber: true));
+        Assert.Equal((CaseStatus.Final, Today.AddMonths(3)), (decided.Status, decided.NationalDecisionOn));
+        Assert.Empty(CaseClock.DueOn(decided, Today.AddMonths(5)));
+        Assert.IsType<Outcome.NotAllowed>(LodgeAppealEndpoint.Decide(decided, new LodgeAppeal(null), Today.AddMonths(3), "cdn"));
+        Assert.IsType<Outcome.Accepted>(LodgeCassationEndpoint.Decide(decided, new LodgeCassation(null), Today.AddMonths(3), "cdn"));
     }
 
     [Fact]

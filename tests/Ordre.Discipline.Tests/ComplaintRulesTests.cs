@@ -4,6 +4,7 @@ using Ordre.Discipline.Complaints.AppointingConciliators;
 using Ordre.Discipline.Complaints.Clock;
 using Ordre.Discipline.Complaints.Conciliating;
 using Ordre.Discipline.Complaints.Convening;
+using Ordre.Discipline.Complaints.HearingTheDoctor;
 using Ordre.Discipline.Complaints.Referring;
 using Ordre.Discipline.Complaints.Registering;
 using Ordre.Discipline.Complaints.ReportingDefault;
@@ -18,7 +19,10 @@ public class ComplaintRulesTests
 
     private static Complaint Registered(ComplainantKind kind = ComplainantKind.Patient) => Complaint.Create(new ComplaintRegistered(
         Guid.NewGuid(), "10005173140", "75", new Complainant(kind, "Mme Durand"), ["Qualité des soins"],
-        Today, Today.AddMonths(RegisterComplaintEndpoint.ConciliationMonths), Today.AddMonths(RegisterComplaintEndpoint.TransmissionMonths), "cdom75"));
+        Today, Today.AddMonths(1), Today.AddMonths(3), "cdom75"));
+
+    /// <summary>A conciliation commission of three members, none of them a party (L.4123-2, R.4123-19).</summary>
+    private static readonly string[] Commission = ["Dr A", "Dr B", "Dr C"];
 
     private static Complaint After(Complaint complaint, Outcome outcome) =>
         Assert.IsType<Outcome.Accepted>(outcome).Events.Aggregate(complaint, Evolution<Complaint>.Apply);
@@ -29,11 +33,11 @@ public class ComplaintRulesTests
 
     [Fact]
     public void The_complainant_cannot_be_a_conciliator() =>
-        Assert.IsType<Outcome.Invalid>(AppointConciliatorsEndpoint.Decide(Registered(), new AppointConciliators(["mme durand"]), Today, "x"));
+        Assert.IsType<Outcome.Invalid>(AppointConciliatorsEndpoint.Decide(Registered(), new AppointConciliators(["mme durand", "Dr B", "Dr C"]), Today, "x"));
 
     private static Complaint Convened(DateOnly meetingOn)
     {
-        var appointed = After(Registered(), AppointConciliatorsEndpoint.Decide(Registered(), new AppointConciliators(["Dr A"]), Today, "x"));
+        var appointed = After(Registered(), AppointConciliatorsEndpoint.Decide(Registered(), new AppointConciliators(Commission), Today, "x"));
         return After(appointed, ConveneConciliationEndpoint.Decide(appointed, new ConveneConciliation(meetingOn), Today, "x"));
     }
 
@@ -42,7 +46,7 @@ public class ComplaintRulesTests
     {
         Assert.IsType<Outcome.NotAllowed>(HoldConciliationEndpoint.Decide(Registered(), new HoldConciliation(ConciliationOutcome.Failed), Today, "x"));
         Assert.IsType<Outcome.NotAllowed>(ConveneConciliationEndpoint.Decide(Registered(), new ConveneConciliation(Today.AddDays(10)), Today, "x"));
-        var appointed = After(Registered(), AppointConciliatorsEndpoint.Decide(Registered(), new AppointConciliators(["Dr A"]), Today, "x"));
+        var appointed = After(Registered(), AppointConciliatorsEndpoint.Decide(Registered(), new AppointConciliators(Commission), Today, "x"));
         Assert.IsType<Outcome.NotAllowed>(HoldConciliationEndpoint.Decide(appointed, new HoldConciliation(ConciliationOutcome.Failed), Today, "x"));
         var convened = Convened(Today);
         var held = After(convened, HoldConciliationEndpoint.Decide(convened, new HoldConciliation(ConciliationOutcome.Partial), Today, "x"));
@@ -61,7 +65,7 @@ public class ComplaintRulesTests
     [Fact]
     public void Parties_convened_after_the_first_month_are_flagged_late()
     {
-        var appointed = After(Registered(), AppointConciliatorsEndpoint.Decide(Registered(), new AppointConciliators(["Dr A"]), Today, "x"));
+        var appointed = After(Registered(), AppointConciliatorsEndpoint.Decide(Registered(), new AppointConciliators(Commission), Today, "x"));
         var late = (ConciliationConvened)Assert.IsType<Outcome.Accepted>(
             ConveneConciliationEndpoint.Decide(appointed, new ConveneConciliation(Today.AddMonths(2)), Today.AddMonths(1).AddDays(1), "x")).Events[0];
         Assert.True(late.Late);
@@ -123,13 +127,28 @@ public class ComplaintRulesTests
         Assert.IsType<Outcome.NotAllowed>(TransmitComplaintEndpoint.Decide(referredAfterFailure, new TransmitComplaint("avis", false), Today.AddDays(7), "x", Guid.NewGuid()));
     }
 
+    [Theory]
+    [InlineData(new[] { "Dr A" }, false)]
+    [InlineData(new[] { "Dr A", "Dr B" }, false)]
+    [InlineData(new[] { "Dr A", "dr a", "Dr B" }, false)]
+    [InlineData(new[] { "Dr A", "Dr B", "Dr C" }, true)]
+    [InlineData(new[] { "Dr A", "Dr B", "Dr C", "Dr D" }, true)]
+    public void The_conciliation_commission_has_at_least_three_distinct_members(string[] conciliators, bool accepted)
+    {
+        // L.4123-2: the departmental council's conciliation commission has at least three members.
+        var outcome = AppointConciliatorsEndpoint.Decide(Registered(), new AppointConciliators(conciliators), Today, "x");
+        Assert.Equal(accepted, outcome is Outcome.Accepted);
+        if (!accepted)
+            Assert.Contains("au moins 3", Assert.IsType<Outcome.Invalid>(outcome).Errors["conciliators"][0]);
+    }
+
     [Fact]
     public void Neither_the_complainant_nor_the_doctor_complained_about_can_be_a_conciliator()
     {
         var complaint = Registered() with { DoctorName = "Jean Dupont" };
-        Assert.IsType<Outcome.Invalid>(AppointConciliatorsEndpoint.Decide(complaint, new AppointConciliators(["Dr Jean Dupont"]), Today, "x"));
-        Assert.IsType<Outcome.Invalid>(AppointConciliatorsEndpoint.Decide(complaint, new AppointConciliators(["Durand"]), Today, "x"));
-        Assert.IsType<Outcome.Accepted>(AppointConciliatorsEndpoint.Decide(complaint, new AppointConciliators(["Dr Anne Petit"]), Today, "x"));
+        Assert.IsType<Outcome.Invalid>(AppointConciliatorsEndpoint.Decide(complaint, new AppointConciliators(["Dr Jean Dupont", "Dr B", "Dr C"]), Today, "x"));
+        Assert.IsType<Outcome.Invalid>(AppointConciliatorsEndpoint.Decide(complaint, new AppointConciliators(["Durand", "Dr B", "Dr C"]), Today, "x"));
+        Assert.IsType<Outcome.Accepted>(AppointConciliatorsEndpoint.Decide(complaint, new AppointConciliators(["Dr Anne Petit", "Dr B", "Dr C"]), Today, "x"));
     }
 
     [Fact]
@@ -156,6 +175,40 @@ public class ComplaintRulesTests
         var late = (ComplaintTransmittedToChamber)Assert.IsType<Outcome.Accepted>(
             TransmitComplaintEndpoint.Decide(authority, new TransmitComplaint("avis", true), Today.AddMonths(3).AddDays(1), "x", Guid.NewGuid())).Events[0];
         Assert.True(late.Late);
+    }
+
+    private static Complaint ArsReferral() => Complaint.Create(new ComplaintRegistered(
+        Guid.NewGuid(), "10005173140", "75", new Complainant(ComplainantKind.Authority, "DG ARS Île-de-France"), ["Danger grave"],
+        Today, Today.AddMonths(1), Today.AddMonths(3), "cdom75", EmergencySuspension: true, EmergencyHearingDueOn: Today.AddDays(3)));
+
+    [Fact]
+    public void A_doctor_suspended_in_an_emergency_is_heard_within_three_days_of_the_suspension_or_the_clock_flags_the_dossier()
+    {
+        // L.4113-14: the DG ARS hears the doctor within 3 days of the suspension (calendar days, DOMAIN open question 13).
+        Assert.Equal(new DateOnly(2026, 11, 23), RegisterComplaintEndpoint.EmergencyHearingDue(new PractitionerStatus { NotAllowedFrom = "2026-11-20" }, Today));
+        Assert.Equal(Today.AddDays(3), RegisterComplaintEndpoint.EmergencyHearingDue(new PractitionerStatus(), Today));
+        var referral = ArsReferral();
+        Assert.Empty(ComplaintClock.DueOn(referral, Today.AddDays(3)).OfType<EmergencyHearingDeadlinePassed>());
+        var flagged = Assert.Single(ComplaintClock.DueOn(referral, Today.AddDays(4)).OfType<EmergencyHearingDeadlinePassed>());
+        Assert.Equal(Today.AddDays(3), flagged.DueOn);
+        var overdue = referral.Apply(flagged);
+        Assert.True(overdue.EmergencyHearingOverdue);
+        Assert.Empty(ComplaintClock.DueOn(overdue, Today.AddDays(5)).OfType<EmergencyHearingDeadlinePassed>());
+    }
+
+    [Fact]
+    public void The_emergency_hearing_is_recorded_once_in_time_on_the_third_day_and_late_on_the_fourth()
+    {
+        var onTime = Assert.IsType<EmergencyHearingRecorded>(Assert.IsType<Outcome.Accepted>(
+            RecordEmergencyHearingEndpoint.Decide(ArsReferral(), new RecordEmergencyHearing(Today.AddDays(3)), Today.AddDays(3), "cdom75")).Events[0]);
+        Assert.False(onTime.Late);
+        Assert.True(Assert.IsType<EmergencyHearingRecorded>(Assert.IsType<Outcome.Accepted>(
+            RecordEmergencyHearingEndpoint.Decide(ArsReferral(), new RecordEmergencyHearing(Today.AddDays(4)), Today.AddDays(4), "cdom75")).Events[0]).Late);
+        var heard = ArsReferral().Apply(onTime);
+        Assert.Null(heard.EmergencyHearingDeadline);
+        Assert.IsType<Outcome.NotAllowed>(RecordEmergencyHearingEndpoint.Decide(heard, new RecordEmergencyHearing(null), Today.AddDays(5), "cdom75"));
+        Assert.IsType<Outcome.NotAllowed>(RecordEmergencyHearingEndpoint.Decide(Registered(), new RecordEmergencyHearing(null), Today, "cdom75"));
+        Assert.IsType<Outcome.Invalid>(RecordEmergencyHearingEndpoint.Decide(ArsReferral(), new RecordEmergencyHearing(Today.AddDays(1)), Today, "cdom75"));
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public class DeadlinesSweptByTheClock(DisciplineInProcess discipline) : IClassFi
             session.Events.StartStream<Complaint>(complaintId, new ComplaintRegistered(complaintId, "10005173140", "75",
                 new Complainant(ComplainantKind.Patient, "Mme Durand"), ["Qualité des soins"], registeredOn, registeredOn.AddMonths(1), registeredOn.AddMonths(3), "cdom75"));
             session.Events.StartStream<ChamberCase>(caseId,
-                new ChamberCaseRegistered(caseId, Guid.NewGuid(), "10005173140", "75", registeredOn, registeredOn.AddMonths(ChamberRules.DecisionMonths)));
+                new ChamberCaseRegistered(caseId, Guid.NewGuid(), "10005173140", "75", registeredOn, registeredOn.AddMonths(6)));
             await session.SaveChangesAsync();
         }
 

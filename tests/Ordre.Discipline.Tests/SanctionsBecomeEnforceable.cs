@@ -37,7 +37,7 @@ public class SanctionsBecomeEnforceable(DisciplineInProcess discipline) : IClass
                 session.Events.StartStream<ChamberCase>(caseId,
                     new ChamberCaseRegistered(caseId, Guid.NewGuid(), "10005173140", "75", today, today.AddMonths(6)),
                     new DecisionRendered(caseId, DecisionForm.Collegial, DecisionOutcome.PracticeBan, 6, 2, null, today, "cdpiidf"),
-                    new CaseDecisionNotified(caseId, today, today.AddDays(NotifyDecisionEndpoint.AppealDays), "cdpiidf"));
+                    new CaseDecisionNotified(caseId, today, NotifyDecisionEndpoint.AppealDeadline(today, "75"), "cdpiidf"));
                 await session.SaveChangesAsync();
             }
             var finality = discipline.Services.GetRequiredService<Ordre.Discipline.Deadlines.DisciplineDeadlines>();
@@ -63,7 +63,7 @@ public class SanctionsBecomeEnforceable(DisciplineInProcess discipline) : IClass
     }
 
     [Fact]
-    public async Task An_emergency_case_left_undecided_for_two_months_publishes_the_lapse_of_the_ars_suspension()
+    public async Task An_emergency_case_left_undecided_by_both_chambers_publishes_the_lapse_of_the_ars_suspension()
     {
         var (bus, received) = await Listen<EmergencySuspensionLapsed>("test-lapses");
         try
@@ -74,11 +74,15 @@ public class SanctionsBecomeEnforceable(DisciplineInProcess discipline) : IClass
             await using (var session = store.LightweightSession())
             {
                 session.Events.StartStream<ChamberCase>(caseId, new ChamberCaseRegistered(caseId, Guid.NewGuid(), "10001234567", "75", today,
-                    today.AddMonths(ChamberRules.EmergencyDecisionMonths), EmergencySuspension: true));
+                    today.AddMonths(2), EmergencySuspension: true));
                 await session.SaveChangesAsync();
             }
             var sweep = discipline.Services.GetRequiredService<Ordre.Discipline.Deadlines.DisciplineDeadlines>();
+            // L.4113-14: past the first chamber's 2 months the case goes before the national chamber; past its 2 months, the suspension lapses.
             discipline.Clock.Advance(TimeSpan.FromDays(63)); // past the 2 months, whichever they are
+            await sweep.SweepAsync(CancellationToken.None);
+            Assert.True((await Case(store, caseId)).BeforeNationalChamber);
+            discipline.Clock.Advance(TimeSpan.FromDays(63));
             await sweep.SweepAsync(CancellationToken.None);
 
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));

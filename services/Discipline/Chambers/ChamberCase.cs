@@ -6,6 +6,7 @@ using Ordre.Discipline.Chambers.HoldingHearing;
 using Ordre.Discipline.Chambers.LodgingCassation;
 using Ordre.Discipline.Chambers.MovingCase;
 using Ordre.Discipline.Chambers.Notifying;
+using Ordre.Discipline.Chambers.NotifyingNationalDecision;
 using Ordre.Discipline.Chambers.Opening;
 using Ordre.Discipline.Chambers.RulingOnAppeal;
 using Ordre.Discipline.Chambers.RulingOnCassation;
@@ -45,10 +46,18 @@ public sealed record ChamberCase(
 {
     public Decision? Decision { get; init; }
     public DateOnly? NotifiedOn { get; init; }
+    /// <summary>The last day of the longest appeal window (the furthest party's): the decision is final the day after.</summary>
     public DateOnly? AppealDeadline { get; init; }
+    /// <summary>The notice did not state the appeal deadline: every party has 2 months (R.4126-32).</summary>
+    public bool AppealDeadlineOmitted { get; init; }
     public bool AppealedAdmissibly { get; init; }
     /// <summary>L.4113-14: referred by the regional health agency after an emergency suspension; 2 months to decide, appeal not suspensive.</summary>
     public bool EmergencySuspension { get; init; }
+    /// <summary>
+    /// L.4113-14: the first-instance chamber did not rule on the emergency case in its 2 months; the national chamber now
+    /// judges it (by <see cref="DecisionDueOn"/>), and its decision is final at once.
+    /// </summary>
+    public bool BeforeNationalChamber { get; init; }
     /// <summary>The ARS's emergency suspension lapsed for want of a decision in time (raised once).</summary>
     public bool EmergencyLapsed { get; init; }
     /// <summary>The first-instance sanction was published as enforceable on notification (an emergency case's appeal does not suspend it).</summary>
@@ -61,6 +70,9 @@ public sealed record ChamberCase(
     public CassationOutcome? Cassation { get; init; }
     /// <summary>The national chamber's decision on appeal (the case-law base publishes sheets of these).</summary>
     public DateOnly? NationalDecisionOn { get; init; }
+    /// <summary>The day the national chamber's decision was notified, and the last day to lodge a cassation appeal (R.4126-48).</summary>
+    public DateOnly? NationalNotifiedOn { get; init; }
+    public DateOnly? CassationDeadline { get; init; }
     public string? Rapporteur { get; init; }
     public Hearing? Hearing { get; init; }
     /// <summary>The case was moved by the national chamber's president to the chamber of this region.</summary>
@@ -91,16 +103,22 @@ public sealed record ChamberCase(
         MovedToRegion = e.ToRegion, DecisionOverdue = false, DecisionDueOn = e.DecisionDueOn, Rapporteur = null, Hearing = null,
     };
 
+    public ChamberCase Apply(EmergencyCaseBroughtBeforeNationalChamber e) => this with { BeforeNationalChamber = true, DecisionDueOn = e.NationalDueOn };
+
     public ChamberCase Apply(DecisionRendered e) => this with
     {
         Status = CaseStatus.Decided,
+        NationalDecisionOn = e.ByNationalChamber ? e.On : NationalDecisionOn,
         Decision = new Decision(e.Form, e.Outcome, e.BanMonths, e.SuspendedMonths, e.From, e.On)
         {
             TrainingOrdered = e.TrainingOrdered, RevokesSuspendedPartOf = e.RevokesSuspendedPartOf, RevokedMonths = e.RevokedMonths,
         },
     };
 
-    public ChamberCase Apply(CaseDecisionNotified e) => this with { Status = CaseStatus.Notified, NotifiedOn = e.On, AppealDeadline = e.AppealDeadline };
+    public ChamberCase Apply(CaseDecisionNotified e) => this with
+    {
+        Status = CaseStatus.Notified, NotifiedOn = e.On, AppealDeadline = e.AppealDeadline, AppealDeadlineOmitted = e.DeadlineOmitted,
+    };
 
     public ChamberCase Apply(AppealToNationalChamberLodged e) =>
         e.Admissible ? this with { Status = CaseStatus.Appealed, AppealedAdmissibly = true } : this;
@@ -120,6 +138,8 @@ public sealed record ChamberCase(
     public ChamberCase Apply(DecisionEnforceablePendingAppeal e) => this with { EnforcedPendingAppeal = true };
     public ChamberCase Apply(ProvisionalSanctionEnded e) => this with { EnforcedPendingAppeal = false };
     public ChamberCase Apply(EmergencyCaseUndecidedInTime e) => this with { EmergencyLapsed = true };
+
+    public ChamberCase Apply(NationalDecisionNotified e) => this with { NationalNotifiedOn = e.On, CassationDeadline = e.CassationDeadline };
 
     public ChamberCase Apply(CassationAppealLodged e) => this with { CassationLodgedOn = e.LodgedOn };
 

@@ -1,12 +1,14 @@
 namespace Ordre.Discipline.Chambers;
 
-/// <summary>The rules several chamber acts share: the time to decide, and when a sanction runs.</summary>
+/// <summary>The rules several chamber acts share: the national chamber's time on an emergency case, and when a sanction runs (the periods: <see cref="DisciplineRules"/>).</summary>
 public static class ChamberRules
 {
-    /// <summary>L.4124-1 (K): the first-instance chamber decides within 6 months.</summary>
-    public const int DecisionMonths = 6;
-    /// <summary>L.4113-14: on a case referred after an ARS emergency suspension, 2 months, else the suspension lapses.</summary>
-    public const int EmergencyDecisionMonths = 2;
+    /// <summary>
+    /// L.4113-14: the national chamber's last day on an emergency case brought before it when the first chamber's 2 months
+    /// ran out: 2 more months (<see cref="DisciplineRules.EmergencyNationalDecision"/>).
+    /// </summary>
+    public static DateOnly NationalEmergencyDecisionDue(DateOnly firstInstanceDueOn) =>
+        DisciplineRules.Book.After(DisciplineRules.EmergencyNationalDecision, firstInstanceDueOn);
 
     /// <summary>
     /// R.4126-30: the sanction runs from the date the decision fixed, or the day after it became final; a ban lasts
@@ -18,7 +20,9 @@ public static class ChamberRules
         var from = fixedFrom is { } fixedDay && fixedDay > finalOn ? fixedDay : finalOn.AddDays(1);
         // A revoked suspended part of an earlier sanction runs on after the new ban.
         var enforcedMonths = banMonths - suspendedMonths + revokedMonths;
-        DateOnly? to = outcome is DecisionOutcome.PracticeBan or DecisionOutcome.PublicFunctionsBan && enforcedMonths > 0
+        // A permanent ban from public functions (0 months, L.4124-6 3°) has no last day, whatever it revokes.
+        var permanent = outcome == DecisionOutcome.PublicFunctionsBan && banMonths == 0;
+        DateOnly? to = outcome is DecisionOutcome.PracticeBan or DecisionOutcome.PublicFunctionsBan && enforcedMonths > 0 && !permanent
             ? from.AddMonths(enforcedMonths).AddDays(-1)
             : null;
         return (from, to);

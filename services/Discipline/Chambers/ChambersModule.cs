@@ -8,6 +8,7 @@ using Ordre.Discipline.Chambers.HoldingHearing;
 using Ordre.Discipline.Chambers.LodgingCassation;
 using Ordre.Discipline.Chambers.MovingCase;
 using Ordre.Discipline.Chambers.Notifying;
+using Ordre.Discipline.Chambers.NotifyingNationalDecision;
 using Ordre.Discipline.Chambers.Reading;
 using Ordre.Discipline.Chambers.RulingOnAppeal;
 using Ordre.Discipline.Chambers.RulingOnCassation;
@@ -28,14 +29,14 @@ public static class ChambersModule
 
     /// <summary>
     /// A final sanction becomes enforceable on the Tableau (in an emergency case, already on notification); a dismissal
-    /// or a fully suspended ban publishes nothing. Annulment in cassation, or replacement of a sanction already
+    /// or a fully suspended ban publishes nothing; a permanent ban from public functions is published with no end date. Annulment in cassation, or replacement of a sanction already
     /// enforced, ends it; an emergency case undecided in time makes the ARS's suspension lapse.
     /// </summary>
     public static void PublishSanctions(IntegrationEventMap map) => map
-        .Map<DecisionBecameFinal>((e, committed) => e.AlreadyEnforced || !Enforceable(e.Outcome, e.To)
+        .Map<DecisionBecameFinal>((e, committed) => e.AlreadyEnforced || !Enforceable(e.Outcome, e.To, e.SuspendedMonths)
             ? null
             : new SanctionEnforceable(e.SanctionId ?? e.CaseId, e.Rpps, SanctionOf(e.Outcome).Name(), e.From, e.To, e.SuspendedMonths, committed.Timestamp))
-        .Map<DecisionEnforceablePendingAppeal>((e, committed) => Enforceable(e.Outcome, e.To)
+        .Map<DecisionEnforceablePendingAppeal>((e, committed) => Enforceable(e.Outcome, e.To, e.SuspendedMonths)
             ? new SanctionEnforceable(e.CaseId, e.Rpps, SanctionOf(e.Outcome).Name(), e.From, e.To, e.SuspendedMonths, committed.Timestamp)
             : null)
         .Map<ProvisionalSanctionEnded>((e, committed) => new SanctionEnded(e.CaseId, e.Rpps, e.On, committed.Timestamp))
@@ -55,8 +56,19 @@ public static class ChambersModule
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "A dismissal imposes no sanction."),
     };
 
-    private static bool Enforceable(DecisionOutcome outcome, DateOnly? to) =>
-        outcome != DecisionOutcome.Dismissed && !(outcome is DecisionOutcome.PracticeBan or DecisionOutcome.PublicFunctionsBan && to is null);
+    /// <summary>
+    /// Whether a decision puts a sanction in force on the Tableau. A ban with no last day is either wholly under sursis
+    /// (its suspended part is its whole length: nothing to enforce) or, for public functions only, permanent (L.4124-6 3°:
+    /// "temporaire ou permanente"; 0 months, no sursis), which is enforced with no end. A ban on practising is always
+    /// temporary (L.4124-6 4°), so one with no last day is wholly suspended.
+    /// </summary>
+    public static bool Enforceable(DecisionOutcome outcome, DateOnly? to, int suspendedMonths) => outcome switch
+    {
+        DecisionOutcome.Dismissed => false,
+        DecisionOutcome.PracticeBan => to is not null,
+        DecisionOutcome.PublicFunctionsBan => to is not null || suspendedMonths == 0,
+        _ => true,
+    };
 
     /// <summary>A case is in the jurisdiction of its region's first-instance chamber (or the one it was moved to) and of the national bodies.</summary>
     public static IServiceCollection AddCaseJurisdiction(this IServiceCollection services) =>
@@ -101,8 +113,11 @@ public static class ChambersModule
         chamber.MapPost("/appeal/decision", DecideNationalAppealEndpoint.Handle).WithName("DecideNationalAppeal")
             .WithSummary("Statuer en appel : confirmer, ou remplacer la décision ; la décision est alors définitive")
             .WithDescription("Chambre disciplinaire nationale. Le pourvoi en cassation n'étant pas suspensif, la sanction devient exécutoire.");
+        chamber.MapPost("/appeal/decision/notification", NotifyNationalDecisionEndpoint.Handle).WithName("NotifyNationalDecision")
+            .WithSummary("Notifier la décision de la chambre nationale (ouvre 2 mois de pourvoi en cassation)")
+            .WithDescription("Chambre disciplinaire nationale.");
         chamber.MapPost("/cassation", LodgeCassationEndpoint.Handle).WithName("LodgeCassation")
-            .WithSummary("Enregistrer un pourvoi en cassation (2 mois, non suspensif)").WithDescription("Chambre disciplinaire nationale.");
+            .WithSummary("Enregistrer un pourvoi en cassation contre une décision de la chambre nationale (2 mois après sa notification, non suspensif)").WithDescription("Chambre disciplinaire nationale.");
         chamber.MapPost("/cassation/decision", RecordCassationOutcomeEndpoint.Handle).WithName("RecordCassationOutcome")
             .WithSummary("Enregistrer l'issue du pourvoi : une annulation met fin à la sanction").WithDescription("Chambre disciplinaire nationale.");
         return app;

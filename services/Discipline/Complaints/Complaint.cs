@@ -3,6 +3,7 @@ using Ordre.Discipline.Complaints.AppointingConciliators;
 using Ordre.Discipline.Complaints.Clock;
 using Ordre.Discipline.Complaints.Conciliating;
 using Ordre.Discipline.Complaints.Convening;
+using Ordre.Discipline.Complaints.HearingTheDoctor;
 using Ordre.Discipline.Complaints.Referring;
 using Ordre.Discipline.Complaints.Registering;
 using Ordre.Discipline.Complaints.ReportingDefault;
@@ -51,19 +52,43 @@ public sealed record Complaint(
     /// <summary>The complainant asked the national council's president to transmit, the council having not acted; he has until then.</summary>
     public DateOnly? NationalTransmissionDueOn { get; init; }
 
+    /// <summary>L.4113-14: the last day for the DG ARS to hear the doctor suspended in an emergency (3 days from the suspension).</summary>
+    public DateOnly? EmergencyHearingDueOn { get; init; }
+    public DateOnly? EmergencyHearingHeldOn { get; init; }
+    /// <summary>The clock found the 3 days past without a hearing recorded (raised once).</summary>
+    public bool EmergencyHearingOverdue { get; init; }
+
     public bool IsOpen => Status is ComplaintStatus.Registered or ComplaintStatus.Acknowledged;
     private bool SkipsConciliation => Complainant.Kind == ComplainantKind.Authority;
 
-    /// <summary>The next day the clock acts on this complaint: past the month to convene, then past the 3 months to transmit.</summary>
-    public DateOnly? NextDeadline =>
+    /// <summary>The next day the clock acts on the procedure: past the month to convene, then past the 3 months to transmit.</summary>
+    public DateOnly? ProcedureDeadline =>
         !IsOpen ? null
         : !SkipsConciliation && ConciliationMeetingOn is null && !ConciliationOverdue ? ConciliationDueOn.AddDays(1)
         : !TransmissionOverdue ? TransmissionDueOn.AddDays(1)
         : null;
 
+    /// <summary>The day after the 3 days to hear a doctor suspended in an emergency, while no hearing is recorded nor flagged.</summary>
+    public DateOnly? EmergencyHearingDeadline =>
+        EmergencyHearingDueOn is { } due && EmergencyHearingHeldOn is null && !EmergencyHearingOverdue ? due.AddDays(1) : null;
+
+    /// <summary>The next day the clock acts on this complaint: the earlier of the procedure's and the emergency hearing's.</summary>
+    public DateOnly? NextDeadline =>
+        (ProcedureDeadline, EmergencyHearingDeadline) switch
+        {
+            ({ } procedure, { } hearing) => procedure < hearing ? procedure : hearing,
+            (var procedure, var hearing) => procedure ?? hearing,
+        };
+
     public static Complaint Create(ComplaintRegistered e) => new(
         e.ComplaintId, e.Rpps, e.Department, e.Complainant, e.Grounds, e.RegisteredOn, e.ConciliationDueOn, e.TransmissionDueOn,
-        ComplaintStatus.Registered) { DoctorName = e.DoctorName, EmergencySuspension = e.EmergencySuspension };
+        ComplaintStatus.Registered)
+    {
+        DoctorName = e.DoctorName, EmergencySuspension = e.EmergencySuspension, EmergencyHearingDueOn = e.EmergencyHearingDueOn,
+    };
+
+    public Complaint Apply(EmergencyHearingRecorded e) => this with { EmergencyHearingHeldOn = e.HeldOn };
+    public Complaint Apply(EmergencyHearingDeadlinePassed e) => this with { EmergencyHearingOverdue = true };
 
     public Complaint Apply(ComplaintAcknowledged e) => this with { Status = ComplaintStatus.Acknowledged };
     public Complaint Apply(ConciliatorsAppointed e) => this with { Conciliators = e.Conciliators };

@@ -4,6 +4,7 @@ using Ordre.Discipline.Complaints.Acknowledging;
 using Ordre.Discipline.Complaints.AppointingConciliators;
 using Ordre.Discipline.Complaints.Conciliating;
 using Ordre.Discipline.Complaints.Convening;
+using Ordre.Discipline.Complaints.HearingTheDoctor;
 using Ordre.Discipline.Complaints.Reading;
 using Ordre.Discipline.Complaints.Referring;
 using Ordre.Discipline.Complaints.Registering;
@@ -97,6 +98,9 @@ public static class ComplaintsModule
             .WithSummary("Enregistrer la conciliation : Total, Partial, Failed ou Absent");
         complaint.MapPost("/withdrawal", WithdrawComplaintEndpoint.Handle).WithName("WithdrawComplaint")
             .WithSummary("Enregistrer le retrait de la plainte");
+        complaint.MapPost("/emergency-hearing", RecordEmergencyHearingEndpoint.Handle).WithName("RecordEmergencyHearing")
+            .WithSummary("Enregistrer l'audition du médecin suspendu en urgence par le DG ARS (dans les 3 jours, sinon signalée en retard)")
+            .ProducesValidationProblem();
         complaints.MapPost("/{id:guid}/transmission", TransmitComplaintEndpoint.Handle).RequireAuthorization(DisciplinePolicies.ComplaintHandlers)
             .RequireJurisdiction(ComplaintRecord)
             .WithName("TransmitComplaint")

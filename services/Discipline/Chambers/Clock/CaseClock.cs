@@ -3,7 +3,13 @@ namespace Ordre.Discipline.Chambers.Clock;
 /// <summary>Raised by the clock: the first-instance chamber did not decide within 6 months (L.4124-1).</summary>
 public sealed record DecisionDeadlinePassed(Guid CaseId, DateOnly DueOn, DateOnly On) : IChanges<ChamberCase>;
 
-/// <summary>L.4113-14: the chamber did not rule within 2 months on an emergency case; the ARS's suspension lapses (published).</summary>
+/// <summary>
+/// L.4113-14: the first-instance chamber did not rule within 2 months on an emergency case; the case is brought before
+/// the national chamber, which rules within 2 months (to <paramref name="NationalDueOn"/>). The suspension stays.
+/// </summary>
+public sealed record EmergencyCaseBroughtBeforeNationalChamber(Guid CaseId, string Rpps, DateOnly DueOn, DateOnly NationalDueOn, DateOnly On) : IChanges<ChamberCase>;
+
+/// <summary>L.4113-14: neither chamber ruled in time on an emergency case (2 months each); the ARS's suspension lapses (published).</summary>
 public sealed record EmergencyCaseUndecidedInTime(Guid CaseId, string Rpps, DateOnly DueOn, DateOnly On) : IChanges<ChamberCase>;
 
 /// <summary>
@@ -20,16 +26,26 @@ public sealed record DecisionBecameFinal(
 public static class CaseClock
 {
     /// <summary>
-    /// What the clock does on <paramref name="today"/>: the 6 months to decide run out; the decision becomes final
-    /// after an unappealed window.
+    /// What the clock does on <paramref name="today"/>: the 6 months to decide run out (an emergency case: the first
+    /// chamber's 2 months bring it before the national chamber, whose 2 months make the suspension lapse); the decision
+    /// becomes final after an unappealed window.
     /// </summary>
     public static IReadOnlyList<object> DueOn(ChamberCase chamberCase, DateOnly today)
     {
         if (chamberCase is { Status: CaseStatus.Registered, DecisionOverdue: false } && today > chamberCase.DecisionDueOn)
-            return chamberCase is { EmergencySuspension: true, EmergencyLapsed: false }
-                ? [new DecisionDeadlinePassed(chamberCase.Id, chamberCase.DecisionDueOn, today),
-                    new EmergencyCaseUndecidedInTime(chamberCase.Id, chamberCase.Rpps, chamberCase.DecisionDueOn, today)]
-                : [new DecisionDeadlinePassed(chamberCase.Id, chamberCase.DecisionDueOn, today)];
+            return chamberCase switch
+            {
+                // L.4113-14: "En l'absence de décision dans ce délai, l'affaire est portée devant [...] la chambre
+                // disciplinaire nationale, qui statue dans un délai de deux mois" (DOMAIN §2.3, §3.2).
+                { EmergencySuspension: true, EmergencyLapsed: false, BeforeNationalChamber: false } =>
+                    [new EmergencyCaseBroughtBeforeNationalChamber(chamberCase.Id, chamberCase.Rpps, chamberCase.DecisionDueOn,
+                        ChamberRules.NationalEmergencyDecisionDue(chamberCase.DecisionDueOn), today)],
+                // "A défaut de décision dans ce délai, la mesure de suspension prend fin automatiquement."
+                { EmergencySuspension: true, EmergencyLapsed: false } =>
+                    [new DecisionDeadlinePassed(chamberCase.Id, chamberCase.DecisionDueOn, today),
+                        new EmergencyCaseUndecidedInTime(chamberCase.Id, chamberCase.Rpps, chamberCase.DecisionDueOn, today)],
+                _ => [new DecisionDeadlinePassed(chamberCase.Id, chamberCase.DecisionDueOn, today)],
+            };
         if (chamberCase is not { Status: CaseStatus.Notified, AppealDeadline: { } deadline, Decision: { } decision } || deadline >= today)
             return [];
         var finalOn = deadline.AddDays(1);

@@ -8,8 +8,6 @@ namespace Ordre.Discipline.Chambers.Deciding;
 /// </summary>
 public static class Revocation
 {
-    public const int RevocationYears = 5;
-
     /// <summary>The earlier case whose suspended part a decision would revoke, and whether another decision already revoked it.</summary>
     public static async Task<(ChamberCase? Earlier, bool AlreadyRevoked)> EarlierCaseAsync(IQuerySession session, Guid caseId, Guid? earlierId, CancellationToken ct)
     {
@@ -42,8 +40,9 @@ public static class Revocation
             return Outcome.Field("revokeSuspendedPartOf", "Le sursis révoqué doit assortir une sanction de même nature que la nouvelle.");
         if (alreadyRevoked)
             return Outcome.Field("revokeSuspendedPartOf", "Ce sursis a déjà été révoqué par une autre décision.");
-        return acts >= notified && acts <= notified.AddYears(RevocationYears)
+        // The period in force when the suspended sanction was notified (L.4124-6: 5 years).
+        return acts >= notified && acts <= DisciplineRules.Book.After(DisciplineRules.SursisRevocation, notified)
             ? null
-            : Outcome.Field("actsCommittedOn", $"Le sursis ne peut être révoqué que pour des faits commis dans les {RevocationYears} ans suivant la notification de la sanction ({notified:dd/MM/yyyy}).");
+            : Outcome.Field("actsCommittedOn", $"Le sursis ne peut être révoqué que pour des faits commis dans les {DisciplineRules.Book.Value(DisciplineRules.SursisRevocation, notified)} ans suivant la notification de la sanction ({notified:dd/MM/yyyy}).");
     }
 }

@@ -36,7 +36,7 @@ public static class MoveCaseEndpoint
         if (chamberCase.Status != CaseStatus.Registered)
             return new Outcome.NotAllowed("Cette affaire a déjà été jugée.");
         return chamberCase.DecisionOverdue
-            ? new Outcome.Accepted(new CaseMovedToAnotherChamber(chamberCase.Id, chamberCase.Chamber, toRegion, today.AddMonths(ChamberRules.DecisionMonths), today, by))
+            ? new Outcome.Accepted(new CaseMovedToAnotherChamber(chamberCase.Id, chamberCase.Chamber, toRegion, DisciplineRules.Book.After(DisciplineRules.ChamberDecision, today), today, by))
             : new Outcome.NotAllowed($"La chambre a jusqu'au {chamberCase.DecisionDueOn:dd/MM/yyyy} pour statuer ; l'affaire ne peut être dépaysée avant.");
     }
 }

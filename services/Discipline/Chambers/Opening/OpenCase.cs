@@ -10,5 +10,5 @@ public static class OpenCase
     /// <summary>The chamber has 6 months to decide, 2 on a case referred after an ARS emergency suspension.</summary>
     public static ChamberCaseRegistered OnTransmission(Guid caseId, Guid complaintId, string rpps, string department, DateOnly on, bool emergencySuspension) =>
         new(caseId, complaintId, rpps, department, on,
-            on.AddMonths(emergencySuspension ? ChamberRules.EmergencyDecisionMonths : ChamberRules.DecisionMonths), emergencySuspension);
+            DisciplineRules.Book.After(emergencySuspension ? DisciplineRules.EmergencyDecision : DisciplineRules.ChamberDecision, on), emergencySuspension);
 }

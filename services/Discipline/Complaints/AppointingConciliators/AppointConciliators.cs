@@ -20,12 +20,18 @@ public static class AppointConciliatorsEndpoint
         return ComplaintChange.Apply(id, user, session, c => Decide(c, command, today, user.Actor()), ct);
     }
 
-    /// <summary>R.4123-19: no conciliator may be implicated in the complaint (neither party).</summary>
+    /// <summary>
+    /// L.4123-2: a commission of at least 3 members of the council (<see cref="DisciplineRules.MinimumConciliators"/>); R.4123-19: none of
+    /// them implicated in the complaint (neither party).
+    /// </summary>
     public static Outcome Decide(Complaint complaint, AppointConciliators command, DateOnly today, string by)
     {
-        var names = (command.Conciliators ?? []).Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()).Distinct().ToList();
-        if (names.Count == 0)
-            return Outcome.Field("conciliators", "Désignez au moins un conciliateur.");
+        var names = (command.Conciliators ?? []).Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim())
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var minimum = DisciplineRules.Book.Value(DisciplineRules.MinimumConciliators, today);
+        if (names.Count < minimum)
+            return Outcome.Field("conciliators",
+                $"La commission de conciliation compte au moins {minimum} membres distincts (L.4123-2) : {names.Count} désigné(s).");
         if (names.Any(n => IsParty(n, complaint)))
             return Outcome.Field("conciliators", "Un conciliateur ne peut être mis en cause dans la plainte.");
         return complaint.IsOpen

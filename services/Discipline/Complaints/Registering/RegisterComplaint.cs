@@ -19,18 +19,14 @@ public sealed record RegisterComplaint(
 /// <summary><paramref name="DoctorName"/>: the names on the Tableau when the complaint was lodged (kept to pseudonymise case-law sheets).</summary>
 public sealed record ComplaintRegistered(
     Guid ComplaintId, string Rpps, string Department, Complainant Complainant, IReadOnlyList<string> Grounds,
-    DateOnly RegisteredOn, DateOnly ConciliationDueOn, DateOnly TransmissionDueOn, string By, string? DoctorName = null, bool EmergencySuspension = false)
+    DateOnly RegisteredOn, DateOnly ConciliationDueOn, DateOnly TransmissionDueOn, string By, string? DoctorName = null, bool EmergencySuspension = false,
+    DateOnly? EmergencyHearingDueOn = null)
     : IChanges<Complaint>;
 
 public sealed record ComplaintCreated(Guid Id, DateOnly ConciliationDueOn, DateOnly TransmissionDueOn);
 
 public static class RegisterComplaintEndpoint
 {
-    /// <summary>L.4123-2: acknowledge, inform the doctor and convene both parties within one month.</summary>
-    public const int ConciliationMonths = 1;
-    /// <summary>L.4123-2: transmit to the chamber with a reasoned opinion within three months.</summary>
-    public const int TransmissionMonths = 3;
-
     public static async Task<Results<Created<ComplaintCreated>, ValidationProblem, ProblemHttpResult>> Handle(
         RegisterComplaint request, ClaimsPrincipal user, HttpContext http, IDocumentSession session, PractitionerLookup.PractitionerLookupClient tableau,
         TimeProvider clock, CancellationToken ct)
@@ -64,8 +60,9 @@ public static class RegisterComplaintEndpoint
         var registered = new ComplaintRegistered(id, request.Rpps!, doctor.Department,
             request.Complainant! with { Name = request.Complainant.Name.Trim() },
             [.. request.Grounds!.Where(g => !string.IsNullOrWhiteSpace(g)).Select(g => g.Trim())],
-            today, today.AddMonths(ConciliationMonths), today.AddMonths(TransmissionMonths), user.Actor(),
-            $"{doctor.FirstName} {doctor.LastName}".Trim(), request.EmergencySuspension);
+            today, DisciplineRules.Book.After(DisciplineRules.Conciliation, today), DisciplineRules.Book.After(DisciplineRules.Transmission, today), user.Actor(),
+            $"{doctor.FirstName} {doctor.LastName}".Trim(), request.EmergencySuspension,
+            request.EmergencySuspension ? EmergencyHearingDue(doctor, today) : null);
         session.Events.StartStream<Complaint>(id, registered);
         await session.SaveChangesAsync(ct);
         return TypedResults.Created($"/complaints/{id}", new ComplaintCreated(id, registered.ConciliationDueOn, registered.TransmissionDueOn));
@@ -83,6 +80,14 @@ public static class RegisterComplaintEndpoint
         http.Items[typeof(PractitionerStatus)] = doctor;
         return doctor;
     }
+
+    /// <summary>
+    /// L.4113-14: the DG ARS hears the doctor within 3 days of the suspension, whose first day the Tableau gives
+    /// (<c>not_allowed_from</c>); the day the complaint is registered when the Tableau gives none.
+    /// </summary>
+    public static DateOnly EmergencyHearingDue(PractitionerStatus doctor, DateOnly today) =>
+        DisciplineRules.Book.After(DisciplineRules.EmergencyHearing,
+            DateOnly.TryParseExact(doctor.NotAllowedFrom, "yyyy-MM-dd", out var suspendedOn) && suspendedOn <= today ? suspendedOn : today);
 
     /// <summary>A complaint is lodged at the council of the department where the doctor is registered.</summary>
     public static string? OutsideJurisdiction(PractitionerStatus doctor, ClaimsPrincipal user) =>

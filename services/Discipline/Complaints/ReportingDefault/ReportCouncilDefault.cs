@@ -9,9 +9,6 @@ public sealed record CouncilDefaultReported(Guid ComplaintId, DateOnly On, DateO
 
 public static class ReportCouncilDefaultEndpoint
 {
-    /// <summary>L.4123-2: seized by the complainant, the national council's president transmits within one month.</summary>
-    public const int NationalTransmissionMonths = 1;
-
     /// <summary>The complainant's recourse to the national council's president when the council did not transmit in 3 months.</summary>
     public static Task<Results<Ok<ComplaintChanged>, ValidationProblem, ProblemHttpResult>> Handle(
         Guid id, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
@@ -27,7 +24,7 @@ public static class ReportCouncilDefaultEndpoint
         if (complaint.NationalTransmissionDueOn is not null)
             return new Outcome.NotAllowed("Le président du Conseil national est déjà saisi.");
         return complaint.TransmissionOverdue
-            ? new Outcome.Accepted(new CouncilDefaultReported(complaint.Id, today, today.AddMonths(NationalTransmissionMonths), by))
+            ? new Outcome.Accepted(new CouncilDefaultReported(complaint.Id, today, DisciplineRules.Book.After(DisciplineRules.NationalTransmission, today), by))
             : new Outcome.NotAllowed($"Le conseil départemental a jusqu'au {complaint.TransmissionDueOn:dd/MM/yyyy} pour transmettre la plainte.");
     }
 }
