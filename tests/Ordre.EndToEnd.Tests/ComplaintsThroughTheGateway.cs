@@ -173,7 +173,7 @@ public class ComplaintsThroughTheGateway(OrdreSystem system)
         var doctor = await system.GrantedInscription();
         using var paris = await system.HttpClientFor("cdom75");
         var id = (await (await paris.PostAsJsonAsync("/discipline/complaints", Complaint(doctor.Rpps!))).Content.ReadFromJsonAsync<Created>())!.Id;
-        await Step(paris, id, "conciliators", new { conciliators = new[] { "Dr Anne Petit" } });
+        await Step(paris, id, "conciliators", new { conciliators = new[] { "Dr Anne Petit", "Dr Paul Roux", "Dr Léa Blanc" } });
         await Step(paris, id, "convocation", new { meetingOn = Scenarios.Today });
         await Step(paris, id, "conciliation", new { outcome = "Absent" });
         var caseId = (await Step(paris, id, "transmission", new { opinion = "Griefs établis.", councilJoins = false })).CaseId!.Value;
