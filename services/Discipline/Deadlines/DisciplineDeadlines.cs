@@ -35,7 +35,7 @@ public sealed class DisciplineDeadlines(IDocumentStore store, TimeProvider clock
     public async Task<int> SweepAsync(CancellationToken ct)
     {
         var today = ParisCalendar.Today(clock);
-        return await store.AppendWhatIsDueAsync<Complaint>(c => c.NextDeadline <= today, c => c.Id, c => ComplaintClock.DueOn(c, today), logger, ct)
-            + await store.AppendWhatIsDueAsync<ChamberCase>(c => c.NextDeadline <= today, c => c.Id, c => CaseClock.DueOn(c, today), logger, ct);
+        return await store.AppendWhatIsDueAsync<Complaint>(c => c.NextDeadline <= today, c => c.NextDeadline, c => c.Id, c => ComplaintClock.DueOn(c, today), logger, ct)
+            + await store.AppendWhatIsDueAsync<ChamberCase>(c => c.NextDeadline <= today, c => c.NextDeadline, c => c.Id, c => CaseClock.DueOn(c, today), logger, ct);
     }
 }

@@ -8,7 +8,9 @@ namespace Ordre.ServiceDefaults.EventStore;
 /// <summary>
 /// The common step of the deadline sweepers (deadlines as data): find the snapshots whose indexed next deadline
 /// has come, and append to each stream what its rule says the day brings, one transaction per stream. A stream
-/// changed by someone else meanwhile loses with a concurrency error and is re-read by the next sweep.
+/// changed by someone else meanwhile loses with a concurrency error and is re-read by the next sweep. Due streams are
+/// taken oldest deadline first (then by id), so that a backlog larger than one sweep is worked through in the order
+/// the days came and no due change waits behind newer ones.
 /// </summary>
 public static class DueStreams
 {
@@ -19,11 +21,12 @@ public static class DueStreams
     /// A stream the rules fail on is logged and skipped, so that it does not hold the others back.
     /// </summary>
     public static async Task<int> AppendWhatIsDueAsync<T>(
-        this IDocumentStore store, Expression<Func<T, bool>> isDue, Expression<Func<T, Guid>> id, Func<T, IReadOnlyList<object>> dueEvents,
-        ILogger logger, CancellationToken ct, Action<IDocumentSession, T>? alsoInTheSameTransaction = null) where T : class
+        this IDocumentStore store, Expression<Func<T, bool>> isDue, Expression<Func<T, DateOnly?>> dueOn, Expression<Func<T, Guid>> id,
+        Func<T, IReadOnlyList<object>> dueEvents, ILogger logger, CancellationToken ct,
+        Action<IDocumentSession, T>? alsoInTheSameTransaction = null) where T : class
     {
         await using var query = store.QuerySession();
-        var due = await query.Query<T>().Where(isDue).Select(id).Take(PerSweep).ToListAsync(ct);
+        var due = await query.Query<T>().Where(isDue).OrderBy(dueOn).ThenBy(id).Select(id).Take(PerSweep).ToListAsync(ct);
         var changed = 0;
         foreach (var streamId in due)
         {

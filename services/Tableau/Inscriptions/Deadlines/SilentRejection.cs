@@ -17,7 +17,7 @@ public sealed record AppealImplicitlyRejected(Guid InscriptionId, AppealLevel Le
 public sealed class SilentRejection : IDeadlines
 {
     public Task<int> AppendDueAsync(IDocumentStore store, DateOnly today, ILogger logger, CancellationToken ct) =>
-        store.AppendDueOldestFirstAsync<Inscription>(i => i.NextDeadline <= today, i => i.NextDeadline, i => i.Id, dossier => Due(dossier, today), logger, ct,
+        store.AppendWhatIsDueAsync<Inscription>(i => i.NextDeadline <= today, i => i.NextDeadline, i => i.Id, dossier => Due(dossier, today), logger, ct,
             (session, dossier) =>
             {
                 if (dossier.Status == InscriptionStatus.Complete) // rejected now: the applicant may apply again

@@ -10,7 +10,7 @@ public sealed record LpsDeclarationExpired(Guid DeclarationId, DateOnly On) : IC
 public sealed class ExpireUnrenewedDeclarations : IDeadlines
 {
     public Task<int> AppendDueAsync(IDocumentStore store, DateOnly today, ILogger logger, CancellationToken ct) =>
-        store.AppendDueOldestFirstAsync<LpsDeclaration>(d => d.NextDeadline <= today, d => d.NextDeadline, d => d.Id, declaration => Due(declaration, today), logger, ct);
+        store.AppendWhatIsDueAsync<LpsDeclaration>(d => d.NextDeadline <= today, d => d.NextDeadline, d => d.Id, declaration => Due(declaration, today), logger, ct);
 
     public static IReadOnlyList<object> Due(LpsDeclaration declaration, DateOnly today) =>
         declaration is { Status: LpsStatus.Registered, ValidUntil: { } until } && until < today

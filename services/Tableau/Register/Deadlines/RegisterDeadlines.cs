@@ -7,7 +7,7 @@ namespace Ordre.Tableau.Register.Deadlines;
 public sealed class RegisterDeadlines : IDeadlines
 {
     public Task<int> AppendDueAsync(IDocumentStore store, DateOnly today, ILogger logger, CancellationToken ct) =>
-        store.AppendDueOldestFirstAsync<Practitioner>(p => p.NextDeadline <= today, p => p.NextDeadline, p => p.Id, entry => DueChanges.On(entry, today), logger, ct,
+        store.AppendWhatIsDueAsync<Practitioner>(p => p.NextDeadline <= today, p => p.NextDeadline, p => p.Id, entry => DueChanges.On(entry, today), logger, ct,
             // A striking-off at the doctor's request applied today releases the RPPS for a new application.
             (session, entry) =>
             {
