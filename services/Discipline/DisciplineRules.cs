@@ -7,13 +7,13 @@ namespace Ordre.Discipline;
 /// <c>GET /discipline/rules</c>. A decision uses the row in force on its own date (<see cref="RuleBook.InForce"/>); a
 /// change in the law is a new row with a later <see cref="LegalRule.InForceFrom"/>, never an edit of an old one.
 /// Dates of effect: DOMAIN.md gives none for these rules and they were not re-read here, so every row carries
-/// <see cref="Unknown"/> (2000-01-01) as its first day; the source says when DOMAIN marks the rule (K) (from memory)
+/// <see cref="Unknown"/> (<see cref="LegalRule.DateNotChecked"/>: it applies to every date and GET /rules shows no date); the source says when DOMAIN marks the rule (K) (from memory)
 /// or (A) (the project's default).
 /// </summary>
 public static class DisciplineRules
 {
     /// <summary>Placeholder date of effect: the text's own date was not checked (all current texts predate any case here).</summary>
-    public static readonly DateOnly Unknown = new(2000, 1, 1);
+    public static readonly DateOnly Unknown = LegalRule.DateNotChecked;
 
     // Complaints at the departmental council (L.4123-2).
     public const string Conciliation = "complaint-conciliation";

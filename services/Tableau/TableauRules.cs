@@ -7,12 +7,12 @@ namespace Ordre.Tableau;
 /// Every deadline, duration and threshold the Tableau applies, as dated rows (GET /rules shows them). A decider asks
 /// for the row in force on the decision's date: <c>TableauRules.Book.After(TableauRules.InscriptionAppeal, notifiedOn)</c>.
 /// Sources as DOMAIN.md gives them; (A) marks a default this project chose where the text is silent, (K) a rule known
-/// but not checked against the text. Dates of effect: DOMAIN.md gives none for these articles, so every row starts on
-/// 2000-01-01 (the CSP's recodification, ordonnance n° 2000-548, then décret n° 2004-802) until a checked date replaces it.
+/// but not checked against the text. Dates of effect: DOMAIN.md gives none for these articles, so every row is
+/// <see cref="LegalRule.DateNotChecked"/> (it applies to every date and GET /rules shows no date) until a checked date replaces it.
 /// </summary>
 public static class TableauRules
 {
-    private static readonly DateOnly Unknown = new(2000, 1, 1);
+    private static readonly DateOnly Unknown = LegalRule.DateNotChecked;
 
     public const string InscriptionDecision = "inscription-decision";
     public const string InscriptionDecisionWithInvestigationAbroad = "inscription-decision-investigation-abroad";

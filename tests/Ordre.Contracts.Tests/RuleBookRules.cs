@@ -32,6 +32,14 @@ public sealed class RuleBookRules
         Assert.Throws<ArgumentOutOfRangeException>(() => Book.Value("appeal", new(1999, 12, 31)));
 
     [Fact]
+    public void A_row_whose_date_of_effect_is_not_checked_applies_to_every_date_and_shows_no_date()
+    {
+        var book = new RuleBook([new("x", "x", 1, RuleUnit.Days, "a", LegalRule.DateNotChecked)]);
+        Assert.Equal(1, book.Value("x", new DateOnly(1950, 1, 1)));
+        Assert.Null(Assert.Single(book.Rows()).InForceFrom);
+    }
+
+    [Fact]
     public void Two_rows_of_one_rule_from_the_same_day_are_refused() =>
         Assert.Throws<ArgumentException>(() => new RuleBook(
             [new("x", "x", 1, RuleUnit.Days, "a", Reform), new("x", "x", 2, RuleUnit.Days, "b", Reform)]));

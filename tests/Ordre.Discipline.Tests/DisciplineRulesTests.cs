@@ -178,7 +178,7 @@ public class DisciplineRulesTests
     {
         // How a change in the law is recorded: a new row, same name, later date (RuleBook.InForce).
         var book = new RuleBook([.. DisciplineRules.Book.Rows().Where(r => r.Name == DisciplineRules.Appeal)
-            .Select(r => new LegalRule(r.Name, r.Label, r.Value, RuleUnit.Days, r.Source, r.InForceFrom)),
+            .Select(r => new LegalRule(r.Name, r.Label, r.Value, RuleUnit.Days, r.Source, r.InForceFrom ?? LegalRule.DateNotChecked)),
             new LegalRule(DisciplineRules.Appeal, "Appel (texte fictif)", 45, RuleUnit.Days, "Texte fictif", new DateOnly(2027, 1, 1))]);
         Assert.Equal((30, 45), (book.Value(DisciplineRules.Appeal, new DateOnly(2026, 12, 31)), book.Value(DisciplineRules.Appeal, new DateOnly(2027, 1, 1))));
     }

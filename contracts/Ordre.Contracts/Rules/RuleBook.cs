@@ -17,11 +17,21 @@ public enum RuleUnit { Days, JoursOuvrables, Months, Years, Members }
 /// <param name="Unit">Calendar days, jours ouvrables, calendar months, years, or a count of members.</param>
 /// <param name="Source">The article (and text) that sets it, e.g. <c>CSP R.4126-44</c>.</param>
 /// <param name="InForceFrom">The first day the row applies.</param>
-public sealed record LegalRule(string Name, string Label, int Value, RuleUnit Unit, string Source, DateOnly InForceFrom);
+public sealed record LegalRule(string Name, string Label, int Value, RuleUnit Unit, string Source, DateOnly InForceFrom)
+{
+    /// <summary>
+    /// The first day of a row whose date of effect has not been checked against the text yet: it applies to every date,
+    /// and <c>GET …/rules</c> shows no date rather than a guessed one.
+    /// </summary>
+    public static readonly DateOnly DateNotChecked = DateOnly.MinValue;
+}
 
-/// <summary>A row as councils read it: the unit in French and the day the next row replaced it, if any.</summary>
+/// <summary>
+/// A row as councils read it: the unit in French, its first day (none when not yet checked against the text) and the
+/// day the next row replaced it, if any.
+/// </summary>
 public sealed record LegalRuleView(
-    string Name, string Label, int Value, string Unit, string Source, DateOnly InForceFrom, DateOnly? InForceUntil);
+    string Name, string Label, int Value, string Unit, string Source, DateOnly? InForceFrom, DateOnly? InForceUntil);
 
 /// <summary>A service's rules table: every deadline, duration and threshold it applies, each with its source and date of effect.</summary>
 public sealed class RuleBook
@@ -72,7 +82,7 @@ public sealed class RuleBook
     public IReadOnlyList<LegalRuleView> Rows() =>
         _byName.Values.OrderBy(rows => rows[0].Name, StringComparer.Ordinal)
             .SelectMany(rows => rows.Select((r, i) => new LegalRuleView(r.Name, r.Label, r.Value, UnitLabel(r.Unit, r.Value),
-                r.Source, r.InForceFrom, i + 1 < rows.Length ? rows[i + 1].InForceFrom.AddDays(-1) : null)))
+                r.Source, r.InForceFrom == LegalRule.DateNotChecked ? null : r.InForceFrom, i + 1 < rows.Length ? rows[i + 1].InForceFrom.AddDays(-1) : null)))
             .ToList();
 
     private static string UnitLabel(RuleUnit unit, int value) => (unit, value > 1) switch
