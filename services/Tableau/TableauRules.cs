@@ -57,18 +57,8 @@ public static class TableauRules
         new(LpsValidity, "Validité d'une déclaration de libre prestation de services (renouvelable)", 1, RuleUnit.Years, "(K) renouvellement annuel ; CSP R.4112-9", Unknown),
     ]);
 
-    /// <summary>
-    /// The last day of a measure lasting the rule's period from <paramref name="from"/> (its first day, counted): the day
-    /// before the same day of the month (or of the year) <c>n</c> months later, or, when a shorter month has no such day,
-    /// that month's last day (DOMAIN.md conventions): 22/11 + 5 months → 21/04; 31/01 + 1 month → 28/02 (29 in a leap year);
-    /// 30/09 + 5 months → 28/02. In days: the <c>n</c>th day counting the first.
-    /// </summary>
-    public static DateOnly LastDayOf(string rule, DateOnly from)
-    {
-        var end = Book.After(rule, from);
-        var clamped = Book.InForce(rule, from).Unit is RuleUnit.Months or RuleUnit.Years && end.Day < from.Day;
-        return clamped ? end : end.AddDays(-1);
-    }
+    /// <summary>The last day of a measure lasting the rule's period from <paramref name="from"/> (its first day, counted): <see cref="RuleBook.LastDay"/>.</summary>
+    public static DateOnly LastDayOf(string rule, DateOnly from) => Book.LastDay(rule, from);
 
     /// <summary>
     /// The last day of a period a party must meet (an appeal): the period's end, moved to the next working day when it

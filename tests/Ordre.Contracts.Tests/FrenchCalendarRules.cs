@@ -228,4 +228,13 @@ public sealed class FrenchCalendarRules
     [InlineData("2025-11-30", 3, "2026-02-28")]
     public void A_month_later_is_the_same_day_or_the_last_day_of_a_shorter_month(string from, int months, string to) =>
         Assert.Equal(D(to), FrenchCalendar.AddMonths(D(from), months));
+
+    [Theory]
+    [InlineData("2026-11-22", 5, "2027-04-21")]
+    [InlineData("2027-01-31", 1, "2027-02-28")]
+    [InlineData("2028-01-31", 1, "2028-02-29")]
+    [InlineData("2026-09-30", 5, "2027-02-28")]
+    [InlineData("2026-01-01", 12, "2026-12-31")]
+    public void A_measure_of_n_months_ends_the_day_before_the_same_day_or_on_the_last_day_of_a_shorter_month(string first, int months, string last) =>
+        Assert.Equal(D(last), FrenchCalendar.LastDayOfMonths(D(first), months));
 }

@@ -411,4 +411,16 @@ public class EmergencyCaseRulesTests
         Assert.Throws<ArgumentOutOfRangeException>(() => ChambersModule.SanctionOf(DecisionOutcome.Dismissed));
         Assert.Equal(SanctionKinds.Dismissed, DecisionOutcome.Dismissed.ToString());
     }
+
+    // DOMAIN.md conventions: months are calendar months, the same day of the month or the last day of a shorter one;
+    // R.4126-30: the sanction runs from the date the decision fixes.
+    [Fact]
+    public void A_one_month_ban_from_the_thirty_first_of_january_ends_on_the_twenty_eighth_of_february() =>
+        Assert.Equal((new DateOnly(2027, 1, 31), (DateOnly?)new DateOnly(2027, 2, 28)),
+            ChamberRules.Enforcement(DecisionOutcome.PracticeBan, 1, 0, new DateOnly(2027, 1, 31), new DateOnly(2027, 1, 10)));
+
+    [Fact]
+    public void A_three_month_ban_from_the_fifteenth_ends_on_the_fourteenth() =>
+        Assert.Equal((new DateOnly(2027, 1, 15), (DateOnly?)new DateOnly(2027, 4, 14)),
+            ChamberRules.Enforcement(DecisionOutcome.PracticeBan, 3, 0, new DateOnly(2027, 1, 15), new DateOnly(2027, 1, 10)));
 }

@@ -124,6 +124,19 @@ public static class FrenchCalendar
     /// </summary>
     public static DateOnly AddMonths(DateOnly date, int months) => date.AddMonths(months);
 
+    /// <summary>
+    /// The last day of a measure lasting <paramref name="months"/> calendar months whose first day is
+    /// <paramref name="firstDay"/>: the day before the same day of the month <c>n</c> months later, or, when that shorter
+    /// month has no such day, its last day (DOMAIN.md conventions): 22/11 + 5 months → 21/04; 31/01 + 1 month → 28/02
+    /// (29 in a leap year); 30/09 + 5 months → 28/02.
+    /// </summary>
+    public static DateOnly LastDayOfMonths(DateOnly firstDay, int months)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(months);
+        var end = firstDay.AddMonths(months);
+        return end.Day < firstDay.Day ? end : end.AddDays(-1);
+    }
+
     private static string Check(string department)
     {
         ArgumentNullException.ThrowIfNull(department);

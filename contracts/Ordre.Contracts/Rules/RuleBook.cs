@@ -78,6 +78,21 @@ public sealed class RuleBook
         };
     }
 
+    /// <summary>
+    /// The last day of a measure lasting the period <paramref name="name"/> from its first day <paramref name="firstDay"/>
+    /// (counted): in months or years, <see cref="FrenchCalendar.LastDayOfMonths"/>; in days, the <c>n</c>th day counting the first.
+    /// </summary>
+    public DateOnly LastDay(string name, DateOnly firstDay)
+    {
+        var rule = InForce(name, firstDay);
+        return rule.Unit switch
+        {
+            RuleUnit.Months => FrenchCalendar.LastDayOfMonths(firstDay, rule.Value),
+            RuleUnit.Years => FrenchCalendar.LastDayOfMonths(firstDay, 12 * rule.Value),
+            _ => After(name, firstDay).AddDays(-1),
+        };
+    }
+
     /// <summary>Every row, rule by rule and oldest first, as <c>GET …/rules</c> shows them.</summary>
     public IReadOnlyList<LegalRuleView> Rows() =>
         _byName.Values.OrderBy(rows => rows[0].Name, StringComparer.Ordinal)

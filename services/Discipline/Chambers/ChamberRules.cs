@@ -1,3 +1,5 @@
+using Ordre.Contracts.Calendar;
+
 namespace Ordre.Discipline.Chambers;
 
 /// <summary>The rules several chamber acts share: the national chamber's time on an emergency case, and when a sanction runs (the periods: <see cref="DisciplineRules"/>).</summary>
@@ -12,7 +14,8 @@ public static class ChamberRules
 
     /// <summary>
     /// R.4126-30: the sanction runs from the date the decision fixed, or the day after it became final; a ban lasts
-    /// its months less the part under sursis (none to enforce when all of it is suspended).
+    /// its months less the part under sursis (none to enforce when all of it is suspended), its last day counted as
+    /// DOMAIN.md counts months (31 January + 1 month → 28 February).
     /// </summary>
     public static (DateOnly From, DateOnly? To) Enforcement(
         DecisionOutcome outcome, int banMonths, int suspendedMonths, DateOnly? fixedFrom, DateOnly finalOn, int revokedMonths = 0)
@@ -23,7 +26,7 @@ public static class ChamberRules
         // A permanent ban from public functions (0 months, L.4124-6 3°) has no last day, whatever it revokes.
         var permanent = outcome == DecisionOutcome.PublicFunctionsBan && banMonths == 0;
         DateOnly? to = outcome is DecisionOutcome.PracticeBan or DecisionOutcome.PublicFunctionsBan && enforcedMonths > 0 && !permanent
-            ? from.AddMonths(enforcedMonths).AddDays(-1)
+            ? FrenchCalendar.LastDayOfMonths(from, enforcedMonths)
             : null;
         return (from, to);
     }
