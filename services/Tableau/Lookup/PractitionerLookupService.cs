@@ -6,13 +6,13 @@ using Ordre.ServiceDefaults.Audit;
 namespace Ordre.Tableau.Lookup;
 
 /// <summary>gRPC PractitionerLookup for the other services (contracts/protos/practitioner_lookup.proto).</summary>
-public sealed class PractitionerLookupService(IQuerySession session) : PractitionerLookup.PractitionerLookupBase
+public sealed class PractitionerLookupService(IQuerySession session, TimeProvider clock) : PractitionerLookup.PractitionerLookupBase
 {
     public override async Task<PractitionerStatus> GetStatus(PractitionerStatusRequest request, ServerCallContext context)
     {
         var http = context.GetHttpContext();
         AuditSetup.Name(http, [request.Rpps]);
-        return (await PractitionerStatuses.LookUpAsync(session, [request.Rpps], http.User, context.CancellationToken))[0];
+        return (await PractitionerStatuses.LookUpAsync(session, [request.Rpps], http.User, context.CancellationToken, AsOf(request.AsOf)))[0];
     }
 
     public override async Task<PractitionerStatusBatch> GetStatuses(PractitionerStatusBatchRequest request, ServerCallContext context)
@@ -23,7 +23,13 @@ public sealed class PractitionerLookupService(IQuerySession session) : Practitio
         var batch = new PractitionerStatusBatch();
         var http = context.GetHttpContext();
         AuditSetup.Name(http, request.Rpps);
-        batch.Statuses.AddRange(await PractitionerStatuses.LookUpAsync(session, request.Rpps, http.User, context.CancellationToken));
+        batch.Statuses.AddRange(await PractitionerStatuses.LookUpAsync(session, request.Rpps, http.User, context.CancellationToken, AsOf(request.AsOf)));
         return batch;
+    }
+
+    private DateOnly? AsOf(string asOf)
+    {
+        var (day, error) = PractitionerStatuses.ParseAsOf(asOf, ParisCalendar.Today(clock));
+        return error is null ? day : throw new RpcException(new Status(StatusCode.InvalidArgument, error));
     }
 }

@@ -3,6 +3,7 @@ using Marten;
 using Ordre.Contracts.Tableau;
 using Ordre.Contracts.Tableau.Lookup;
 using Ordre.Tableau.Register;
+using Ordre.Tableau.Register.AsOf;
 using Ordre.Tableau.Register.Reading;
 using Ordre.Contracts.Access;
 
@@ -13,16 +14,41 @@ public static class PractitionerStatuses
 {
     public const int MaxBatch = 20_000;
 
-    /// <summary>The statuses in the order asked, each as <paramref name="caller"/> may see it (NeedToKnow).</summary>
+    /// <summary>
+    /// The statuses in the order asked, each as <paramref name="caller"/> may see it (NeedToKnow): now, from the snapshots,
+    /// or as of a past day, from the events (RegisterAsOf).
+    /// </summary>
     public static async Task<IReadOnlyList<PractitionerStatus>> LookUpAsync(
-        IQuerySession session, IReadOnlyList<string> rppsNumbers, ClaimsPrincipal caller, CancellationToken ct)
+        IQuerySession session, IReadOnlyList<string> rppsNumbers, ClaimsPrincipal caller, CancellationToken ct, DateOnly? asOf = null)
     {
+        var isService = caller.IsInRole(Roles.Service);
+        PractitionerStatus Visible(Practitioner entry) =>
+            Of(entry, reasonsVisible: !isService && caller.MaySeeReasons(entry.Department), isService);
+
+        if (asOf is { } day)
+        {
+            var then = await RegisterAsOf.LoadAsync(session, [.. rppsNumbers], day, ct);
+            return [.. rppsNumbers.Select(rpps =>
+            {
+                var status = then.TryGetValue(rpps, out var answer) ? Visible(answer.Entry!) : Unknown(rpps);
+                status.AsOf = day.ToString("yyyy-MM-dd");
+                status.KnownOn = answer?.KnownOn?.ToString("yyyy-MM-dd") ?? "";
+                return status;
+            })];
+        }
         var ids = rppsNumbers.Where(Rpps.IsValid).Distinct().Select(PractitionerStream.IdOf).ToArray();
         var entries = (await session.LoadManyAsync<Practitioner>(ct, ids)).ToDictionary(p => p.Rpps);
-        var isService = caller.IsInRole(Roles.Service);
-        return [.. rppsNumbers.Select(rpps => entries.TryGetValue(rpps, out var entry)
-            ? Of(entry, reasonsVisible: !isService && caller.MaySeeReasons(entry.Department), isService)
-            : Unknown(rpps))];
+        return [.. rppsNumbers.Select(rpps => entries.TryGetValue(rpps, out var entry) ? Visible(entry) : Unknown(rpps))];
+    }
+
+    /// <summary>An as-of date as callers write it (ISO, yyyy-MM-dd), or the French reason it cannot be read.</summary>
+    public static (DateOnly? Day, string? Error) ParseAsOf(string? asOf, DateOnly today)
+    {
+        if (string.IsNullOrEmpty(asOf))
+            return (null, null);
+        if (!DateOnly.TryParseExact(asOf, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+            return (null, "asOf est une date au format AAAA-MM-JJ (par exemple 2025-06-12).");
+        return day > today ? (null, "asOf ne peut être dans le futur : le Tableau ne dit que ce qui a été décidé.") : (day, null);
     }
 
     public static PractitionerStatus Of(Practitioner entry, bool reasonsVisible, bool isService = false)

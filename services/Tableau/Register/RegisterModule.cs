@@ -72,7 +72,7 @@ public static class RegisterModule
             .ProducesProblem(StatusCodes.Status404NotFound);
         read.MapGet("/", ReadEntryEndpoints.Entry).WithName("GetRegisterEntry").Audited("register-entry")
             .WithSummary("Lire l'inscription d'un médecin au Tableau")
-            .WithDescription("L'inscription entière pour le conseil départemental du médecin, le conseil régional de sa région et les instances nationales ; pour les autres conseils et chambres, sa situation (statut, droit d'exercer, dates) sans motif.");
+            .WithDescription("L'inscription entière pour le conseil départemental du médecin, le conseil régional de sa région et les instances nationales ; pour les autres conseils et chambres, sa situation (statut, droit d'exercer, dates) sans motif. Avec asOf (AAAA-MM-JJ) : telle qu'elle était à la fin de ce jour, calculée depuis les décisions et leurs dates d'effet ; l'en-tête Ordre-Known-On donne le jour où le Tableau a appris ce qui la décide.");
         read.MapGet("/history", ReadEntryEndpoints.History).WithName("GetRegisterHistory").Audited("register-history")
             .WithSummary("Historique de l'inscription : chaque changement, dans l'ordre")
             .WithDescription("Conseil départemental du médecin, conseil régional de sa région, instances nationales.");
