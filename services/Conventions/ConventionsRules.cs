@@ -19,6 +19,10 @@ public static class ConventionsRules
     public const string DeclarationNotice = "declaration-notice";
     public const string AuthorisationDecision = "authorisation-decision";
     public const string IncompletenessNotice = "incompleteness-notice";
+    public const string AmendedConvention = "amended-convention";
+    public const string AmendedDecision = "amended-decision";
+    public const string UrgentDecision = "urgent-authorisation-decision";
+    public const string UrgentAmendedDecision = "urgent-amended-decision";
 
     /// <summary>The threshold row's name for a nature of benefit and a kind of beneficiary, e.g. <c>threshold-remuneration-doctor</c>.</summary>
     public static string ThresholdName(BenefitNature nature, BeneficiaryKind beneficiary) =>
@@ -29,6 +33,10 @@ public static class ConventionsRules
         new(DeclarationNotice, "Envoi de la convention déclarée, au moins avant l'avantage", 8, RuleUnit.JoursOuvrables, "CSP R.1453-15", Reform),
         new(AuthorisationDecision, "Décision sur une demande d'autorisation, à compter de sa réception (le silence vaut autorisation)", 2, RuleUnit.Months, "CSP L.1453-8, R.1453-18", Reform),
         new(IncompletenessNotice, "Signalement d'un dossier incomplet, à compter de sa réception (les deux mois courent de nouveau à réception des pièces)", 1, RuleUnit.Months, "CSP R.1453-18", Reform),
+        new(AmendedConvention, "Envoi d'une convention modifiée après un refus, à compter du refus", 15, RuleUnit.Days, "CSP R.1453-18", Reform),
+        new(AmendedDecision, "Nouvelle décision sur la convention modifiée, à compter de sa réception (le silence vaut autorisation)", 15, RuleUnit.Days, "CSP R.1453-18", Reform),
+        new(UrgentDecision, "Décision sur une demande d'autorisation urgente (3 semaines), à compter de sa réception", 21, RuleUnit.Days, "CSP R.1453-18", Reform),
+        new(UrgentAmendedDecision, "Nouvelle décision sur une convention modifiée urgente (1 semaine)", 7, RuleUnit.Days, "CSP R.1453-18", Reform),
         .. Threshold(BenefitNature.Remuneration, BeneficiaryKind.Doctor, 2_000, "rémunération, indemnisation ou défraiement (recherche, évaluation, conseil, prestation, promotion) d'un professionnel de santé"),
         .. Threshold(BenefitNature.Remuneration, BeneficiaryKind.Student, 800, "rémunération ou indemnisation d'un étudiant"),
         .. Threshold(BenefitNature.Remuneration, BeneficiaryKind.Association, 2_000, "rémunération ou indemnisation d'une association"),
@@ -76,11 +84,25 @@ public static class ConventionsRules
     public static DateOnly LatestDeclarationDay(DateOnly benefitOn, string department, DateOnly on) =>
         FrenchCalendar.AddJoursOuvrables(benefitOn, -Book.Value(DeclarationNotice, on), department);
 
-    /// <summary>The last day the Ordre may decide on an authorisation received (or completed) on <paramref name="receivedOn"/>; after it, silence means authorised.</summary>
-    public static DateOnly DecisionDueOn(DateOnly receivedOn) => Book.After(AuthorisationDecision, receivedOn);
+    /// <summary>
+    /// The last day the Ordre may decide on an authorisation received (or completed) on <paramref name="receivedOn"/>: 2
+    /// months, 3 weeks when urgent (until the urgency is rejected); after it, silence means authorised.
+    /// </summary>
+    public static DateOnly DecisionDueOn(DateOnly receivedOn, bool urgent = false) => Book.After(urgent ? UrgentDecision : AuthorisationDecision, receivedOn);
 
-    /// <summary>The last day to tell the company its authorisation request is incomplete.</summary>
-    public static DateOnly IncompletenessNoticeDueOn(DateOnly receivedOn) => Book.After(IncompletenessNotice, receivedOn);
+    /// <summary>The last day to decide again on an amended convention received on <paramref name="receivedOn"/>: 15 days, 1 week when urgent.</summary>
+    public static DateOnly AmendedDecisionDueOn(DateOnly receivedOn, bool urgent = false) => Book.After(urgent ? UrgentAmendedDecision : AmendedDecision, receivedOn);
+
+    /// <summary>The last day the company may send an amended convention after a refusal on <paramref name="refusedOn"/>.</summary>
+    public static DateOnly AmendedConventionDueOn(DateOnly refusedOn) => Book.After(AmendedConvention, refusedOn);
+
+    /// <summary>The last day to tell the company its authorisation request is incomplete: 1 month, and never after the last day to decide.</summary>
+    public static DateOnly IncompletenessNoticeDueOn(DateOnly receivedOn, bool urgent = false)
+    {
+        var noticeDueOn = Book.After(IncompletenessNotice, receivedOn);
+        var decisionDueOn = DecisionDueOn(receivedOn, urgent);
+        return noticeDueOn < decisionDueOn ? noticeDueOn : decisionDueOn;
+    }
 
     /// <summary>The department whose calendar counts jours ouvrables: the beneficiary's if the Tableau knows it, else metropolitan Paris.</summary>
     public static string CalendarDepartment(string? department) =>

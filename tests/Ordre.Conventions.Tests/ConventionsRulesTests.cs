@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using Ordre.Contracts.Rules;
 using Ordre.Conventions.Dossiers;
+using Ordre.Conventions.Dossiers.Amending;
 using Ordre.Conventions.Dossiers.Beneficiaries;
 using Ordre.Conventions.Dossiers.Clock;
 using Ordre.Conventions.Dossiers.Deciding;
@@ -8,6 +9,7 @@ using Ordre.Conventions.Dossiers.NotifyingIncompleteness;
 using Ordre.Conventions.Dossiers.ReceivingDocuments;
 using Ordre.Conventions.Dossiers.Recommending;
 using Ordre.Conventions.Dossiers.Submitting;
+using Ordre.Conventions.Dossiers.Urgency;
 using Ordre.ServiceDefaults.EventStore;
 
 namespace Ordre.Conventions.Tests;
@@ -206,5 +208,64 @@ public class ConventionsRulesTests
         var same = Submission((BenefitNature.Remuneration, 100.00m)) with { Purpose = "  " + request.Purpose + " " };
         Assert.Equal(SubmitDossierEndpoint.Fingerprint(request), SubmitDossierEndpoint.Fingerprint(same));
         Assert.NotEqual(SubmitDossierEndpoint.Fingerprint(request), SubmitDossierEndpoint.Fingerprint(Submission((BenefitNature.Remuneration, 100.01m))));
+    }
+
+    [Fact]
+    public void An_urgent_request_is_decided_within_three_weeks_until_the_urgency_is_rejected()
+    {
+        var urgent = Assert.Single(Submitted(Submission((BenefitNature.Remuneration, 3_000m)) with { Urgent = true }));
+        Assert.Equal((true, Today.AddDays(21), Today.AddDays(21)), (urgent.Urgent, urgent.DecisionDueOn, urgent.IncompletenessNoticeDueOn));
+        // A declaration part of an urgent convention is not urgent: it has no decision to hasten.
+        var declaration = Assert.Single(Submitted(Submission((BenefitNature.Remuneration, 30m)) with { Urgent = true }));
+        Assert.False(declaration.Urgent);
+
+        Assert.True(Assert.IsType<Outcome.Invalid>(RejectUrgencyEndpoint.Decide(urgent, new RejectUrgency(""), Today, "cnom")).Errors.ContainsKey("reasons"));
+        var ordinary = After(urgent, RejectUrgencyEndpoint.Decide(urgent, new RejectUrgency("Manifestation connue depuis six mois."), Today.AddDays(5), "cnom"));
+        Assert.Equal((true, Today.AddMonths(2)), (ordinary.UrgencyRejected, ordinary.DecisionDueOn));
+        Assert.IsType<Outcome.NotAllowed>(RejectUrgencyEndpoint.Decide(ordinary, new RejectUrgency("Encore"), Today.AddDays(6), "cnom"));
+        Assert.IsType<Outcome.NotAllowed>(RejectUrgencyEndpoint.Decide(urgent, new RejectUrgency("Trop tard"), Today.AddDays(22), "cnom"));
+        var notUrgent = Assert.Single(Submitted(Submission((BenefitNature.Remuneration, 3_000m))));
+        Assert.IsType<Outcome.NotAllowed>(RejectUrgencyEndpoint.Decide(notUrgent, new RejectUrgency("Sans objet"), Today, "cnom"));
+        // Silence after the 3 weeks authorises an urgent request.
+        Assert.IsType<AuthorisationDeemedGranted>(Assert.Single(DossierClock.DueOn(urgent, Today.AddDays(22))));
+    }
+
+    [Fact]
+    public void After_a_refusal_an_amended_convention_sent_within_15_days_is_decided_within_15_days_or_authorised_by_silence()
+    {
+        var request = Assert.Single(Submitted(Submission((BenefitNature.Remuneration, 3_000m))));
+        var refusedOn = Today.AddDays(10);
+        var refused = After(request, DecideAuthorisationEndpoint.DecideRefusal(request, new RefuseAuthorisation("Honoraires disproportionnés."), refusedOn, "cnom"));
+        Assert.Equal(refusedOn.AddDays(15), refused.AmendmentDueOn);
+        var amendment = new AmendConvention("Intervention d'une demi-journée", [new BenefitRequest(BenefitNature.Remuneration, "Honoraires", 2_500m)]);
+
+        Assert.IsType<Outcome.NotAllowed>(AmendConventionEndpoint.Decide(refused, amendment, refusedOn.AddDays(16), "labo-exemple"));
+        Assert.IsType<Outcome.NotAllowed>(AmendConventionEndpoint.Decide(request, amendment, refusedOn, "labo-exemple"));
+        Assert.True(Assert.IsType<Outcome.Invalid>(AmendConventionEndpoint.Decide(refused, amendment with { Benefits = [] }, refusedOn, "labo-exemple")).Errors.ContainsKey("benefits"));
+
+        var amendedOn = refusedOn.AddDays(15);
+        var amended = After(refused, AmendConventionEndpoint.Decide(refused, amendment, amendedOn, "labo-exemple"));
+        Assert.Equal((DossierStatus.UnderReview, true, amendedOn.AddDays(15), 2_500m), (amended.Status, amended.Amended, amended.DecisionDueOn, amended.Total));
+        Assert.IsType<Outcome.NotAllowed>(NotifyIncompletenessEndpoint.Decide(amended, new NotifyIncompleteness(["x"]), amendedOn, "cnom"));
+        Assert.Empty(DossierClock.DueOn(amended, amendedOn.AddDays(15)));
+        Assert.Equal(DossierStatus.DeemedAuthorised,
+            Evolution<Dossier>.Apply(amended, Assert.Single(DossierClock.DueOn(amended, amendedOn.AddDays(16)))).Status);
+
+        // Refused again: no second amendment.
+        var refusedAgain = After(amended, DecideAuthorisationEndpoint.DecideRefusal(amended, new RefuseAuthorisation("Toujours disproportionnés."), amendedOn.AddDays(3), "cnom"));
+        Assert.Null(refusedAgain.AmendmentDueOn);
+        Assert.IsType<Outcome.NotAllowed>(AmendConventionEndpoint.Decide(refusedAgain, amendment, amendedOn.AddDays(4), "labo-exemple"));
+    }
+
+    [Fact]
+    public void An_urgent_amended_convention_is_decided_within_a_week()
+    {
+        var urgent = Assert.Single(Submitted(Submission((BenefitNature.Remuneration, 3_000m)) with { Urgent = true }));
+        var refused = After(urgent, DecideAuthorisationEndpoint.DecideRefusal(urgent, new RefuseAuthorisation("Non."), Today, "cnom"));
+        var amended = After(refused, AmendConventionEndpoint.Decide(refused,
+            new AmendConvention("Objet précisé", [new BenefitRequest(BenefitNature.Remuneration, "Honoraires", 2_100m)]), Today.AddDays(2), "labo-exemple"));
+        Assert.Equal(Today.AddDays(9), amended.DecisionDueOn);
+        var rejected = After(amended, RejectUrgencyEndpoint.Decide(amended, new RejectUrgency("Injustifiée."), Today.AddDays(3), "cnom"));
+        Assert.Equal(Today.AddDays(17), rejected.DecisionDueOn);
     }
 }

@@ -13,7 +13,7 @@ public class EveryEventIsApplied
     public void Every_event_of_a_dossier_is_marked_and_applied_by_the_dossier()
     {
         var marked = Evolution<Dossier>.MarkedEvents(Conventions);
-        Assert.Equal(9, marked.Count);
+        Assert.Equal(11, marked.Count);
         Assert.All(marked, e => Assert.True(Evolution<Dossier>.Handles(e), $"Dossier has no Apply({e.Name}) nor Create({e.Name})."));
 
         var namingTheirStream = Conventions.GetTypes()

@@ -108,6 +108,37 @@ public class ConventionsThroughTheGateway(OrdreSystem system)
     }
 
     [Fact]
+    public async Task An_urgent_request_has_three_weeks_its_refusal_is_followed_by_an_amended_convention_decided_again()
+    {
+        var doctor = await system.GrantedInscription();
+        using var company = await system.HttpClientFor(Exemple);
+        using var cnom = await system.HttpClientFor("cnom");
+        var answer = await Json(await company.PostAsJsonAsync("/conventions/dossiers",
+            Urgent(Convention(Reference(), doctor.Rpps!, ("TrainingFunding", 1_200m)))), HttpStatusCode.Created);
+        var request = Assert.Single(answer.GetProperty("dossiers").EnumerateArray().ToList());
+        var id = request.GetProperty("id").GetGuid();
+        Assert.Equal(Scenarios.Today.AddDays(21), DateOnly.Parse(request.GetProperty("decisionDueOn").GetString()!));
+
+        var ordinary = await Json(await cnom.PostAsJsonAsync($"/conventions/dossiers/{id}/urgency-rejection", new { reasons = "Formation programmée de longue date." }), HttpStatusCode.OK);
+        Assert.Equal(Scenarios.Today.AddMonths(2), DateOnly.Parse(ordinary.GetProperty("decisionDueOn").GetString()!));
+        await Json(await cnom.PostAsJsonAsync($"/conventions/dossiers/{id}/refusal", new { reasons = "Financement sans lien avec l'exercice du bénéficiaire." }), HttpStatusCode.OK);
+
+        var amended = await Json(await company.PostAsJsonAsync($"/conventions/dossiers/{id}/amended-convention", new
+        {
+            purpose = "Formation continue en cardiologie interventionnelle",
+            benefits = new[] { new { nature = "TrainingFunding", description = "Frais d'inscription", amount = 1_100m } },
+        }), HttpStatusCode.OK);
+        Assert.Equal(("UnderReview", Scenarios.Today.AddDays(15)), (amended.GetProperty("status").GetString(), DateOnly.Parse(amended.GetProperty("decisionDueOn").GetString()!)));
+        await Json(await cnom.PostAsync($"/conventions/dossiers/{id}/authorisation", null), HttpStatusCode.OK);
+
+        var read = await Json(await company.GetAsync($"/conventions/dossiers/{id}"), HttpStatusCode.OK);
+        Assert.Equal(("Authorised", true, 1_100m), (read.GetProperty("dossier").GetProperty("status").GetString(),
+            read.GetProperty("dossier").GetProperty("amended").GetBoolean(), read.GetProperty("dossier").GetProperty("total").GetDecimal()));
+        Assert.Equal(["dossier_submitted", "beneficiary_checked", "urgency_rejected", "authorisation_refused", "amended_convention_submitted", "authorisation_granted"],
+            read.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("what").GetString()));
+    }
+
+    [Fact]
     public async Task Two_companies_never_reach_each_others_dossiers_and_wrong_roles_are_refused()
     {
         var doctor = await system.GrantedInscription();
@@ -174,6 +205,13 @@ public class ConventionsThroughTheGateway(OrdreSystem system)
     }
 
     private static string Reference() => $"E2E-{Guid.NewGuid():N}"[..24];
+
+    private static object Urgent(object convention)
+    {
+        var json = JsonSerializer.SerializeToNode(convention)!.AsObject();
+        json["urgent"] = true;
+        return json;
+    }
 
     private static object Convention(string reference, string rpps, params (string Nature, decimal Amount)[] benefits) => new
     {

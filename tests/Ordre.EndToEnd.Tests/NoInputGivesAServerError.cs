@@ -222,7 +222,7 @@ public class NoInputGivesAServerError(OrdreSystem system, ITestOutputHelper outp
         _ when path.StartsWith("/discipline/cases") && path.Contains("/cassation") => "cdn",
         _ when path.StartsWith("/discipline/cases") => "cdpiidf",
         // A company submits, follows its dossiers and sends documents; the national council reviews and decides.
-        _ when path == "/conventions/dossiers" || path.EndsWith("/missing-documents") || (path.StartsWith("/conventions/dossiers") && method == "GET") => "labo-exemple",
+        _ when path == "/conventions/dossiers" || path.EndsWith("/missing-documents") || path.EndsWith("/amended-convention") || (path.StartsWith("/conventions/dossiers") && method == "GET") => "labo-exemple",
         _ when path.StartsWith("/conventions") => "cnom",
         _ => "cdom75",
     };

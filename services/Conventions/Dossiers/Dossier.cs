@@ -1,3 +1,4 @@
+using Ordre.Conventions.Dossiers.Amending;
 using Ordre.Conventions.Dossiers.Beneficiaries;
 using Ordre.Conventions.Dossiers.Clock;
 using Ordre.Conventions.Dossiers.Deciding;
@@ -5,6 +6,7 @@ using Ordre.Conventions.Dossiers.NotifyingIncompleteness;
 using Ordre.Conventions.Dossiers.ReceivingDocuments;
 using Ordre.Conventions.Dossiers.Recommending;
 using Ordre.Conventions.Dossiers.Submitting;
+using Ordre.Conventions.Dossiers.Urgency;
 
 namespace Ordre.Conventions.Dossiers;
 
@@ -72,6 +74,16 @@ public sealed record Dossier(
     public IReadOnlyList<string> MissingDocuments { get; init; } = [];
     public bool NotifiedIncomplete { get; init; }
     public string? RefusalReasons { get; init; }
+    /// <summary>After a refusal: the last day to send an amended convention (null when none may be sent any more).</summary>
+    public DateOnly? AmendmentDueOn { get; init; }
+    /// <summary>The convention was amended after a refusal (once).</summary>
+    public bool Amended { get; init; }
+    /// <summary>An urgent authorisation request (3 weeks, then 1 week), unless <see cref="UrgencyRejected"/>.</summary>
+    public bool Urgent { get; init; }
+    public bool UrgencyRejected { get; init; }
+    public string? UrgencyRejectionReasons { get; init; }
+    /// <summary>The day the current time to decide started: receipt, receipt of the missing documents, or of the amended convention.</summary>
+    public DateOnly ClockStartedOn { get; init; } = ReceivedOn;
     public DateOnly? DecidedOn { get; init; }
 
     public decimal Total => Benefits.Sum(b => b.Amount);
@@ -89,7 +101,7 @@ public sealed record Dossier(
         e.BenefitOn, e.ReceivedOn, e.Regime == Regime.Declaration ? DossierStatus.Declared : DossierStatus.UnderReview)
     {
         LinkedDossierId = e.LinkedDossierId, CalendarDepartment = e.CalendarDepartment, LatestSendingOn = e.LatestSendingOn, Late = e.Late,
-        DecisionDueOn = e.DecisionDueOn, IncompletenessNoticeDueOn = e.IncompletenessNoticeDueOn,
+        DecisionDueOn = e.DecisionDueOn, IncompletenessNoticeDueOn = e.IncompletenessNoticeDueOn, Urgent = e.Urgent, ClockStartedOn = e.ReceivedOn,
     };
 
     public Dossier Apply(BeneficiaryChecked e) => this with { BeneficiaryRegisteredAndPractising = e.RegisteredAndPractising };
@@ -98,11 +110,17 @@ public sealed record Dossier(
     {
         Status = DossierStatus.AwaitingDocuments, MissingDocuments = e.Missing, NotifiedIncomplete = true, DecisionDueOn = null,
     };
-    public Dossier Apply(MissingDocumentsReceived e) => this with { Status = DossierStatus.UnderReview, DecisionDueOn = e.DecisionDueOn };
+    public Dossier Apply(MissingDocumentsReceived e) => this with { Status = DossierStatus.UnderReview, DecisionDueOn = e.DecisionDueOn, ClockStartedOn = e.On };
+    public Dossier Apply(UrgencyRejected e) => this with { UrgencyRejected = true, UrgencyRejectionReasons = e.Reasons, DecisionDueOn = e.DecisionDueOn };
+    public Dossier Apply(AmendedConventionSubmitted e) => this with
+    {
+        Status = DossierStatus.UnderReview, Purpose = e.Purpose, Benefits = e.Benefits, Amended = true, AmendmentDueOn = null,
+        DecisionDueOn = e.DecisionDueOn, ClockStartedOn = e.On, DecidedOn = null,
+    };
     public Dossier Apply(AuthorisationGranted e) => this with { Status = DossierStatus.Authorised, DecidedOn = e.On, DecisionDueOn = null };
     public Dossier Apply(AuthorisationRefused e) => this with
     {
-        Status = DossierStatus.Refused, DecidedOn = e.On, RefusalReasons = e.Reasons, DecisionDueOn = null,
+        Status = DossierStatus.Refused, DecidedOn = e.On, RefusalReasons = e.Reasons, DecisionDueOn = null, AmendmentDueOn = e.AmendmentDueOn,
     };
     public Dossier Apply(AuthorisationDeemedGranted e) => this with { Status = DossierStatus.DeemedAuthorised, DecidedOn = e.On, DecisionDueOn = null };
     public Dossier Apply(DossierClosed e) => this with { Status = DossierStatus.Closed };

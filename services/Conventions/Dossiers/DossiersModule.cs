@@ -3,6 +3,7 @@ using JasperFx.Events;
 using Marten;
 using Ordre.Contracts.Conventions;
 using Ordre.Contracts.Tableau.Lookup;
+using Ordre.Conventions.Dossiers.Amending;
 using Ordre.Conventions.Dossiers.Clock;
 using Ordre.Conventions.Dossiers.Deciding;
 using Ordre.Conventions.Dossiers.NotifyingIncompleteness;
@@ -11,6 +12,7 @@ using Ordre.Conventions.Dossiers.ReceivingDocuments;
 using Ordre.Conventions.Dossiers.Recommending;
 using Ordre.Conventions.Dossiers.Reviewing;
 using Ordre.Conventions.Dossiers.Submitting;
+using Ordre.Conventions.Dossiers.Urgency;
 using Ordre.ServiceDefaults.Audit;
 using Ordre.ServiceDefaults.Messaging;
 
@@ -41,7 +43,7 @@ public static class DossiersModule
     /// <summary>The figures the dashboard counts: by regime, category and month; no beneficiary, no company reference, no amount.</summary>
     public static void PublishDossierEvents(IntegrationEventMap map) => map
         .Map<DossierSubmitted>((e, committed) => new ConventionDossierSubmitted(
-            e.DossierId, e.Regime.ToString(), e.Category.ToString(), Month(e.ReceivedOn), e.Late, false, committed.Timestamp))
+            e.DossierId, e.Regime.ToString(), e.Category.ToString(), Month(e.ReceivedOn), e.Late, e.Urgent, committed.Timestamp))
         .Map<RecommendationIssued>((e, committed) => Decided(committed, e.DossierId, Regime.Declaration, e.Category, "RecommendationIssued", e.On))
         .Map<AuthorisationGranted>((e, committed) => Decided(committed, e.DossierId, Regime.Authorisation, e.Category, "Authorised", e.On))
         .Map<AuthorisationRefused>((e, committed) => Decided(committed, e.DossierId, Regime.Authorisation, e.Category, "Refused", e.On))
@@ -70,6 +72,9 @@ public static class DossiersModule
         dossiers.MapPost("/{id:guid}/missing-documents", SendMissingDocumentsEndpoint.Handle).RequireAuthorization(OrdrePolicies.Company)
             .WithName("SendMissingDocuments").WithSummary("Transmettre les pièces demandées (les deux mois pour statuer courent de nouveau)")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        dossiers.MapPost("/{id:guid}/amended-convention", AmendConventionEndpoint.Handle).RequireAuthorization(OrdrePolicies.Company)
+            .WithName("AmendConvention").WithSummary("Envoyer une convention modifiée après un refus, dans les quinze jours (nouvelle décision dans les quinze jours)")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         var national = dossiers.MapGroup("/{id:guid}").RequireAuthorization(OrdrePolicies.NationalCouncil)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
@@ -77,6 +82,8 @@ public static class DossiersModule
             .WithSummary("Émettre une recommandation sur une déclaration (Conseil national)");
         national.MapPost("/incompleteness", NotifyIncompletenessEndpoint.Handle).WithName("NotifyIncompleteness")
             .WithSummary("Déclarer incomplète une demande d'autorisation, dans le mois de sa réception (Conseil national)");
+        national.MapPost("/urgency-rejection", RejectUrgencyEndpoint.Handle).WithName("RejectUrgency")
+            .WithSummary("Rejeter l'urgence comme injustifiée : le délai ordinaire s'applique (Conseil national)");
         national.MapPost("/authorisation", DecideAuthorisationEndpoint.Grant).WithName("GrantAuthorisation")
             .WithSummary("Autoriser la convention, au plus tard le dernier jour du délai (Conseil national)");
         national.MapPost("/refusal", DecideAuthorisationEndpoint.Refuse).WithName("RefuseAuthorisation")

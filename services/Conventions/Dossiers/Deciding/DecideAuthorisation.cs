@@ -11,7 +11,8 @@ public sealed record RefuseAuthorisation([property: MaxText(TextLimits.Text)] st
 /// <summary><paramref name="Category"/>: the dossier's, repeated for the national figures (also on the refusal).</summary>
 public sealed record AuthorisationGranted(Guid DossierId, DateOnly On, string By, ConventionCategory Category) : IChanges<Dossier>;
 
-public sealed record AuthorisationRefused(Guid DossierId, string Reasons, DateOnly On, string By, ConventionCategory Category) : IChanges<Dossier>;
+/// <summary><paramref name="AmendmentDueOn"/>: the last day the company may send an amended convention (none after a second refusal).</summary>
+public sealed record AuthorisationRefused(Guid DossierId, string Reasons, DateOnly On, string By, ConventionCategory Category, DateOnly? AmendmentDueOn = null) : IChanges<Dossier>;
 
 /// <summary>The national council's decision on an authorisation request: POST /dossiers/{id}/authorisation and /refusal.</summary>
 public static class DecideAuthorisationEndpoint
@@ -39,7 +40,8 @@ public static class DecideAuthorisationEndpoint
             return Outcome.Field("reasons", "Un refus est motivé : indiquez ses motifs.");
         return WhyNoDecision(dossier, today) is { } why
             ? new Outcome.NotAllowed(why)
-            : new Outcome.Accepted(new AuthorisationRefused(dossier.Id, request.Reasons.Trim(), today, by, dossier.Category));
+            : new Outcome.Accepted(new AuthorisationRefused(dossier.Id, request.Reasons.Trim(), today, by, dossier.Category,
+                dossier.Amended ? null : ConventionsRules.AmendedConventionDueOn(today)));
     }
 
     /// <summary>

@@ -30,7 +30,7 @@ public static class NotifyIncompletenessEndpoint
             return new Outcome.NotAllowed("Une déclaration ne fait pas l'objet d'une demande de pièces.");
         if (dossier.Status != DossierStatus.UnderReview)
             return new Outcome.NotAllowed("La demande d'autorisation n'est plus à l'instruction.");
-        if (dossier.NotifiedIncomplete)
+        if (dossier.NotifiedIncomplete || dossier.Amended)
             return new Outcome.NotAllowed("Le dossier a déjà été déclaré incomplet.");
         if (today > dossier.IncompletenessNoticeDueOn)
             return new Outcome.NotAllowed($"Le délai d'un mois pour déclarer le dossier incomplet a pris fin le {dossier.IncompletenessNoticeDueOn:dd/MM/yyyy}.");

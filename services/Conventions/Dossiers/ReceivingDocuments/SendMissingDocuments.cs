@@ -28,6 +28,6 @@ public static class SendMissingDocumentsEndpoint
             return Outcome.Field("documents", "Indiquez au moins une pièce transmise.");
         if (dossier.Status != DossierStatus.AwaitingDocuments)
             return new Outcome.NotAllowed("Aucune pièce n'est attendue sur ce dossier.");
-        return new Outcome.Accepted(new MissingDocumentsReceived(dossier.Id, documents, today, ConventionsRules.DecisionDueOn(today), by));
+        return new Outcome.Accepted(new MissingDocumentsReceived(dossier.Id, documents, today, ConventionsRules.DecisionDueOn(today, dossier.Urgent && !dossier.UrgencyRejected), by));
     }
 }

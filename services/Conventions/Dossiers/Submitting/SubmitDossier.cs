@@ -26,17 +26,19 @@ public sealed record BenefitRequest(BenefitNature? Nature, [property: MaxText(Te
 /// <summary>
 /// Body of POST /dossiers: one convention, submitted by the company the token names. <paramref name="Reference"/> is the
 /// company's own key: the same reference with the same content answers the first result again; with another content, 409.
+/// <paramref name="Urgent"/>: an urgent authorisation request, decided within 3 weeks (the Ordre may reject the urgency).
 /// </summary>
 public sealed record SubmitDossier(
     [property: MaxText(SubmitDossierEndpoint.ReferenceLength)] string? Reference, ConventionCategory? Category, BeneficiaryRequest? Beneficiary,
     [property: MaxText(TextLimits.Text)] string? Purpose, [property: MaxLength(TextLimits.Items)] IReadOnlyList<BenefitRequest>? Benefits,
-    DateOnly? PeriodFrom, DateOnly? PeriodTo, DateOnly? BenefitOn);
+    DateOnly? PeriodFrom, DateOnly? PeriodTo, DateOnly? BenefitOn, bool Urgent = false);
 
 /// <summary>A dossier received: one regime's part of a convention. <paramref name="LinkedDossierId"/>: the other part, when the convention was split.</summary>
 public sealed record DossierSubmitted(
     Guid DossierId, string CompanyId, string Reference, Regime Regime, ConventionCategory Category, Beneficiary Beneficiary, string Purpose,
     IReadOnlyList<Benefit> Benefits, DateOnly PeriodFrom, DateOnly PeriodTo, DateOnly BenefitOn, DateOnly ReceivedOn, string CalendarDepartment,
-    DateOnly? LatestSendingOn, bool Late, DateOnly? DecisionDueOn, DateOnly? IncompletenessNoticeDueOn, Guid? LinkedDossierId, string By)
+    DateOnly? LatestSendingOn, bool Late, DateOnly? DecisionDueOn, DateOnly? IncompletenessNoticeDueOn, Guid? LinkedDossierId, string By,
+    bool Urgent = false)
     : IChanges<Dossier>;
 
 /// <summary>One dossier of the answer.</summary>
@@ -131,11 +133,12 @@ public static partial class SubmitDossierEndpoint
         return parts.Select((part, i) =>
         {
             var declaration = part.Regime == Regime.Declaration;
+            var urgent = !declaration && request.Urgent;
             var latest = declaration ? ConventionsRules.LatestDeclarationDay(benefitOn, department, today) : (DateOnly?)null;
             object submitted = new DossierSubmitted(ids[i], company, request.Reference!.Trim(), part.Regime, request.Category!.Value, beneficiary,
                 request.Purpose!.Trim(), part.Benefits, request.PeriodFrom!.Value, request.PeriodTo!.Value, benefitOn, today, department,
-                latest, declaration && today > latest, declaration ? null : ConventionsRules.DecisionDueOn(today),
-                declaration ? null : ConventionsRules.IncompletenessNoticeDueOn(today), parts.Count > 1 ? ids[1 - i] : null, by);
+                latest, declaration && today > latest, declaration ? null : ConventionsRules.DecisionDueOn(today, urgent),
+                declaration ? null : ConventionsRules.IncompletenessNoticeDueOn(today, urgent), parts.Count > 1 ? ids[1 - i] : null, by, urgent);
             return (ids[i], tableau is null ? new[] { submitted } : [submitted, new BeneficiaryChecked(ids[i], tableau.RegisteredAndPractising, today)]);
         }).ToList();
     }
@@ -166,17 +169,7 @@ public static partial class SubmitDossierEndpoint
             errors["beneficiary.name"] = ["Le nom ne peut contenir de caractère de contrôle."];
         if (string.IsNullOrWhiteSpace(request.Purpose))
             errors["purpose"] = ["Indiquez l'objet précis de la convention."];
-        if (request.Benefits is not { Count: > 0 } benefits)
-            errors["benefits"] = ["Indiquez au moins un avantage, sa nature et son montant."];
-        else
-            for (var i = 0; i < benefits.Count; i++)
-            {
-                var benefit = benefits[i];
-                if (benefit.Nature is null || !Enum.IsDefined(benefit.Nature.Value))
-                    errors[$"benefits[{i}].nature"] = ["Indiquez la nature : Remuneration, Hospitality, TrainingFunding ou ResearchGift."];
-                if (benefit.Amount is not { } amount || amount < 0 || amount > LargestAmount || decimal.Round(amount, 2) != amount)
-                    errors[$"benefits[{i}].amount"] = [$"Le montant est en euros, positif ou nul, au centime près, {LargestAmount:N0} € au plus."];
-            }
+        ValidateBenefits(request.Benefits, errors);
         if (request.PeriodFrom is not { } from || request.PeriodTo is not { } to || from > to || to > from.AddYears(LongestPeriodYears))
             errors["periodTo"] = [$"Indiquez la période couverte (periodFrom, periodTo), de {LongestPeriodYears} ans au plus."];
         else if (request.BenefitOn is not { } on || on < from || on > to)
@@ -184,6 +177,24 @@ public static partial class SubmitDossierEndpoint
         if (request.BenefitOn is { } day && (day < today.AddYears(-YearsBefore) || day > today.AddYears(YearsAfter)))
             errors["benefitOn"] = [$"La date de l'avantage est comprise entre un an avant aujourd'hui et {YearsAfter} ans après."];
         return errors;
+    }
+
+    /// <summary>At least one benefit, each with its nature and an amount in euros, positive or nil, to the cent.</summary>
+    public static void ValidateBenefits(IReadOnlyList<BenefitRequest>? benefits, Dictionary<string, string[]> errors)
+    {
+        if (benefits is not { Count: > 0 })
+        {
+            errors["benefits"] = ["Indiquez au moins un avantage, sa nature et son montant."];
+            return;
+        }
+        for (var i = 0; i < benefits.Count; i++)
+        {
+            var benefit = benefits[i];
+            if (benefit.Nature is null || !Enum.IsDefined(benefit.Nature.Value))
+                errors[$"benefits[{i}].nature"] = ["Indiquez la nature : Remuneration, Hospitality, TrainingFunding ou ResearchGift."];
+            if (benefit.Amount is not { } amount || amount < 0 || amount > LargestAmount || decimal.Round(amount, 2) != amount)
+                errors[$"benefits[{i}].amount"] = [$"Le montant est en euros, positif ou nul, au centime près, {LargestAmount:N0} € au plus."];
+        }
     }
 
     /// <summary>What the company named, normalised (trimmed texts, amounts to the cent): equal fingerprints, same dossier.</summary>
@@ -197,7 +208,7 @@ public static partial class SubmitDossierEndpoint
         {
             Add(benefit.Nature); Add(benefit.Description); Add(benefit.Amount?.ToString("F2", CultureInfo.InvariantCulture));
         }
-        Add(request.PeriodFrom?.ToString("O")); Add(request.PeriodTo?.ToString("O")); Add(request.BenefitOn?.ToString("O"));
+        Add(request.PeriodFrom?.ToString("O")); Add(request.PeriodTo?.ToString("O")); Add(request.BenefitOn?.ToString("O")); Add(request.Urgent);
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
