@@ -164,6 +164,11 @@ public class ConventionsThroughTheGateway(OrdreSystem system)
         }
         var queue = await Json(await cnom.GetAsync("/conventions/review?company=732829320&pageSize=100"), HttpStatusCode.OK);
         Assert.DoesNotContain(queue.GetProperty("items").EnumerateArray(), d => ids.Contains(d.GetProperty("id").GetGuid()));
+        var theirs = await Json(await autre.GetAsync("/conventions/dossiers?pageSize=100"), HttpStatusCode.OK);
+        Assert.All(theirs.GetProperty("items").EnumerateArray(), d => Assert.Equal("732829320", d.GetProperty("companyId").GetString()));
+        var ours = await Json(await exemple.GetAsync("/conventions/dossiers?status=AwaitingDocuments&pageSize=100"), HttpStatusCode.OK);
+        Assert.Contains(ours.GetProperty("items").EnumerateArray(), d => d.GetProperty("id").GetGuid() == authorisation);
+        Assert.All(ours.GetProperty("items").EnumerateArray(), d => Assert.Equal("552100554", d.GetProperty("companyId").GetString()));
         // Its references are its own: the same reference is another dossier.
         await Json(await autre.PostAsJsonAsync("/conventions/dossiers", Convention(reference, doctor.Rpps!, ("Remuneration", 10m))), HttpStatusCode.Created);
         // The owner still reaches them, and its documents were not taken from the other company.
@@ -176,7 +181,7 @@ public class ConventionsThroughTheGateway(OrdreSystem system)
                      (exemple, "POST", $"/conventions/dossiers/{declaration}/recommendation"), (exemple, "POST", $"/conventions/dossiers/{authorisation}/refusal"),
                      (exemple, "POST", $"/conventions/dossiers/{authorisation}/incompleteness"), (exemple, "GET", "/conventions/review"),
                      (exemple, "GET", "/conventions/audit"), (cnom, "POST", "/conventions/dossiers"), (cnom, "POST", $"/conventions/dossiers/{authorisation}/missing-documents"),
-                     (council, "GET", $"/conventions/dossiers/{authorisation}"), (council, "GET", "/conventions/review"), (council, "POST", "/conventions/dossiers"),
+                     (council, "GET", $"/conventions/dossiers/{authorisation}"), (cnom, "GET", "/conventions/dossiers"), (council, "GET", "/conventions/review"), (council, "POST", "/conventions/dossiers"),
                  })
         {
             using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = method == "POST" ? JsonContent.Create(new { reasons = "x" }) : null };

@@ -65,6 +65,9 @@ public static class DossiersModule
                              "une convention relevant des deux régimes donne deux dossiers liés. La même référence avec le même contenu répond le premier résultat ; " +
                              "avec un autre contenu, 409. Le bénéficiaire médecin est vérifié auprès du Tableau (inscrit et autorisé à exercer : oui/non).")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        dossiers.MapGet("/", ListOwnDossiersEndpoint.Handle).RequireAuthorization(OrdrePolicies.Company)
+            .WithName("ListOwnDossiers").Audited(DossierRecord).WithSummary("Suivre ses dossiers (l'entreprise du jeton), les plus récents d'abord, par page")
+            .ProducesValidationProblem();
         dossiers.MapGet("/{id:guid}", GetDossierEndpoint.Handle).RequireAuthorization(ConventionsPolicies.DossierParties)
             .WithName("GetDossier").Audited(DossierRecord).WithSummary("Lire un dossier et son historique (l'entreprise qui l'a soumis, le Conseil national)")
             .WithDescription("Le dossier d'une autre entreprise répond 404 : son existence n'est pas révélée.")
