@@ -70,6 +70,10 @@ public class ConventionsThroughTheGateway(OrdreSystem system)
         // The company follows its dossier and its history.
         var read = await Json(await company.GetAsync($"/conventions/dossiers/{authorisation}"), HttpStatusCode.OK);
         Assert.Equal(("Authorised", declaration), (read.GetProperty("dossier").GetProperty("status").GetString(), read.GetProperty("dossier").GetProperty("linkedDossierId").GetGuid()));
+        // The company learns of the Tableau only yes/no, not the department the doctor is registered in; the council sees it.
+        Assert.Equal(JsonValueKind.Null, read.GetProperty("dossier").GetProperty("calendarDepartment").ValueKind);
+        Assert.Equal("75", (await Json(await cnom.GetAsync($"/conventions/dossiers/{authorisation}"), HttpStatusCode.OK))
+            .GetProperty("dossier").GetProperty("calendarDepartment").GetString());
         Assert.Equal(["dossier_submitted", "beneficiary_checked", "dossier_incomplete_notified", "missing_documents_received", "authorisation_granted"],
             read.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("what").GetString()));
         Assert.Equal("Préciser le programme scientifique.",

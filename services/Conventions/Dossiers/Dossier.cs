@@ -58,8 +58,11 @@ public sealed record Dossier(
     DateOnly ReceivedOn, DossierStatus Status)
 {
     public Guid? LinkedDossierId { get; init; }
-    /// <summary>The department whose calendar counts jours ouvrables (the beneficiary's, else 75).</summary>
-    public string CalendarDepartment { get; init; } = "75";
+    /// <summary>
+    /// The department whose calendar counted the jours ouvrables (the beneficiary's as the Tableau knows it, else 75).
+    /// Shown to the national council only: a company learns nothing of the Tableau but yes/no (<see cref="ForCompany"/>).
+    /// </summary>
+    public string? CalendarDepartment { get; init; } = "75";
     /// <summary>What the company learns of the Tableau's answer: registered and allowed to practise, yes or no (null: not a doctor).</summary>
     public bool? BeneficiaryRegisteredAndPractising { get; init; }
     /// <summary>A declaration: the latest day to send it (8 jours ouvrables before the benefit).</summary>
@@ -87,6 +90,9 @@ public sealed record Dossier(
     public DateOnly? DecidedOn { get; init; }
 
     public decimal Total => Benefits.Sum(b => b.Amount);
+
+    /// <summary>The dossier as its company reads it: without what the Tableau said beyond "registered and practising".</summary>
+    public Dossier ForCompany() => this with { CalendarDepartment = null };
 
     /// <summary>The next day the clock acts: a declaration closes on its benefit date; silence authorises the day after the last day to decide.</summary>
     public DateOnly? NextDeadline => Status switch

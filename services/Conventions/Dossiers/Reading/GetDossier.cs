@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Ordre.Contracts.Access;
 
 namespace Ordre.Conventions.Dossiers.Reading;
 
@@ -17,6 +18,7 @@ public static class GetDossierEndpoint
         if (await session.LoadAsync<Dossier>(id, ct) is not { } dossier || !DossierChange.MaySee(dossier, user))
             return DossierChange.NotFound(id);
         var events = await session.Events.FetchStreamAsync(id, token: ct);
-        return TypedResults.Ok(new DossierWithHistory(dossier, [.. events.Select(e => new DossierHistoryEntry(e.Version, e.EventTypeName, e.Timestamp))]));
+        var shown = user.IsInRole(Roles.NationalCouncil) ? dossier : dossier.ForCompany();
+        return TypedResults.Ok(new DossierWithHistory(shown, [.. events.Select(e => new DossierHistoryEntry(e.Version, e.EventTypeName, e.Timestamp))]));
     }
 }

@@ -20,6 +20,6 @@ public static class ListOwnDossiersEndpoint
             query = query.Where(d => d.Status == wanted);
         var found = await query.ToPageAsync(q => q.OrderByDescending(d => d.ReceivedOn).ThenByDescending(d => d.Id), page, pageSize, ct);
         AuditSetup.Name(http, found.Items.Select(d => d.Id.ToString()));
-        return TypedResults.Ok(found);
+        return TypedResults.Ok(found with { Items = [.. found.Items.Select(d => d.ForCompany())] });
     }
 }
