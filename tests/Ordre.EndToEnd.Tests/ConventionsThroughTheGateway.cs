@@ -86,6 +86,25 @@ public class ConventionsThroughTheGateway(OrdreSystem system)
     }
 
     [Fact]
+    public async Task The_same_reference_sent_at_once_many_times_opens_its_dossiers_once()
+    {
+        var doctor = await system.GrantedInscription();
+        using var company = await system.HttpClientFor(Exemple);
+        var body = Convention(Reference(), doctor.Rpps!, ("Remuneration", 700m), ("ResearchGift", 5_500m));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => company.PostAsJsonAsync("/conventions/dossiers", body)));
+        var statuses = responses.Select(r => r.StatusCode).ToList();
+        Assert.Equal(1, statuses.Count(s => s == HttpStatusCode.Created));
+        Assert.Equal(5, statuses.Count(s => s == HttpStatusCode.OK));
+        var answers = await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync()));
+        Assert.Single(answers.Distinct());
+        using var cnom = await system.HttpClientFor("cnom");
+        var queue = await Json(await cnom.GetAsync("/conventions/review?company=552100554&pageSize=100"), HttpStatusCode.OK);
+        var ids = JsonDocument.Parse(answers[0]).RootElement.GetProperty("dossiers").EnumerateArray().Select(d => d.GetProperty("id").GetGuid()).ToList();
+        Assert.Equal(2, ids.Count);
+        Assert.Equal(2, queue.GetProperty("items").EnumerateArray().Count(d => d.GetProperty("reference").GetString() == JsonDocument.Parse(answers[0]).RootElement.GetProperty("reference").GetString()));
+    }
+
+    [Fact]
     public async Task Silence_authorises_the_request_once_the_services_clock_has_passed_the_two_months()
     {
         var doctor = await system.GrantedInscription();
