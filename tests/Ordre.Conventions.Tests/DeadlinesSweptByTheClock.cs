@@ -40,7 +40,7 @@ public class DeadlinesSweptByTheClock(ConventionsInProcess conventions) : IClass
             // The review queue reads the index: the authorisation is due first (2 months), then the declaration (3 months).
             await using (var query = store.QuerySession())
             {
-                var queue = await query.Query<Dossier>().Where(d => d.CompanyId == "552100554").OrderBy(d => d.NextDeadline).Select(d => d.Id).ToListAsync();
+                var queue = await query.Query<Dossier>().Where(d => d.Reference == "SWEEP-1").OrderBy(d => d.NextDeadline).Select(d => d.Id).ToListAsync();
                 Assert.Equal([authorisation.Id, declaration.Id], queue);
             }
 
@@ -71,6 +71,41 @@ public class DeadlinesSweptByTheClock(ConventionsInProcess conventions) : IClass
             var target = new DateTimeOffset(day.ToDateTime(new TimeOnly(11, 0)), TimeSpan.Zero);
             conventions.Clock.Advance(target - conventions.Clock.GetUtcNow());
             await conventions.Services.GetRequiredService<ConventionsDeadlines>().SweepAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task A_submission_and_a_decision_are_published_by_regime_category_and_month_without_personal_data()
+    {
+        var (submittedBus, submitted) = await Listen<ConventionDossierSubmitted>("test-submitted");
+        var (decidedBus, decided) = await Listen<ConventionDossierDecided>("test-decided");
+        try
+        {
+            var store = conventions.Services.GetRequiredService<IDocumentStore>();
+            var today = ParisCalendar.Today(conventions.Clock);
+            var request = new SubmitDossier("PUBLISH-1", ConventionCategory.Hospitality, new BeneficiaryRequest(BeneficiaryKind.Doctor, "10005173140", null, null),
+                "Congrès", [new BenefitRequest(BenefitNature.Hospitality, "Hôtel", 2_500m)], today, today.AddMonths(2), today.AddMonths(1), Urgent: true);
+            var (id, events) = Assert.Single(SubmitDossierEndpoint.Decide(request, "552100554", today, new TableauAnswer(true, "75"), conventions.Clock, "labo-exemple"));
+            await using (var session = store.LightweightSession())
+            {
+                session.Events.StartStream<Dossier>(id, events);
+                session.Events.Append(id, new Ordre.Conventions.Dossiers.Deciding.AuthorisationRefused(id, "Disproportionné.", today, "cnom", ConventionCategory.Hospitality));
+                await session.SaveChangesAsync();
+            }
+
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            var month = today.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+            ConventionDossierSubmitted first;
+            do first = await submitted.ReadAsync(timeout.Token); while (first.DossierId != id);
+            Assert.Equal(("Authorisation", "Hospitality", month, false, true), (first.Regime, first.Category, first.Month, first.Late, first.Urgent));
+            ConventionDossierDecided decision;
+            do decision = await decided.ReadAsync(timeout.Token); while (decision.DossierId != id);
+            Assert.Equal(("Authorisation", "Hospitality", "Refused", month), (decision.Regime, decision.Category, decision.Decision, decision.Month));
+        }
+        finally
+        {
+            await submittedBus.StopAsync();
+            await decidedBus.StopAsync();
         }
     }
 
