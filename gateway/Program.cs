@@ -1,3 +1,4 @@
+using Ordre.Contracts.Conventions;
 using Ordre.Contracts.Discipline;
 using Ordre.Contracts.Tableau;
 using Ordre.Gateway;
@@ -12,7 +13,8 @@ builder.Services.AddOrdreProblemDetails();
 builder.AddOrdreTelemetry("gateway");
 builder.AddOrdreAuthentication();
 // The services' own policies, applied here per route (gateway/appsettings.json) before the service applies them again.
-builder.Services.AddRolePolicies(TableauPolicies.RolesAdmitted).AddRolePolicies(DisciplinePolicies.RolesAdmitted);
+builder.Services.AddRolePolicies(TableauPolicies.RolesAdmitted).AddRolePolicies(DisciplinePolicies.RolesAdmitted)
+    .AddRolePolicies(ConventionsPolicies.RolesAdmitted);
 builder.Services.AddHealthChecks();
 builder.Services.AddGatewayRateLimits(builder.Configuration);
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));

@@ -12,7 +12,7 @@ namespace Ordre.EndToEnd.Tests;
 [Collection(SystemCollection.Name)]
 public partial class ApiReferenceThroughTheGateway(OrdreSystem system)
 {
-    public static TheoryData<string> Services => new() { "tableau", "discipline", "dashboard" };
+    public static TheoryData<string> Services => new() { "tableau", "discipline", "dashboard", "conventions" };
 
     [Theory]
     [MemberData(nameof(Services))]
@@ -108,7 +108,8 @@ public partial class ApiReferenceThroughTheGateway(OrdreSystem system)
     {
         "tableau" => system.Tableau.Url,
         "discipline" => system.Discipline.Url,
-        _ => system.Dashboard.Url,
+        "dashboard" => system.Dashboard.Url,
+        _ => system.Service(service).Url,
     };
 
     private static SortedSet<string> Operations(JsonDocument document) =>

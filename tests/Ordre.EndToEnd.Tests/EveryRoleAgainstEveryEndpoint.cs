@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Ordre.Contracts.Conventions;
 using Ordre.Contracts.Discipline;
 using Ordre.Contracts.Tableau;
 using Ordre.ServiceDefaults.Auth;
@@ -23,7 +24,7 @@ namespace Ordre.EndToEnd.Tests;
 public partial class EveryRoleAgainstEveryEndpoint(OrdreSystem system, ITestOutputHelper output)
 {
     private static readonly Dictionary<string, string[]> PolicyTable = new[]
-        { OrdrePolicies.RolesAdmitted, TableauPolicies.RolesAdmitted, DisciplinePolicies.RolesAdmitted }
+        { OrdrePolicies.RolesAdmitted, TableauPolicies.RolesAdmitted, DisciplinePolicies.RolesAdmitted, ConventionsPolicies.RolesAdmitted }
         .SelectMany(table => table).ToDictionary();
 
     /// <summary>A caller, with what the test itself (not the code under test) knows of its reach.</summary>
@@ -131,7 +132,8 @@ public partial class EveryRoleAgainstEveryEndpoint(OrdreSystem system, ITestOutp
     }
 
     /// <summary>Records in Paris the matrix asks for, built through the API by the Paris council and the chambers.</summary>
-    private sealed record ParisRecords(string Rpps, Guid Inscription, Guid Complaint, Guid Case, string JuniorRpps);
+    /// <summary><paramref name="Dossier"/>: a convention dossier of the company caller (labo-exemple), with a Paris doctor.</summary>
+    private sealed record ParisRecords(string Rpps, Guid Inscription, Guid Complaint, Guid Case, string JuniorRpps, Guid Dossier);
 
     private async Task<ParisRecords> BuildParisRecords()
     {
@@ -145,7 +147,11 @@ public partial class EveryRoleAgainstEveryEndpoint(OrdreSystem system, ITestOutp
         var caseId = (await transmitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("caseId").GetGuid();
         var junior = Scenarios.NewDoctor("75");
         await Created(paris, "/tableau/special-lists/junior-doctors", Junior(junior.Rpps!));
-        return new ParisRecords(doctor.Rpps!, inscription, complaint, caseId, junior.Rpps!);
+        using var company = await system.HttpClientFor("labo-exemple");
+        var submitted = await company.PostAsJsonAsync("/conventions/dossiers", Convention(doctor.Rpps!));
+        Assert.True(submitted.IsSuccessStatusCode, await submitted.Content.ReadAsStringAsync());
+        var dossier = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("dossiers")[0].GetProperty("id").GetGuid();
+        return new ParisRecords(doctor.Rpps!, inscription, complaint, caseId, junior.Rpps!, dossier);
     }
 
     private static object Complaint(string rpps, string kind = "Patient") => new
@@ -157,6 +163,14 @@ public partial class EveryRoleAgainstEveryEndpoint(OrdreSystem system, ITestOutp
     {
         rpps, lastName = "Morel", firstName = "Inès", department = "75", specialty = "Pédiatrie",
         from = Scenarios.Today, until = Scenarios.Today.AddYears(1),
+    };
+
+    /// <summary>A convention with a doctor, above the threshold (an authorisation request), under a reference of its own.</summary>
+    private static object Convention(string rpps) => new
+    {
+        reference = $"MATRIX-{Guid.NewGuid():N}"[..24], category = "Fees", beneficiary = new { kind = "Doctor", rpps }, purpose = "Conseil scientifique",
+        benefits = new[] { new { nature = "Remuneration", description = "Honoraires", amount = 2_500m } },
+        periodFrom = Scenarios.Today, periodTo = Scenarios.Today.AddMonths(3), benefitOn = Scenarios.Today.AddMonths(1),
     };
 
     private static async Task<Guid> Created(HttpClient http, string path, object body)
@@ -179,6 +193,7 @@ public partial class EveryRoleAgainstEveryEndpoint(OrdreSystem system, ITestOutp
             "id" when t.Contains("/inscriptions/") => records.Inscription.ToString(),
             "id" when t.Contains("/complaints/") => records.Complaint.ToString(),
             "id" when t.Contains("/cases/") => records.Case.ToString(),
+            "id" when t.Contains("/dossiers/") => records.Dossier.ToString(),
             _ => Guid.NewGuid().ToString(),
         });
         var aboutParis = t.Contains("{rpps}") || (t.Contains("{id}") && (t.Contains("/inscriptions/") || t.Contains("/complaints/") || t.Contains("/cases/")));
@@ -195,6 +210,8 @@ public partial class EveryRoleAgainstEveryEndpoint(OrdreSystem system, ITestOutp
                 body = JsonSerializer.Serialize(Complaint(records.Rpps), Json); aboutParis = true; break;
             case ("POST", "/tableau/special-lists/junior-doctors"):
                 body = JsonSerializer.Serialize(Junior(Scenarios.NewDoctor("75").Rpps!), Json); aboutParis = true; break;
+            case ("POST", "/conventions/dossiers"):
+                body = JsonSerializer.Serialize(Convention(records.Rpps), Json); break;
             case ("POST", "/tableau/lookup"):
                 body = JsonSerializer.Serialize(new { rpps = new[] { records.Rpps } }); break;
         }

@@ -140,7 +140,8 @@ public class NoInputGivesAServerError(OrdreSystem system, ITestOutputHelper outp
 
     // ---- The records the ids point at, so that requests reach the handlers and the rules, not only the 404 ----
 
-    private sealed record Known(string Rpps, Guid Inscription, Guid Complaint, Guid Case);
+    /// <summary><paramref name="Dossier"/>: labo-exemple's convention dossier awaiting documents (an authorisation request declared incomplete).</summary>
+    private sealed record Known(string Rpps, Guid Inscription, Guid Complaint, Guid Case, Guid Dossier);
 
     private async Task<Known> KnownRecords()
     {
@@ -162,7 +163,18 @@ public class NoInputGivesAServerError(OrdreSystem system, ITestOutputHelper outp
             rpps = doctor.Rpps, complainant = new { kind = "Patient", name = "M. Dupont" }, grounds = new[] { "Refus de soins" },
         });
         Assert.Equal(HttpStatusCode.Created, open.StatusCode);
-        return new Known(doctor.Rpps!, inscription, (await open.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>(), caseId);
+        using var company = await system.HttpClientFor("labo-exemple");
+        var submitted = await company.PostAsJsonAsync("/conventions/dossiers", new
+        {
+            reference = $"BAD-INPUT-{Guid.NewGuid():N}"[..24], category = "Fees", beneficiary = new { kind = "Doctor", rpps = doctor.Rpps },
+            purpose = "Conseil scientifique", benefits = new[] { new { nature = "Remuneration", description = "Honoraires", amount = 2_500m } },
+            periodFrom = Scenarios.Today, periodTo = Scenarios.Today.AddMonths(3), benefitOn = Scenarios.Today.AddMonths(1),
+        });
+        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+        var dossier = (await submitted.Content.ReadFromJsonAsync<JsonObject>())!["dossiers"]![0]!["id"]!.GetValue<Guid>();
+        using var cnom = await system.HttpClientFor("cnom");
+        Assert.Equal(HttpStatusCode.OK, (await cnom.PostAsJsonAsync($"/conventions/dossiers/{dossier}/incompleteness", new { missing = new[] { "Convention signée" } })).StatusCode);
+        return new Known(doctor.Rpps!, inscription, (await open.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>(), caseId, dossier);
     }
 
     // ---- The operations, from each service's own OpenAPI document ----
@@ -209,6 +221,9 @@ public class NoInputGivesAServerError(OrdreSystem system, ITestOutputHelper outp
         _ when path.StartsWith("/discipline/cases") && method == "POST" && path.Contains("/appeal") => "cdn",
         _ when path.StartsWith("/discipline/cases") && path.Contains("/cassation") => "cdn",
         _ when path.StartsWith("/discipline/cases") => "cdpiidf",
+        // A company submits, follows its dossiers and sends documents; the national council reviews and decides.
+        _ when path == "/conventions/dossiers" || path.EndsWith("/missing-documents") || path.EndsWith("/amended-convention") || (path.StartsWith("/conventions/dossiers") && method == "GET") => "labo-exemple",
+        _ when path.StartsWith("/conventions") => "cnom",
         _ => "cdom75",
     };
 
@@ -433,6 +448,7 @@ public class NoInputGivesAServerError(OrdreSystem system, ITestOutputHelper outp
         _ when path.Contains("/inscriptions/") => known.Inscription.ToString(),
         _ when path.Contains("/complaints/") => known.Complaint.ToString(),
         _ when path.Contains("/cases/") => known.Case.ToString(),
+        _ when path.Contains("/dossiers/") => known.Dossier.ToString(),
         _ => Guid.NewGuid().ToString(),
     };
 

@@ -109,6 +109,22 @@ public class OrdreSystem : IAsyncLifetime
         return restarted;
     }
 
+    /// <summary>
+    /// Replaces a service of deploy/services.txt (not the Tableau: <see cref="RestartTableauAsync"/>) by a new process on
+    /// the same port, database and bus user, its clock moved forward by <paramref name="clockShiftDays"/> days (see
+    /// ShiftedClock): its deadline sweep runs at start, so a test sees what the days bring without waiting.
+    /// </summary>
+    public async Task<ServiceProcess> RestartServiceAsync(string name, int clockShiftDays = 0)
+    {
+        var old = _services.TryGetValue(name, out var running) ? running
+            : throw new KeyNotFoundException($"{name} is not a service OrdreSystem started from {OrdreServices.ListPath}.");
+        await old.StopAsync();
+        var restarted = Keep(StartService(OrdreServices.Named(name), old.Url.Port, clockShiftDays));
+        _services[name] = restarted;
+        await restarted.WaitUntilHealthyAsync();
+        return restarted;
+    }
+
     /// <summary>A gateway whose clusters point at the running hosts (every host of deploy/services.txt with a prefix).</summary>
     public ServiceProcess StartGateway(int publicPermitsPerSecond)
     {
@@ -152,14 +168,16 @@ public class OrdreSystem : IAsyncLifetime
     /// the identity provider, and the Tableau's gRPC lookup (a host ignores the settings it does not use, as with
     /// Kubernetes' ordre-config).
     /// </summary>
-    private ServiceProcess StartService(OrdreService service)
+    private ServiceProcess StartService(OrdreService service, int? port = null, int clockShiftDays = 0)
     {
         if (!service.Database || !service.Bus)
             throw new NotSupportedException($"{service.Name}: OrdreSystem starts services with a database and a bus user; " +
                                             "start it explicitly with its own settings (docs/adding-a-service.md).");
         var settings = ServiceSettings(DatabaseOf(service.Name).ConnectionString(service.Name), Broker.AmqpFor(service.Name));
         settings["Tableau__Grpc"] = TableauGrpc.ToString();
-        return ServiceProcess.Start(service.Name, service.Assembly, ServiceProcess.FreePort(), settings);
+        if (clockShiftDays != 0)
+            settings["Clock__ShiftDays"] = clockShiftDays.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return ServiceProcess.Start(service.Name, service.Assembly, port ?? ServiceProcess.FreePort(), settings);
     }
 
     private Dictionary<string, string> TableauSettings(string instanceName, Uri broker)

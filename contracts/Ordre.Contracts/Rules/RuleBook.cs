@@ -4,7 +4,7 @@ using Ordre.Contracts.Calendar;
 namespace Ordre.Contracts.Rules;
 
 /// <summary>How a rule's value is counted.</summary>
-public enum RuleUnit { Days, JoursOuvrables, Months, Years, Members }
+public enum RuleUnit { Days, JoursOuvrables, Months, Years, Members, Euros }
 
 /// <summary>
 /// One deadline, duration or threshold of the law, as a dated row: <see cref="InForceFrom"/> is the day the text
@@ -14,7 +14,7 @@ public enum RuleUnit { Days, JoursOuvrables, Months, Years, Members }
 /// <param name="Name">Stable key the code asks for, e.g. <c>appeal-to-national-chamber</c>.</param>
 /// <param name="Label">What the rule is, in French, for the councils reading <c>GET …/rules</c>.</param>
 /// <param name="Value">How many <paramref name="Unit"/>s.</param>
-/// <param name="Unit">Calendar days, jours ouvrables, calendar months, years, or a count of members.</param>
+/// <param name="Unit">Calendar days, jours ouvrables, calendar months, years, a count of members, or an amount in euros (a threshold).</param>
 /// <param name="Source">The article (and text) that sets it, e.g. <c>CSP R.4126-44</c>.</param>
 /// <param name="InForceFrom">The first day the row applies.</param>
 public sealed record LegalRule(string Name, string Label, int Value, RuleUnit Unit, string Source, DateOnly InForceFrom)
@@ -111,6 +111,7 @@ public sealed class RuleBook
         (RuleUnit.Years, true) => "ans",
         (RuleUnit.Members, false) => "membre",
         (RuleUnit.Members, true) => "membres",
+        (RuleUnit.Euros, _) => "euros",
         _ => unit.ToString(),
     };
 }

@@ -1,0 +1,101 @@
+using System.Globalization;
+using JasperFx.Events;
+using Marten;
+using Ordre.Contracts.Conventions;
+using Ordre.Contracts.Tableau.Lookup;
+using Ordre.Conventions.Dossiers.Amending;
+using Ordre.Conventions.Dossiers.Clock;
+using Ordre.Conventions.Dossiers.Deciding;
+using Ordre.Conventions.Dossiers.NotifyingIncompleteness;
+using Ordre.Conventions.Dossiers.Reading;
+using Ordre.Conventions.Dossiers.ReceivingDocuments;
+using Ordre.Conventions.Dossiers.Recommending;
+using Ordre.Conventions.Dossiers.Reviewing;
+using Ordre.Conventions.Dossiers.Submitting;
+using Ordre.Conventions.Dossiers.Urgency;
+using Ordre.ServiceDefaults.Audit;
+using Ordre.ServiceDefaults.Messaging;
+
+namespace Ordre.Conventions.Dossiers;
+
+public static class DossiersModule
+{
+    public const string DossierRecord = "convention-dossier";
+
+    public static StoreOptions AddDossiers(this StoreOptions options)
+    {
+        options.AddAggregateStream<Dossier>();
+        options.Schema.For<Dossier>().Index(d => d.NextDeadline).Index(d => d.CompanyId);
+        options.Schema.For<CompanySubmission>();
+        return options;
+    }
+
+    /// <summary>The Tableau's gRPC lookup, called with this service's client-credentials token.</summary>
+    public static IServiceCollection AddTableauLookup(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddServiceTokens();
+        services.AddGrpcClient<PractitionerLookup.PractitionerLookupClient>(o =>
+                o.Address = new Uri(configuration["Tableau:Grpc"] ?? throw new InvalidOperationException("Configuration 'Tableau:Grpc' is required.")))
+            .AddHttpMessageHandler<ServiceTokenHandler>();
+        return services;
+    }
+
+    /// <summary>The figures the dashboard counts: by regime, category and month; no beneficiary, no company reference, no amount.</summary>
+    public static void PublishDossierEvents(IntegrationEventMap map) => map
+        .Map<DossierSubmitted>((e, committed) => new ConventionDossierSubmitted(
+            e.DossierId, e.Regime.ToString(), e.Category.ToString(), Month(e.ReceivedOn), e.Late, e.Urgent, committed.Timestamp))
+        .Map<RecommendationIssued>((e, committed) => Decided(committed, e.DossierId, Regime.Declaration, e.Category, "RecommendationIssued", e.On))
+        .Map<AuthorisationGranted>((e, committed) => Decided(committed, e.DossierId, Regime.Authorisation, e.Category, "Authorised", e.On))
+        .Map<AuthorisationRefused>((e, committed) => Decided(committed, e.DossierId, Regime.Authorisation, e.Category, "Refused", e.On))
+        .Map<AuthorisationDeemedGranted>((e, committed) => new ConventionAuthorisationDeemedGranted(
+            e.DossierId, e.Category.ToString(), Month(e.On), committed.Timestamp));
+
+    private static ConventionDossierDecided Decided(IEvent committed, Guid id, Regime regime, ConventionCategory category, string decision, DateOnly on) =>
+        new(id, regime.ToString(), category.ToString(), decision, Month(on), committed.Timestamp);
+
+    private static string Month(DateOnly day) => day.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    public static IEndpointRouteBuilder MapDossiers(this IEndpointRouteBuilder app)
+    {
+        var dossiers = app.MapGroup("/dossiers").WithTags("Dossiers de conventions")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        dossiers.MapPost("/", SubmitDossierEndpoint.Handle).RequireAuthorization(OrdrePolicies.Company)
+            .WithName("SubmitDossier").WithSummary("Soumettre une convention (l'entreprise du jeton)")
+            .WithDescription("Le régime (déclaration ou autorisation) est calculé d'après les montants et les seuils de l'arrêté du 7 août 2020 ; " +
+                             "une convention relevant des deux régimes donne deux dossiers liés. La même référence avec le même contenu répond le premier résultat ; " +
+                             "avec un autre contenu, 409. Le bénéficiaire médecin est vérifié auprès du Tableau (inscrit et autorisé à exercer : oui/non).")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        dossiers.MapGet("/", ListOwnDossiersEndpoint.Handle).RequireAuthorization(OrdrePolicies.Company)
+            .WithName("ListOwnDossiers").Audited(DossierRecord).WithSummary("Suivre ses dossiers (l'entreprise du jeton), les plus récents d'abord, par page")
+            .ProducesValidationProblem();
+        dossiers.MapGet("/{id:guid}", GetDossierEndpoint.Handle).RequireAuthorization(ConventionsPolicies.DossierParties)
+            .WithName("GetDossier").Audited(DossierRecord).WithSummary("Lire un dossier et son historique (l'entreprise qui l'a soumis, le Conseil national)")
+            .WithDescription("Le dossier d'une autre entreprise répond 404 : son existence n'est pas révélée.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        dossiers.MapPost("/{id:guid}/missing-documents", SendMissingDocumentsEndpoint.Handle).RequireAuthorization(OrdrePolicies.Company)
+            .WithName("SendMissingDocuments").WithSummary("Transmettre les pièces demandées (les deux mois pour statuer courent de nouveau)")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        dossiers.MapPost("/{id:guid}/amended-convention", AmendConventionEndpoint.Handle).RequireAuthorization(OrdrePolicies.Company)
+            .WithName("AmendConvention").WithSummary("Envoyer une convention modifiée après un refus, dans les quinze jours (nouvelle décision dans les quinze jours)")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
+        var national = dossiers.MapGroup("/{id:guid}").RequireAuthorization(OrdrePolicies.NationalCouncil)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        national.MapPost("/recommendation", IssueRecommendationEndpoint.Handle).WithName("IssueRecommendation")
+            .WithSummary("Émettre une recommandation sur une déclaration (Conseil national)");
+        national.MapPost("/incompleteness", NotifyIncompletenessEndpoint.Handle).WithName("NotifyIncompleteness")
+            .WithSummary("Déclarer incomplète une demande d'autorisation, dans le mois de sa réception (Conseil national)");
+        national.MapPost("/urgency-rejection", RejectUrgencyEndpoint.Handle).WithName("RejectUrgency")
+            .WithSummary("Rejeter l'urgence comme injustifiée : le délai ordinaire s'applique (Conseil national)");
+        national.MapPost("/authorisation", DecideAuthorisationEndpoint.Grant).WithName("GrantAuthorisation")
+            .WithSummary("Autoriser la convention, au plus tard le dernier jour du délai (Conseil national)");
+        national.MapPost("/refusal", DecideAuthorisationEndpoint.Refuse).WithName("RefuseAuthorisation")
+            .WithSummary("Refuser l'autorisation, motifs à l'appui (Conseil national)");
+
+        app.MapGet("/review", ReviewQueueEndpoint.Handle).WithTags("Dossiers de conventions").RequireAuthorization(OrdrePolicies.NationalCouncil)
+            .WithName("ReviewDossiers").Audited(DossierRecord)
+            .WithSummary("File d'examen du Conseil national : par régime, catégorie, entreprise, état ; échéance la plus proche d'abord, par page")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        return app;
+    }
+}
