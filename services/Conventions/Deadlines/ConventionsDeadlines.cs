@@ -35,6 +35,6 @@ public sealed class ConventionsDeadlines(IDocumentStore store, TimeProvider cloc
     public async Task<int> SweepAsync(CancellationToken ct)
     {
         var today = ParisCalendar.Today(clock);
-        return await store.AppendWhatIsDueAsync<Dossier>(d => d.NextDeadline <= today, d => d.Id, d => DossierClock.DueOn(d, today), logger, ct);
+        return await store.AppendWhatIsDueAsync<Dossier>(d => d.NextDeadline <= today, d => d.NextDeadline, d => d.Id, d => DossierClock.DueOn(d, today), logger, ct);
     }
 }
