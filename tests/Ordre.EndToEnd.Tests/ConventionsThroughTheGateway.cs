@@ -116,10 +116,11 @@ public class ConventionsThroughTheGateway(OrdreSystem system)
         Assert.Equal("UnderReview", request.GetProperty("status").GetString());
         try
         {
-            // The last day to decide is today + 2 months (at most 62 days away): the day after, the sweep at start authorises.
+            // The last day to decide is today + 2 months (at most 62 days away): the day after, the clock's sweep authorises
+            // (it runs in the background from the start, oldest deadline first, behind the other tests' due dossiers).
             await system.RestartServiceAsync("conventions", clockShiftDays: 63);
-            var read = await Json(await company.GetAsync($"/conventions/dossiers/{id}"), HttpStatusCode.OK);
-            Assert.Equal("DeemedAuthorised", read.GetProperty("dossier").GetProperty("status").GetString());
+            var read = await Eventually.Until(async () => await Json(await company.GetAsync($"/conventions/dossiers/{id}"), HttpStatusCode.OK),
+                r => r.GetProperty("dossier").GetProperty("status").GetString() == "DeemedAuthorised", what: "the request deemed authorised");
             Assert.Equal("authorisation_deemed_granted", read.GetProperty("history").EnumerateArray().Last().GetProperty("what").GetString());
             using var cnom = await system.HttpClientFor("cnom");
             await Problem(await cnom.PostAsJsonAsync($"/conventions/dossiers/{id}/refusal", new { reasons = "Trop tard." }), HttpStatusCode.Conflict);
