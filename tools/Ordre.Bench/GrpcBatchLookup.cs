@@ -8,11 +8,12 @@ namespace Ordre.Bench;
 
 /// <summary>
 /// The Tableau's gRPC batch lookup of many RPPS numbers at once (half of them real, from the directory,
-/// half unknown), timed over several runs after a warm-up.
+/// half unknown), timed over several runs after a warm-up; with an as-of date, the same batch as of that day (computed
+/// from the events) and single lookups of the real numbers as of that day.
 /// </summary>
 public static class GrpcBatchLookup
 {
-    public static async Task<int> RunAsync(Uri gateway, Uri grpc, int size, int runs)
+    public static async Task<int> RunAsync(Uri gateway, Uri grpc, int size, int runs, string? asOf = null)
     {
         var api = OrdreClient.Create(gateway);
         var token = await api.Token(new Dictionary<string, string>
@@ -21,7 +22,7 @@ public static class GrpcBatchLookup
         });
         var headers = new Metadata { { "Authorization", "Bearer " + token.Content!.AccessToken } };
         var real = await RealRppsNumbers(api, size / 2);
-        var request = new PractitionerStatusBatchRequest();
+        var request = new PractitionerStatusBatchRequest { AsOf = asOf ?? "" };
         request.Rpps.AddRange(real);
         request.Rpps.AddRange(Enumerable.Range(0, size - real.Count).Select(i => DemoDoctors.Rpps(i * 9_973 % 90_000_000)));
 
@@ -35,9 +36,21 @@ public static class GrpcBatchLookup
             await client.GetStatusesAsync(request, headers);
             timings.Add(watch.Elapsed.TotalMilliseconds);
         }
-        Console.WriteLine($"gRPC GetStatuses of {size:N0} RPPS ({known:N0} on the Tableau), {runs} runs after one warm-up:");
+        var when = asOf is null ? "" : $" as of {asOf}";
+        Console.WriteLine($"gRPC GetStatuses of {size:N0} RPPS{when} ({known:N0} on the Tableau), {runs} runs after one warm-up:");
         Console.WriteLine(Percentiles.Header);
-        Console.WriteLine(Percentiles.Row($"GetStatuses × {size:N0}", timings));
+        Console.WriteLine(Percentiles.Row($"GetStatuses × {size:N0}{when}", timings));
+        if (asOf is not null)
+        {
+            var singles = new List<double>();
+            foreach (var rpps in real.Take(500))
+            {
+                var watch = Stopwatch.StartNew();
+                await client.GetStatusAsync(new PractitionerStatusRequest { Rpps = rpps, AsOf = asOf }, headers);
+                singles.Add(watch.Elapsed.TotalMilliseconds);
+            }
+            Console.WriteLine(Percentiles.Row($"GetStatus × 1{when} ({singles.Count} calls)", singles));
+        }
         return 0;
     }
 

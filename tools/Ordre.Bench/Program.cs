@@ -1,7 +1,7 @@
 using Ordre.Bench;
 
 // Usage: Ordre.Bench inscriptions [--gateway URL] [--inscriptions 300] [--seed 7]
-//        Ordre.Bench grpc-batch   [--gateway URL] [--grpc http://127.0.0.1:5202] [--size 10000] [--runs 20]
+//        Ordre.Bench grpc-batch   [--gateway URL] [--grpc http://127.0.0.1:5202] [--size 10000] [--runs 20] [--as-of 2024-03-01]
 //        Ordre.Bench enforcement  [--gateway URL] [--sanctions 1000] [--workers 4] [--seed 11]   (Tableau with Clock__ShiftDays=1)
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 var gateway = new Uri(Option("--gateway") ?? "http://127.0.0.1:5000");
@@ -10,7 +10,7 @@ return args.FirstOrDefault() switch
     "inscriptions" => await InscriptionLatency.RunAsync(gateway, int.Parse(Option("--inscriptions") ?? "300"),
         int.Parse(Option("--seed") ?? Environment.TickCount.ToString())),
     "grpc-batch" => await GrpcBatchLookup.RunAsync(gateway, new Uri(Option("--grpc") ?? "http://127.0.0.1:5202"),
-        int.Parse(Option("--size") ?? "10000"), int.Parse(Option("--runs") ?? "20")),
+        int.Parse(Option("--size") ?? "10000"), int.Parse(Option("--runs") ?? "20"), Option("--as-of")),
     "enforcement" => await EnforcementLatency.RunAsync(gateway, int.Parse(Option("--sanctions") ?? "1000"),
         int.Parse(Option("--workers") ?? "4"), int.Parse(Option("--seed") ?? Environment.TickCount.ToString())),
     _ => Usage(),
