@@ -1,4 +1,5 @@
 using Ordre.Contracts.Discipline;
+using Ordre.Contracts.Solidarity;
 using Ordre.Contracts.Tableau;
 using Ordre.Gateway;
 using Ordre.ServiceDefaults.Auth;
@@ -13,6 +14,7 @@ builder.AddOrdreTelemetry("gateway");
 builder.AddOrdreAuthentication();
 // The services' own policies, applied here per route (gateway/appsettings.json) before the service applies them again.
 builder.Services.AddRolePolicies(TableauPolicies.RolesAdmitted).AddRolePolicies(DisciplinePolicies.RolesAdmitted);
+builder.Services.AddRolePolicies(SolidarityPolicies.RolesAdmitted);
 builder.Services.AddHealthChecks();
 builder.Services.AddGatewayRateLimits(builder.Configuration);
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));

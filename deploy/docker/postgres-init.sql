@@ -14,6 +14,9 @@ CREATE DATABASE ordre_discipline OWNER ordre_discipline;
 CREATE ROLE ordre_dashboard LOGIN PASSWORD 'ordre_dashboard';
 CREATE DATABASE ordre_dashboard OWNER ordre_dashboard;
 
+CREATE ROLE ordre_solidarity LOGIN PASSWORD 'ordre_solidarity';
+CREATE DATABASE ordre_solidarity OWNER ordre_solidarity;
+
 -- The Marten async daemon elects its leader with advisory locks held on connections that sleep
 -- inside a transaction: without this setting, the server notices a killed leader only after ~60 s
 -- and no other instance can take over before; with it, within about 2 s.
@@ -21,3 +24,4 @@ ALTER DATABASE ordre_identity SET client_connection_check_interval = '2s';
 ALTER DATABASE ordre_tableau SET client_connection_check_interval = '2s';
 ALTER DATABASE ordre_dashboard SET client_connection_check_interval = '2s';
 ALTER DATABASE ordre_discipline SET client_connection_check_interval = '2s';
+ALTER DATABASE ordre_solidarity SET client_connection_check_interval = '2s';

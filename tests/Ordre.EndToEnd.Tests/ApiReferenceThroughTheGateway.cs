@@ -12,7 +12,7 @@ namespace Ordre.EndToEnd.Tests;
 [Collection(SystemCollection.Name)]
 public partial class ApiReferenceThroughTheGateway(OrdreSystem system)
 {
-    public static TheoryData<string> Services => new() { "tableau", "discipline", "dashboard" };
+    public static TheoryData<string> Services => new() { "tableau", "discipline", "dashboard", "solidarity" };
 
     [Theory]
     [MemberData(nameof(Services))]
@@ -108,6 +108,7 @@ public partial class ApiReferenceThroughTheGateway(OrdreSystem system)
     {
         "tableau" => system.Tableau.Url,
         "discipline" => system.Discipline.Url,
+        "solidarity" => system.Service("solidarity").Url,
         _ => system.Dashboard.Url,
     };
 

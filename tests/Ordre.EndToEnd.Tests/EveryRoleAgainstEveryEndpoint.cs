@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Ordre.Contracts.Discipline;
+using Ordre.Contracts.Solidarity;
 using Ordre.Contracts.Tableau;
 using Ordre.ServiceDefaults.Auth;
 using Ordre.ServiceDefaults.Problems;
@@ -23,7 +24,7 @@ namespace Ordre.EndToEnd.Tests;
 public partial class EveryRoleAgainstEveryEndpoint(OrdreSystem system, ITestOutputHelper output)
 {
     private static readonly Dictionary<string, string[]> PolicyTable = new[]
-        { OrdrePolicies.RolesAdmitted, TableauPolicies.RolesAdmitted, DisciplinePolicies.RolesAdmitted }
+        { OrdrePolicies.RolesAdmitted, TableauPolicies.RolesAdmitted, DisciplinePolicies.RolesAdmitted, SolidarityPolicies.RolesAdmitted }
         .SelectMany(table => table).ToDictionary();
 
     /// <summary>A caller, with what the test itself (not the code under test) knows of its reach.</summary>
@@ -145,6 +146,9 @@ public partial class EveryRoleAgainstEveryEndpoint(OrdreSystem system, ITestOutp
         var caseId = (await transmitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("caseId").GetGuid();
         var junior = Scenarios.NewDoctor("75");
         await Created(paris, "/tableau/special-lists/junior-doctors", Junior(junior.Rpps!));
+        // Solidarity: the Paris council's account with the fund (opening it again with the same fields is a no-op).
+        using (var national = await system.HttpClientFor("cnom"))
+            await Created(national, "/solidarity/accounts", ParisLedgerAccount);
         return new ParisRecords(doctor.Rpps!, inscription, complaint, caseId, junior.Rpps!);
     }
 
@@ -158,6 +162,8 @@ public partial class EveryRoleAgainstEveryEndpoint(OrdreSystem system, ITestOutp
         rpps, lastName = "Morel", firstName = "Inès", department = "75", specialty = "Pédiatrie",
         from = Scenarios.Today, until = Scenarios.Today.AddYears(1),
     };
+
+    private static readonly object ParisLedgerAccount = new { id = "cdom-75", kind = "council", name = "Conseil départemental de Paris", department = "75" };
 
     private static async Task<Guid> Created(HttpClient http, string path, object body)
     {
@@ -179,9 +185,10 @@ public partial class EveryRoleAgainstEveryEndpoint(OrdreSystem system, ITestOutp
             "id" when t.Contains("/inscriptions/") => records.Inscription.ToString(),
             "id" when t.Contains("/complaints/") => records.Complaint.ToString(),
             "id" when t.Contains("/cases/") => records.Case.ToString(),
+            "accountId" => "cdom-75",
             _ => Guid.NewGuid().ToString(),
         });
-        var aboutParis = t.Contains("{rpps}") || (t.Contains("{id}") && (t.Contains("/inscriptions/") || t.Contains("/complaints/") || t.Contains("/cases/")));
+        var aboutParis = t.Contains("{rpps}") || t.Contains("{accountId}") || (t.Contains("{id}") && (t.Contains("/inscriptions/") || t.Contains("/complaints/") || t.Contains("/cases/")));
         // Any council or chamber reads a doctor's standing (need-to-know decides how much: NeedToKnow.cs, tested by NeedToKnowAndAuditThroughTheGateway).
         if (operation.Method == "GET" && t == "/tableau/register/{rpps}")
             aboutParis = false;
