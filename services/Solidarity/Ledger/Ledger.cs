@@ -192,4 +192,4 @@ public sealed record PendingTransferPosted(Guid LedgerId, Guid TransferId, IRead
     IReadOnlyList<PostingLine> Postings, DateTimeOffset At, string By) : IChanges<Ledger>;
 
 /// <summary>A pending transfer was voided: its reservation is released, nothing moved.</summary>
-public sealed record PendingTransferVoided(Guid LedgerId, Guid TransferId, DateTimeOffset At, string By) : IChanges<Ledger>;
+public sealed record PendingTransferVoided(Guid LedgerId, Guid TransferId, decimal Amount, DateTimeOffset At, string By) : IChanges<Ledger>;

@@ -32,7 +32,7 @@ public static class LedgerModule
             ? new LedgerTransferReserved(e.TransferId, e.Legs.Count, e.Legs.Sum(l => l.Amount), committed.Timestamp)
             : new LedgerTransferPosted(e.TransferId, e.Legs.Count, e.Legs.Sum(l => l.Amount), false, committed.Timestamp))
         .Map<PendingTransferPosted>((e, committed) => new LedgerTransferPosted(e.TransferId, e.Amounts.Count, e.Amounts.Sum(), true, committed.Timestamp))
-        .Map<PendingTransferVoided>((e, committed) => new LedgerTransferVoided(e.TransferId, 0m, committed.Timestamp));
+        .Map<PendingTransferVoided>((e, committed) => new LedgerTransferVoided(e.TransferId, e.Amount, committed.Timestamp));
 
     /// <summary>
     /// Who may read an account: the national council every one; a departmental council the account of its department;

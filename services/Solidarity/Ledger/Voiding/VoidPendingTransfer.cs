@@ -20,7 +20,7 @@ public static class VoidPendingTransferEndpoint
         return transfer.Status switch
         {
             TransferStatus.Voided => new LedgerOutcome.Already(),
-            TransferStatus.Pending => new LedgerOutcome.Accepted(new PendingTransferVoided(Ledger.SolidarityFund, id, at, by)),
+            TransferStatus.Pending => new LedgerOutcome.Accepted(new PendingTransferVoided(Ledger.SolidarityFund, id, transfer.Legs.Sum(l => l.Amount), at, by)),
             TransferStatus.PostedFromPending => new LedgerOutcome.Refused($"Le virement {id} a déjà été passé : il ne se résout qu'une fois ; une correction est un virement inverse.", "deja-resolu"),
             _ => new LedgerOutcome.Refused($"Le virement {id} n'est pas en attente : une correction est un virement inverse.", "pas-en-attente"),
         };
