@@ -70,6 +70,38 @@ public class SolidarityThroughTheGateway(OrdreSystem system)
         await Problem(parisCouncil.GetAsync("/solidarity/ledger/verify"), HttpStatusCode.Forbidden);
     }
 
+    [Fact]
+    public async Task A_council_pledges_the_commission_grants_and_the_fund_pays_only_after_the_decision()
+    {
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var (fund, paris, corsica) = ($"fonds-{run}", $"cdom-75-{run}", $"cdom-2a-{run}");
+        using var national = await system.HttpClientFor("cnom");
+        await Ok(national.PostAsJsonAsync("/solidarity/accounts", new { id = fund, kind = "fund", name = "Fonds (test)" }));
+        await Ok(national.PostAsJsonAsync("/solidarity/accounts", new { id = paris, kind = "council", name = "CDOM 75 (test)", department = "75" }));
+        await Ok(national.PostAsJsonAsync("/solidarity/accounts", new { id = corsica, kind = "council", name = "CDOM 2A (test)", department = "2A" }));
+
+        using var parisCouncil = await system.HttpClientFor("cdom75");
+        var pledge = await Ok(parisCouncil.PostAsJsonAsync("/solidarity/donations", new { council = paris, fund, amount = 20_000m }));
+        await Problem(parisCouncil.PostAsJsonAsync("/solidarity/donations", new { council = corsica, fund, amount = 1m }), HttpStatusCode.Forbidden);
+        var donation = pledge.GetProperty("id").GetGuid();
+        await Problem(parisCouncil.PostAsync($"/solidarity/donations/{donation}/receipt", null), HttpStatusCode.Forbidden);
+        Assert.Equal("received", (await Ok(national.PostAsync($"/solidarity/donations/{donation}/receipt", null))).GetProperty("status").GetString());
+
+        var request = (await Ok(national.PostAsJsonAsync("/solidarity/financing-requests",
+            new { council = corsica, amount = 10_000m, purpose = "Travaux des locaux" }))).GetProperty("id").GetGuid();
+        var early = await Problem(national.PostAsJsonAsync($"/solidarity/financing-requests/{request}/disbursement", new { fund }), HttpStatusCode.Conflict);
+        Assert.Equal("sans-decision", early.GetProperty("code").GetString());
+        await Ok(national.PostAsJsonAsync($"/solidarity/financing-requests/{request}/examination", new { opinion = "Favorable" }));
+        await Ok(national.PostAsJsonAsync($"/solidarity/financing-requests/{request}/decision", new { decision = "granted", amount = 8_000m }));
+        var paid = await Ok(national.PostAsJsonAsync($"/solidarity/financing-requests/{request}/disbursement", new { fund }));
+        Assert.Equal("disbursed", paid.GetProperty("status").GetString());
+        await Problem(parisCouncil.GetAsync($"/solidarity/financing-requests/{request}"), HttpStatusCode.Forbidden);
+
+        var account = await Ok(national.GetAsync($"/solidarity/accounts/{fund}"));
+        Assert.Equal(12_000m, account.GetProperty("balance").GetDecimal());
+        Assert.Equal(8_000m, (await Ok(national.GetAsync($"/solidarity/accounts/{corsica}"))).GetProperty("balance").GetDecimal());
+    }
+
     private static async Task<JsonElement> Ok(Task<HttpResponseMessage> call)
     {
         using var response = await call;

@@ -14,3 +14,12 @@ public sealed record LedgerTransferReserved(Guid TransferId, int Legs, decimal A
 
 /// <summary>A pending transfer was voided: its reservation is released, nothing moved.</summary>
 public sealed record LedgerTransferVoided(Guid TransferId, decimal Amount, DateTimeOffset OccurredAt);
+
+/// <summary>A council pledged a donation to the solidarity fund (its receipt is a <see cref="LedgerTransferPosted"/>).</summary>
+public sealed record DonationToTheFundPledged(Guid DonationId, decimal Amount, DateTimeOffset OccurredAt);
+
+/// <summary>A council filed a financing request; <paramref name="Commission"/>: solidarite-financiere or harmonisation-des-charges.</summary>
+public sealed record FinancingRequestFiled(Guid RequestId, decimal Amount, string Commission, DateTimeOffset OccurredAt);
+
+/// <summary>The commission ruled on a financing request: rejected, granted or bridge-loan, and the amount granted (0 when rejected).</summary>
+public sealed record FinancingRequestRuled(Guid RequestId, string Decision, decimal Amount, DateTimeOffset OccurredAt);

@@ -40,17 +40,27 @@ public sealed class LedgerChange(IDocumentStore store, TimeProvider clock)
     /// <summary>Lost races retried before giving up with 409 (8 writers on one account needed at most 8 here).</summary>
     public const int MaxAttempts = 50;
 
-    public async Task<LedgerResult> Apply(Func<Ledger, DateTimeOffset, LedgerOutcome> decide, CancellationToken ct)
+    public Task<LedgerResult> Apply(Func<Ledger, DateTimeOffset, LedgerOutcome> decide, CancellationToken ct) =>
+        Apply((_, ledger, at, _) => Task.FromResult(decide(ledger, at)), ct);
+
+    /// <summary>
+    /// A change of the ledger and of another stream in one transaction (e.g. a disbursement: the financing request's
+    /// event and the ledger's postings commit together or not at all). <paramref name="decide"/> may load and append to
+    /// other streams in the session it is given; an <see cref="LedgerOutcome.Accepted"/> with no ledger event commits
+    /// only those.
+    /// </summary>
+    public async Task<LedgerResult> Apply(Func<IDocumentSession, Ledger, DateTimeOffset, CancellationToken, Task<LedgerOutcome>> decide, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             await using var session = store.LightweightSession();
             var stream = await session.Events.FetchForWriting<Ledger>(Ledger.SolidarityFund, ct);
             var ledger = stream.Aggregate ?? new Ledger { Id = Ledger.SolidarityFund };
-            var outcome = decide(ledger, clock.GetUtcNow());
+            var outcome = await decide(session, ledger, clock.GetUtcNow(), ct);
             if (outcome is not LedgerOutcome.Accepted accepted)
                 return new LedgerResult(outcome, ledger);
-            stream.AppendMany(accepted.Events);
+            if (accepted.Events.Length > 0)
+                stream.AppendMany(accepted.Events);
             foreach (var line in accepted.Events.SelectMany(PostingsOf))
                 session.Insert(Posting.From(line));
             try

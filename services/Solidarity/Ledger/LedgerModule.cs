@@ -4,6 +4,15 @@ using Ordre.Contracts.Access;
 using Ordre.Contracts.Solidarity;
 using Ordre.ServiceDefaults.Audit;
 using Ordre.ServiceDefaults.Messaging;
+using Ordre.Solidarity.Donations;
+using Ordre.Solidarity.Donations.Pledging;
+using Ordre.Solidarity.Donations.Receiving;
+using Ordre.Solidarity.Financing;
+using Ordre.Solidarity.Financing.Deciding;
+using Ordre.Solidarity.Financing.Disbursing;
+using Ordre.Solidarity.Financing.Examining;
+using Ordre.Solidarity.Financing.Reading;
+using Ordre.Solidarity.Financing.Submitting;
 using Ordre.Solidarity.Ledger.Checking;
 using Ordre.Solidarity.Ledger.OpeningAccount;
 using Ordre.Solidarity.Ledger.PostingPending;
@@ -18,6 +27,8 @@ public static class LedgerModule
     public static StoreOptions AddLedger(this StoreOptions options)
     {
         options.AddAggregateStream<Ledger>();
+        options.AddAggregateStream<FinancingRequest>();
+        options.AddAggregateStream<Donation>();
         options.Schema.For<Posting>().Index(p => p.Debit).Index(p => p.Credit);
         return options;
     }
@@ -32,7 +43,15 @@ public static class LedgerModule
             ? new LedgerTransferReserved(e.TransferId, e.Legs.Count, e.Legs.Sum(l => l.Amount), committed.Timestamp)
             : new LedgerTransferPosted(e.TransferId, e.Legs.Count, e.Legs.Sum(l => l.Amount), false, committed.Timestamp))
         .Map<PendingTransferPosted>((e, committed) => new LedgerTransferPosted(e.TransferId, e.Amounts.Count, e.Amounts.Sum(), true, committed.Timestamp))
-        .Map<PendingTransferVoided>((e, committed) => new LedgerTransferVoided(e.TransferId, e.Amount, committed.Timestamp));
+        .Map<PendingTransferVoided>((e, committed) => new LedgerTransferVoided(e.TransferId, e.Amount, committed.Timestamp))
+        .Map<DonationPledged>((e, committed) => new DonationToTheFundPledged(e.DonationId, e.Amount, committed.Timestamp))
+        .Map<FinancingRequestSubmitted>((e, committed) => new FinancingRequestFiled(e.RequestId, e.Amount, e.Commission, committed.Timestamp))
+        .Map<FinancingRequestDecided>((e, committed) => new FinancingRequestRuled(e.RequestId, e.Decision switch
+        {
+            FinancingDecision.Rejected => "rejected",
+            FinancingDecision.Granted => "granted",
+            _ => "bridge-loan",
+        }, e.Amount ?? 0m, committed.Timestamp));
 
     /// <summary>
     /// Who may read an account: the national council every one; a departmental council the account of its department;
@@ -94,6 +113,33 @@ public static class LedgerModule
         transfers.MapPost("/{id:guid}/void", VoidPendingTransferEndpoint.Handle).WithName("VoidPendingLedgerTransfer")
             .WithSummary("Annuler un virement en attente : la réservation est libérée (une seule fois)").WithDescription("Conseil national.")
             .ProducesProblem(StatusCodes.Status409Conflict);
+
+        var requests = app.MapGroup("/financing-requests").WithTags("Commission de solidarité financière")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
+        requests.MapPost("/", SubmitFinancingRequestEndpoint.Handle).RequireAuthorization(SolidarityPolicies.LedgerAccountReaders).WithName("SubmitFinancingRequest")
+            .WithSummary("Déposer une demande de financement auprès du fonds de solidarité")
+            .WithDescription("Le conseil demandeur (son propre compte), ou le Conseil national.");
+        requests.MapGet("/{id:guid}", GetFinancingRequestEndpoint.Handle).RequireAuthorization(SolidarityPolicies.LedgerAccountReaders)
+            .WithName("GetFinancingRequest").WithSummary("Lire une demande de financement").WithDescription("Le conseil demandeur, le Conseil national.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        var commission = requests.MapGroup("/{id:guid}").RequireAuthorization(OrdrePolicies.NationalCouncil).ProducesProblem(StatusCodes.Status404NotFound);
+        commission.MapPost("/examination", ExamineFinancingRequestEndpoint.Handle).WithName("ExamineFinancingRequest")
+            .WithSummary("Examiner la demande (commission)").WithDescription("Conseil national.");
+        commission.MapPost("/decision", DecideFinancingRequestEndpoint.Handle).WithName("DecideFinancingRequest")
+            .WithSummary("Statuer : rejet, subvention ou prêt relais (après l'examen, une fois)").WithDescription("Conseil national.");
+        commission.MapPost("/disbursement", DisburseFinancingEndpoint.Handle).WithName("DisburseFinancing")
+            .WithSummary("Verser le montant accordé depuis un fonds, par le grand livre (seulement après une décision favorable, une fois)")
+            .WithDescription("Conseil national. Un fonds ne peut jamais être négatif (409, fonds nommé).");
+
+        var donations = app.MapGroup("/donations").WithTags("Commission de solidarité financière")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
+        donations.MapPost("/", PledgeDonationEndpoint.Handle).RequireAuthorization(SolidarityPolicies.LedgerAccountReaders).WithName("PledgeDonation")
+            .WithSummary("Promettre un don au fonds de solidarité").WithDescription("Le conseil donateur (son propre compte), ou le Conseil national.");
+        donations.MapGet("/{id:guid}", ReceiveDonationEndpoint.Get).RequireAuthorization(OrdrePolicies.NationalCouncil).WithName("GetDonation")
+            .WithSummary("Lire un don").WithDescription("Conseil national.").ProducesProblem(StatusCodes.Status404NotFound);
+        donations.MapPost("/{id:guid}/receipt", ReceiveDonationEndpoint.Handle).RequireAuthorization(OrdrePolicies.NationalCouncil).WithName("ReceiveDonation")
+            .WithSummary("Constater la réception d'un don : le compte du conseil est débité, le fonds crédité (une fois)")
+            .WithDescription("Conseil national.").ProducesProblem(StatusCodes.Status404NotFound);
 
         var ledger = app.MapGroup("/ledger").WithTags("Grand livre de solidarité").RequireAuthorization(OrdrePolicies.NationalCouncil)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
