@@ -38,6 +38,14 @@ public sealed class CouncilFlowsOnPostgres(SolidarityInProcess solidarity) : ICl
         var ledger = await solidarity.Read();
         Assert.Equal((5_000m, -5_000m, 1L), (ledger.Accounts["fonds-solidarite"].Balance, ledger.Accounts["cdom-75"].Balance, ledger.LastSequence));
 
+        // A pledge with the caller's id: a retry answers it, another amount under that id is refused naming the field.
+        var chosen = Guid.CreateVersion7();
+        var once = Ok(await PledgeDonationEndpoint.Handle(new PledgeDonation("cdom-75", "fonds-solidarite", 10m, chosen), Paris, solidarity.Ledger, default));
+        var twice = Ok(await PledgeDonationEndpoint.Handle(new PledgeDonation("cdom-75", "fonds-solidarite", 10m, chosen), Paris, solidarity.Ledger, default));
+        Assert.Equal((chosen, chosen), (once.Id, twice.Id));
+        var other = Assert.IsType<ProblemHttpResult>((await PledgeDonationEndpoint.Handle(new PledgeDonation("cdom-75", "fonds-solidarite", 11m, chosen), Paris, solidarity.Ledger, default)).Result);
+        Assert.Equal((409, "amount"), (other.StatusCode, other.ProblemDetails.Extensions["field"]));
+
         // Paris may not pledge for Marseille.
         var outside = Assert.IsType<ProblemHttpResult>((await PledgeDonationEndpoint.Handle(new PledgeDonation("cdom-13", "fonds-solidarite", 1m), Paris, solidarity.Ledger, default)).Result);
         Assert.Equal(403, outside.StatusCode);
@@ -71,6 +79,12 @@ public sealed class CouncilFlowsOnPostgres(SolidarityInProcess solidarity) : ICl
         Assert.Equal((30_000m, 120_000m, 3L), (ledger.Accounts["fonds-solidarite"].Balance, ledger.Accounts["cdom-2a"].Balance, ledger.LastSequence));
         Assert.True(CheckLedgerEndpoints.Check(ledger).Balanced);
 
+        // The same id again: the same fields answer the request as it stands; another council is refused naming the field.
+        var differentCouncil = Assert.IsType<ProblemHttpResult>((await SubmitFinancingRequestEndpoint.Handle(
+            new SubmitFinancingRequest("cdom-13", 350_000m, "Achat des locaux", Id: request.Id), Cnom, solidarity.Ledger, default)).Result);
+        Assert.Equal((409, "council"), (differentCouncil.StatusCode, differentCouncil.ProblemDetails.Extensions["field"]));
+        var retried = Ok(await SubmitFinancingRequestEndpoint.Handle(new SubmitFinancingRequest("cdom-2a", 350_000m, "Achat des locaux", Id: request.Id), Cnom, solidarity.Ledger, default));
+        Assert.Equal(("disbursed", request.Id), (retried.Status, retried.Id));
         var rejected = Ok(await SubmitFinancingRequestEndpoint.Handle(new SubmitFinancingRequest("cdom-13", 20_000m, "Fonctionnement", "harmonisation-des-charges"), Cnom, solidarity.Ledger, default));
         Ok(await ExamineFinancingRequestEndpoint.Handle(rejected.Id, null, Cnom, solidarity.Ledger, default));
         Ok(await DecideFinancingRequestEndpoint.Handle(rejected.Id, new DecideFinancingRequest("rejected"), Cnom, solidarity.Ledger, default));

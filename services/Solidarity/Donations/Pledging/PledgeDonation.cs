@@ -5,8 +5,11 @@ using Ordre.Solidarity.Ledger;
 
 namespace Ordre.Solidarity.Donations.Pledging;
 
-/// <summary>Body of POST /donations: the giving council's account, the fund it goes to, the amount pledged.</summary>
-public sealed record PledgeDonation(string? Council, string? Fund, decimal Amount);
+/// <summary>
+/// Body of POST /donations: the giving council's account, the fund it goes to, the amount pledged, and optionally the
+/// donation's id chosen by the caller: a retry with the same id and fields answers the pledge; with another field, 409 naming it.
+/// </summary>
+public sealed record PledgeDonation(string? Council, string? Fund, decimal Amount, Guid? Id = null);
 
 /// <summary>A donation as read: pledged, or received (with its ledger transfer).</summary>
 public sealed record DonationView(Guid Id, string Council, string Fund, decimal Amount, string Status, Guid? Transfer)
@@ -21,16 +24,23 @@ public static class PledgeDonationEndpoint
         PledgeDonation command, ClaimsPrincipal user, LedgerChange ledger, CancellationToken ct)
     {
         Donation? created = null;
-        var result = await ledger.Apply((session, l, at, _) =>
+        var result = await ledger.Apply(async (session, l, at, token) =>
         {
             var outcome = Decide(l, command, user, at);
-            if (outcome is LedgerOutcome.Accepted { Events: [DonationPledged pledged] })
+            if (outcome is not LedgerOutcome.Accepted { Events: [DonationPledged pledged] })
+                return outcome;
+            if (command.Id is { } id && await session.LoadAsync<Donation>(id, token) is { } existing)
             {
-                session.Events.StartStream<Donation>(pledged.DonationId, pledged);
-                created = Donation.Create(pledged);
-                return Task.FromResult<LedgerOutcome>(new LedgerOutcome.Accepted());
+                created = existing;
+                var different = existing.Council != pledged.Council ? "council" : existing.Fund != pledged.Fund ? "fund"
+                    : existing.Amount != pledged.Amount ? "amount" : null;
+                return different is null
+                    ? new LedgerOutcome.Already()
+                    : new LedgerOutcome.Refused($"Le don {id} existe déjà avec un autre champ « {different} ».", "existe-avec-champ-different", Field: different);
             }
-            return Task.FromResult(outcome);
+            session.Events.StartStream<Donation>(pledged.DonationId, pledged);
+            created = Donation.Create(pledged);
+            return new LedgerOutcome.Accepted();
         }, ct);
         if (result.Outcome is LedgerOutcome.Refused { Code: "hors-ressort" } refused)
             return Ordre.ServiceDefaults.Problems.Problems.OutsideJurisdiction(refused.Reason);
@@ -46,6 +56,8 @@ public static class PledgeDonationEndpoint
             errors["fund"] = ["Fonds bénéficiaire manquant."];
         if (Money.Invalid(command.Amount) is { } wrong)
             errors["amount"] = [wrong];
+        if (command.Id == Guid.Empty)
+            errors["id"] = ["Identifiant non nul, ou absent."];
         if (errors.Count > 0)
             return new LedgerOutcome.Invalid(errors);
         if (!ledger.Accounts.TryGetValue(command.Council!, out var council) || council.Kind != AccountKind.Council)
@@ -54,7 +66,7 @@ public static class PledgeDonationEndpoint
             return new LedgerOutcome.Refused(outside, "hors-ressort");
         if (!ledger.Accounts.TryGetValue(command.Fund!, out var fund) || fund.Kind != AccountKind.Fund)
             return new LedgerOutcome.Refused($"Aucun fonds « {command.Fund} ».", "compte-inconnu", Field: "fund", Account: command.Fund);
-        return new LedgerOutcome.Accepted(new DonationPledged(Guid.CreateVersion7(), council.Id, fund.Id, command.Amount, at, user.Actor()));
+        return new LedgerOutcome.Accepted(new DonationPledged(command.Id ?? Guid.CreateVersion7(), council.Id, fund.Id, command.Amount, at, user.Actor()));
     }
 
     /// <summary>The ledger transfer of a donation's receipt (the same on every retry).</summary>
