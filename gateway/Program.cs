@@ -1,5 +1,6 @@
 using Ordre.Contracts.Conventions;
 using Ordre.Contracts.Discipline;
+using Ordre.Contracts.Solidarity;
 using Ordre.Contracts.Tableau;
 using Ordre.Gateway;
 using Ordre.ServiceDefaults.Auth;
@@ -14,7 +15,7 @@ builder.AddOrdreTelemetry("gateway");
 builder.AddOrdreAuthentication();
 // The services' own policies, applied here per route (gateway/appsettings.json) before the service applies them again.
 builder.Services.AddRolePolicies(TableauPolicies.RolesAdmitted).AddRolePolicies(DisciplinePolicies.RolesAdmitted)
-    .AddRolePolicies(ConventionsPolicies.RolesAdmitted);
+    .AddRolePolicies(ConventionsPolicies.RolesAdmitted).AddRolePolicies(SolidarityPolicies.RolesAdmitted);
 builder.Services.AddHealthChecks();
 builder.Services.AddGatewayRateLimits(builder.Configuration);
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));

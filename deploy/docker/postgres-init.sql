@@ -16,6 +16,8 @@ CREATE DATABASE ordre_dashboard OWNER ordre_dashboard;
 
 CREATE ROLE ordre_conventions LOGIN PASSWORD 'ordre_conventions';
 CREATE DATABASE ordre_conventions OWNER ordre_conventions;
+CREATE ROLE ordre_solidarity LOGIN PASSWORD 'ordre_solidarity';
+CREATE DATABASE ordre_solidarity OWNER ordre_solidarity;
 
 -- The Marten async daemon elects its leader with advisory locks held on connections that sleep
 -- inside a transaction: without this setting, the server notices a killed leader only after ~60 s
@@ -25,3 +27,4 @@ ALTER DATABASE ordre_tableau SET client_connection_check_interval = '2s';
 ALTER DATABASE ordre_dashboard SET client_connection_check_interval = '2s';
 ALTER DATABASE ordre_discipline SET client_connection_check_interval = '2s';
 ALTER DATABASE ordre_conventions SET client_connection_check_interval = '2s';
+ALTER DATABASE ordre_solidarity SET client_connection_check_interval = '2s';

@@ -12,7 +12,7 @@ namespace Ordre.EndToEnd.Tests;
 [Collection(SystemCollection.Name)]
 public partial class ApiReferenceThroughTheGateway(OrdreSystem system)
 {
-    public static TheoryData<string> Services => new() { "tableau", "discipline", "dashboard", "conventions" };
+    public static TheoryData<string> Services => new() { "tableau", "discipline", "dashboard", "conventions", "solidarity" };
 
     [Theory]
     [MemberData(nameof(Services))]

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Ordre.Contracts.Conventions;
 using Ordre.Contracts.Discipline;
+using Ordre.Contracts.Solidarity;
 using Ordre.Contracts.Tableau;
 using Ordre.ServiceDefaults.Auth;
 using Ordre.ServiceDefaults.Problems;
@@ -24,7 +25,8 @@ namespace Ordre.EndToEnd.Tests;
 public partial class EveryRoleAgainstEveryEndpoint(OrdreSystem system, ITestOutputHelper output)
 {
     private static readonly Dictionary<string, string[]> PolicyTable = new[]
-        { OrdrePolicies.RolesAdmitted, TableauPolicies.RolesAdmitted, DisciplinePolicies.RolesAdmitted, ConventionsPolicies.RolesAdmitted }
+        { OrdrePolicies.RolesAdmitted, TableauPolicies.RolesAdmitted, DisciplinePolicies.RolesAdmitted, ConventionsPolicies.RolesAdmitted,
+          SolidarityPolicies.RolesAdmitted }
         .SelectMany(table => table).ToDictionary();
 
     /// <summary>A caller, with what the test itself (not the code under test) knows of its reach.</summary>
@@ -147,6 +149,9 @@ public partial class EveryRoleAgainstEveryEndpoint(OrdreSystem system, ITestOutp
         var caseId = (await transmitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("caseId").GetGuid();
         var junior = Scenarios.NewDoctor("75");
         await Created(paris, "/tableau/special-lists/junior-doctors", Junior(junior.Rpps!));
+        // Solidarity: the Paris council's account with the fund (opening it again with the same fields is a no-op).
+        using (var national = await system.HttpClientFor("cnom"))
+            await Created(national, "/solidarity/accounts", ParisLedgerAccount);
         using var company = await system.HttpClientFor("labo-exemple");
         var submitted = await company.PostAsJsonAsync("/conventions/dossiers", Convention(doctor.Rpps!));
         Assert.True(submitted.IsSuccessStatusCode, await submitted.Content.ReadAsStringAsync());
@@ -172,6 +177,7 @@ public partial class EveryRoleAgainstEveryEndpoint(OrdreSystem system, ITestOutp
         benefits = new[] { new { nature = "Remuneration", description = "Honoraires", amount = 2_500m } },
         periodFrom = Scenarios.Today, periodTo = Scenarios.Today.AddMonths(3), benefitOn = Scenarios.Today.AddMonths(1),
     };
+    private static readonly object ParisLedgerAccount = new { id = "cdom-75", kind = "council", name = "Conseil départemental de Paris", department = "75" };
 
     private static async Task<Guid> Created(HttpClient http, string path, object body)
     {
@@ -194,9 +200,10 @@ public partial class EveryRoleAgainstEveryEndpoint(OrdreSystem system, ITestOutp
             "id" when t.Contains("/complaints/") => records.Complaint.ToString(),
             "id" when t.Contains("/cases/") => records.Case.ToString(),
             "id" when t.Contains("/dossiers/") => records.Dossier.ToString(),
+            "accountId" => "cdom-75",
             _ => Guid.NewGuid().ToString(),
         });
-        var aboutParis = t.Contains("{rpps}") || (t.Contains("{id}") && (t.Contains("/inscriptions/") || t.Contains("/complaints/") || t.Contains("/cases/")));
+        var aboutParis = t.Contains("{rpps}") || t.Contains("{accountId}") || (t.Contains("{id}") && (t.Contains("/inscriptions/") || t.Contains("/complaints/") || t.Contains("/cases/")));
         // Any council or chamber reads a doctor's standing (need-to-know decides how much: NeedToKnow.cs, tested by NeedToKnowAndAuditThroughTheGateway).
         if (operation.Method == "GET" && t == "/tableau/register/{rpps}")
             aboutParis = false;

@@ -163,6 +163,11 @@ public class NoInputGivesAServerError(OrdreSystem system, ITestOutputHelper outp
             rpps = doctor.Rpps, complainant = new { kind = "Patient", name = "M. Dupont" }, grounds = new[] { "Refus de soins" },
         });
         Assert.Equal(HttpStatusCode.Created, open.StatusCode);
+        // Solidarity: the Paris council's account with the fund, for the account routes (the same fields again are a no-op).
+        using (var national = await system.HttpClientFor("cnom"))
+            Assert.Contains((await national.PostAsJsonAsync("/solidarity/accounts",
+                new { id = "cdom-75", kind = "council", name = "Conseil départemental de Paris", department = "75" })).StatusCode,
+                new[] { HttpStatusCode.Created, HttpStatusCode.OK });
         using var company = await system.HttpClientFor("labo-exemple");
         var submitted = await company.PostAsJsonAsync("/conventions/dossiers", new
         {
@@ -215,7 +220,7 @@ public class NoInputGivesAServerError(OrdreSystem system, ITestOutputHelper outp
         _ when path.StartsWith("/tableau/inscriptions") && path.EndsWith("/withdrawal") => "cnom",
         _ when path.StartsWith("/tableau/register") && path.Contains("/qualifications") => "cnom",
         _ when path.StartsWith("/tableau/register") && path.Contains("/suspensions") => "cromidf",
-        _ when path.StartsWith("/tableau/lps-declarations") || path.StartsWith("/dashboard") => "cnom",
+        _ when path.StartsWith("/tableau/lps-declarations") || path.StartsWith("/dashboard") || path.StartsWith("/solidarity") => "cnom",
         _ when path.StartsWith("/tableau/special-lists/abroad") => "cnom",
         _ when path.StartsWith("/discipline/complaints") && (path.EndsWith("/recourse") || path.EndsWith("/referral")) => "cnom",
         _ when path.StartsWith("/discipline/cases") && method == "POST" && path.Contains("/appeal") => "cdn",
@@ -445,6 +450,7 @@ public class NoInputGivesAServerError(OrdreSystem system, ITestOutputHelper outp
     {
         "rpps" or "id" when !IsUuid(parameter) => known.Rpps,
         "list" => "junior-doctors",
+        "accountId" => "cdom-75",
         _ when path.Contains("/inscriptions/") => known.Inscription.ToString(),
         _ when path.Contains("/complaints/") => known.Complaint.ToString(),
         _ when path.Contains("/cases/") => known.Case.ToString(),

@@ -1,0 +1,43 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Ordre.Solidarity.Ledger;
+using Ordre.Solidarity.Ledger.Transferring;
+
+namespace Ordre.Solidarity.Financing.Disbursing;
+
+/// <summary>Body of POST /financing-requests/{id}/disbursement: the fund that pays.</summary>
+public sealed record DisburseFinancing(string? Fund);
+
+public static class DisburseFinancingEndpoint
+{
+    public static Task<Results<Ok<FinancingRequestView>, ValidationProblem, ProblemHttpResult>> Handle(
+        Guid id, DisburseFinancing command, ClaimsPrincipal user, LedgerChange ledger, CancellationToken ct) =>
+        FinancingChange.Apply(id, ledger, (request, l, at) => Decide(request, l, command, at, user.Actor()), ct);
+
+    /// <summary>
+    /// Only after a grant or a bridge loan: the fund pays the council the amount granted, through the ledger (a fund
+    /// never goes negative: 409 naming it), in the same transaction as the request's event. Once.
+    /// </summary>
+    public static LedgerOutcome Decide(FinancingRequest request, Ledger.Ledger ledger, DisburseFinancing command, DateTimeOffset at, string by)
+    {
+        if (string.IsNullOrEmpty(command.Fund))
+            return LedgerOutcome.InvalidField("fund", "Fonds payeur manquant.");
+        switch (request.Status)
+        {
+            case FinancingStatus.Disbursed when request.Fund == command.Fund:
+                return new LedgerOutcome.Already();
+            case FinancingStatus.Disbursed:
+                return new LedgerOutcome.Refused($"Cette demande a déjà été versée par le fonds « {request.Fund} ».", "deja-versee", Field: "fund");
+            case not (FinancingStatus.Granted or FinancingStatus.BridgeLoanGranted):
+                return new LedgerOutcome.Refused("Aucun versement sans décision d'accorder la demande (subvention ou prêt relais).", "sans-decision");
+        }
+        if (!ledger.Accounts.TryGetValue(command.Fund, out var fund) || fund.Kind != AccountKind.Fund)
+            return new LedgerOutcome.Refused($"Aucun fonds « {command.Fund} ».", "compte-inconnu", Field: "fund", Account: command.Fund);
+        var transferId = FinancingRequest.TransferIdFor("disbursement", request.Id);
+        var transfer = MakeTransferEndpoint.Decide(ledger,
+            new MakeTransfer(transferId, [new LegRequest(fund.Id, request.Council, request.Granted!.Value)], Memo: $"Demande de financement {request.Id}"), at, by);
+        return transfer is LedgerOutcome.Accepted posted
+            ? new LedgerOutcome.Accepted([.. posted.Events, new FinancingDisbursed(request.Id, transferId, fund.Id, request.Granted.Value, at, by)])
+            : transfer;
+    }
+}

@@ -1,0 +1,23 @@
+using Ordre.Contracts.Solidarity;
+using Ordre.ServiceDefaults;
+using Ordre.ServiceDefaults.Messaging;
+using Ordre.Solidarity.Ledger;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults("solidarity", "Ordre — Solidarité financière");
+builder.Services.AddRolePolicies(SolidarityPolicies.RolesAdmitted);
+// Here, not in ServiceDefaults: the validation source generator registers the request types of the calling assembly.
+builder.Services.AddValidation();
+builder.AddMessaging("solidarity");
+builder.Services.AddLedger();
+builder.AddEventStore("solidarity", store => store.AddLedger())
+    .PublishIntegrationEvents(LedgerModule.PublishLedgerEvents);
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.MapLedger();
+app.Run();
+
+
+public partial class Program;
