@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
+using nietras.SeparatedValues;
 using Ordre.Conventions.Dossiers.Submitting;
 
 namespace Ordre.Conventions.Dossiers.Uploading;
@@ -16,7 +18,7 @@ public sealed class CsvTemplateException(string message) : Exception(message);
 /// turned into the very <see cref="SubmitDossier"/> a single submission sends, and checked by the same
 /// <see cref="SubmitDossierEndpoint.Validate"/>: no second copy of the rules. Pure.
 /// </summary>
-public static class ConventionCsv
+public static partial class ConventionCsv
 {
     public const string Reference = "reference", Category = "categorie", Beneficiary = "beneficiaire", Rpps = "rpps", Ine = "ine",
         Name = "nom", Purpose = "objet", Nature = "nature", Description = "description", Amount = "montant", BenefitOn = "date_avantage",
@@ -53,6 +55,51 @@ public static class ConventionCsv
             throw new CsvTemplateException($"Colonne « {missing} » absente de l'en-tête : les colonnes obligatoires sont {string.Join(", ", Required)}.");
         return columns;
     }
+
+    /// <summary>
+    /// The CSV reader on a stream (read as it comes, never whole) and the template's columns in its header: the separator
+    /// (<c>;</c> or <c>,</c>) is detected from the header, a UTF-8 BOM skipped; rows of another column count are left to
+    /// <see cref="Input"/> to report.
+    /// </summary>
+    public static async Task<(SepReader Reader, IReadOnlyDictionary<string, int> Columns)> OpenAsync(Stream csv, CancellationToken ct)
+    {
+        SepReader reader;
+        try
+        {
+            reader = await Sep.Reader(o => o with { HasHeader = true, DisableColCountCheck = true, Unescape = true }).FromAsync(csv, ct);
+        }
+        catch (ArgumentException e) when (RepeatedColumn().Match(e.Message) is { Success: true } repeated)
+        {
+            throw new CsvTemplateException($"La colonne « {Fold(repeated.Groups[1].Value)} » figure deux fois dans l'en-tête.");
+        }
+        try
+        {
+            return (reader, Columns(reader.Header.ColNames));
+        }
+        catch
+        {
+            reader.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>One row of the file as a convention to decide, numbered by its line in the file (the header is line 1).</summary>
+    public static ConventionInput Input(SepReader.Row row, IReadOnlyDictionary<string, int> columns, int headerCount, DateOnly today)
+    {
+        var number = row.LineNumberFrom;
+        if (row.ColCount != headerCount)
+            return Faulty(number, $"La ligne compte {row.ColCount} colonnes, l'en-tête {headerCount} : vérifiez le séparateur et les guillemets.");
+        var cells = new Dictionary<string, string>(columns.Count, StringComparer.Ordinal);
+        foreach (var (name, index) in columns)
+            cells[name] = row[index].ToString();
+        if (cells.Values.Any(v => v.Contains('\uFFFD')))
+            return Faulty(number, "La ligne contient des caractères qui ne sont pas en UTF-8 : enregistrez le fichier en UTF-8.");
+        var (request, errors) = Read(c => cells.GetValueOrDefault(c), today);
+        return new ConventionInput(number, request, errors);
+    }
+
+    private static ConventionInput Faulty(int row, string message) =>
+        new(row, new SubmitDossier(null, null, null, null, null, null, null, null), [new RowError("ligne", message)]);
 
     /// <summary>
     /// One row as the single submission's request, and its faults: first what cannot be read (a date, an amount, a
@@ -171,4 +218,7 @@ public static class ConventionCsv
             all.TryAdd(value.ToString().ToLowerInvariant(), value);
         return all;
     }
+
+    [GeneratedRegex("Col name '([^']*)' found")]
+    private static partial Regex RepeatedColumn();
 }

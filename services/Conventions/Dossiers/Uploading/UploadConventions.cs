@@ -67,8 +67,7 @@ public static class UploadConventionsEndpoint
         IReadOnlyDictionary<string, int> columns;
         try
         {
-            reader = await Sep.Reader(o => o with { HasHeader = true, DisableColCountCheck = true, Unescape = true }).FromAsync(counting, ct);
-            columns = ConventionCsv.Columns(reader.Header.ColNames);
+            (reader, columns) = await ConventionCsv.OpenAsync(counting, ct);
         }
         catch (CsvTemplateException e)
         {
@@ -139,27 +138,12 @@ public static class UploadConventionsEndpoint
             {
                 await foreach (var row in reader)
                 {
-                    var number = row.LineNumberFrom;
                     if (row.ColCount == 1 && row[0].Span.IsWhiteSpace())
                         continue;
                     if (test && upload.Rows + batch.Count >= LargestTestRows)
                         return TypedResults.Problem($"En mode test, {LargestTestRows} lignes au plus : découpez le fichier.",
                             statusCode: StatusCodes.Status400BadRequest, title: "Fichier refusé");
-                    if (row.ColCount != headerCount)
-                        batch.Add(Faulty(number, $"La ligne compte {row.ColCount} colonnes, l'en-tête {headerCount} : vérifiez le séparateur et les guillemets."));
-                    else
-                    {
-                        var cells = new Dictionary<string, string>(columns.Count, StringComparer.Ordinal);
-                        foreach (var (name, index) in columns)
-                            cells[name] = row[index].ToString();
-                        if (cells.Values.Any(v => v.Contains('\uFFFD')))
-                            batch.Add(Faulty(number, "La ligne contient des caractères qui ne sont pas en UTF-8 : enregistrez le fichier en UTF-8."));
-                        else
-                        {
-                            var (request, errors) = ConventionCsv.Read(c => cells.GetValueOrDefault(c), today);
-                            batch.Add(new ConventionInput(number, request, errors));
-                        }
-                    }
+                    batch.Add(ConventionCsv.Input(row, columns, headerCount, today));
                     if (batch.Count == BatchRows)
                         await Decide();
                 }
@@ -190,9 +174,6 @@ public static class UploadConventionsEndpoint
             return TypedResults.Created($"/uploads/{upload.Id}", upload);
         }
     }
-
-    private static ConventionInput Faulty(int row, string message) =>
-        new(row, new SubmitDossier(null, null, null, null, null, null, null, null), [new RowError("ligne", message)]);
 
     private static async Task Interrupt(IDocumentStore store, ConventionUpload upload, bool test, string fault)
     {
