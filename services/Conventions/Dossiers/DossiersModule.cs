@@ -100,7 +100,6 @@ public static class DossiersModule
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         uploads.MapPost("/", UploadConventionsEndpoint.Handle).WithName("UploadConventions")
             .WithMetadata(new RequestSizeLimitAttribute(UploadConventionsEndpoint.LargestFile))
-            .Accepts<string>("text/csv")
             .WithSummary("Envoyer un fichier CSV de conventions (l'entreprise du jeton), vérifié ligne par ligne ; ?mode=test : vérifier sans rien enregistrer")
             .WithDescription("Modèle : docs/conventions.md (en-têtes français, « ; » ou « , », UTF-8 avec ou sans BOM), 50 Mio au plus ; corps text/csv ou " +
                              "formulaire multipart/form-data. Les lignes valides sont enregistrées par lots de 1 000 (un lot : tout ou rien), les autres " +

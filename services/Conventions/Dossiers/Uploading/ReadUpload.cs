@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
@@ -37,7 +38,15 @@ public static class ReadUploadEndpoint
 
     private static async Task WriteJson(Stream body, ConventionUpload upload, IAsyncEnumerable<ConventionUploadRow> rows, JsonSerializerOptions options, CancellationToken ct)
     {
-        await using var writer = new Utf8JsonWriter(body);
+        // Written to a buffer (the serializer flushes synchronously), copied to the response every 32 KiB.
+        var buffer = new ArrayBufferWriter<byte>(65_536);
+        await using var writer = new Utf8JsonWriter(buffer);
+        async Task Send()
+        {
+            await writer.FlushAsync(ct);
+            await body.WriteAsync(buffer.WrittenMemory, ct);
+            buffer.ResetWrittenCount();
+        }
         writer.WriteStartObject();
         writer.WritePropertyName("upload");
         JsonSerializer.Serialize(writer, upload, options);
@@ -45,18 +54,18 @@ public static class ReadUploadEndpoint
         await foreach (var row in rows)
         {
             JsonSerializer.Serialize(writer, row.Result, options);
-            if (writer.BytesPending > 32_768)
-                await writer.FlushAsync(ct);
+            if (buffer.WrittenCount > 32_768)
+                await Send();
         }
         writer.WriteEndArray();
         writer.WriteEndObject();
-        await writer.FlushAsync(ct);
+        await Send();
     }
 
     /// <summary>ligne;reference;resultat;colonne;message, UTF-8 with a BOM (so a spreadsheet reads the accents), every field quoted.</summary>
     private static async Task WriteCsv(Stream body, IAsyncEnumerable<ConventionUploadRow> rows, CancellationToken ct)
     {
-        await using var writer = new StreamWriter(body, new UTF8Encoding(true), 32_768);
+        await using var writer = new StreamWriter(body, new UTF8Encoding(true), 32_768) { NewLine = "\r\n" };
         await writer.WriteLineAsync("ligne;reference;resultat;colonne;message");
         await foreach (var row in rows)
         {
