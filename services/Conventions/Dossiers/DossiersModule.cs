@@ -106,6 +106,8 @@ public static class DossiersModule
                              "listées avec leur ligne, leur colonne et un message ; une ligne déjà enregistrée avec le même contenu ne change rien.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        uploads.MapGet("/", ReadUploadEndpoint.List).WithName("ListOwnUploads")
+            .WithSummary("Suivre ses envois (l'entreprise du jeton) : les 50 plus récents, leur avancement et leurs décomptes");
         uploads.MapGet("/{id:guid}", ReadUploadEndpoint.Handle).WithName("GetUpload")
             .WithSummary("Suivre un envoi : lignes lues, pourcentage du fichier, lignes acceptées, inchangées, refusées")
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -15,6 +15,17 @@ public static class ReadUploadEndpoint
     public static async Task<Results<Ok<ConventionUpload>, ProblemHttpResult>> Handle(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
         await OwnUpload(id, user, session, ct) is { } upload ? TypedResults.Ok(upload) : NotFound(id);
 
+    /// <summary>The company's most recent uploads (at most <see cref="Recent"/>), the newest first, with their progress.</summary>
+    public static async Task<Results<Ok<IReadOnlyList<ConventionUpload>>, ProblemHttpResult>> List(ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    {
+        if (DossierChange.CompanyOf(user) is not { } company)
+            return Problems.Forbidden("Le jeton ne désigne aucune entreprise.");
+        return TypedResults.Ok<IReadOnlyList<ConventionUpload>>(
+            await session.Query<ConventionUpload>().Where(u => u.CompanyId == company).OrderByDescending(u => u.StartedAt).Take(Recent).ToListAsync(ct));
+    }
+
+    public const int Recent = 50;
+
     /// <summary>The report: <c>?format=csv</c> (or Accept: text/csv) one line per error and one per row without error; otherwise JSON.</summary>
     public static async Task<Results<PushStreamHttpResult, ValidationProblem, ProblemHttpResult>> Report(
         Guid id, string? format, HttpRequest http, ClaimsPrincipal user, IDocumentStore store, IQuerySession session,
