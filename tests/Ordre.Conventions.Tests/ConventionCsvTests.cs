@@ -111,4 +111,11 @@ public class ConventionCsvTests
         var row = Assert.Single(await Rows(Header.Replace("categorie", "Catégorie").Replace("objet", " OBJET ") + "\n" + Good.Replace("honoraires", "Honoraires")));
         Assert.Empty(row.Errors);
     }
+
+    [Fact]
+    public async Task A_control_character_in_a_cell_is_a_row_error_naming_its_column()
+    {
+        var error = Assert.Single(await ErrorsOf(Good.Replace("Congrès", "Con\u0000grès")));
+        Assert.Equal("objet", error.Column);
+    }
 }

@@ -22,11 +22,11 @@ public class ConventionUploadsThroughTheGateway(OrdreSystem system, ITestOutputH
 
     private static string Day(int days) => Scenarios.Today.AddDays(days).ToString("yyyy-MM-dd");
 
-    private static string Doctor(string reference, string rpps, string amount = "1500,00", string nature = "remuneration") =>
-        $"{reference};honoraires;medecin;{rpps};;;Intervention au congrès;{nature};Honoraires;{amount};{Day(45)};{Day(30)};{Day(60)};non";
+    private static string Doctor(string reference, string rpps, string amount = "1500,00", string nature = "remuneration", int benefitIn = 45) =>
+        $"{reference};honoraires;medecin;{rpps};;;Intervention au congrès;{nature};Honoraires;{amount};{Day(benefitIn)};{Day(benefitIn - 15)};{Day(benefitIn + 15)};non";
 
-    private static string Student(string reference, string amount = "500,00") =>
-        $"{reference};etudes;etudiant;;1234567890A;;Stage d'été;remuneration;Gratification;{amount};{Day(45)};{Day(30)};{Day(60)};";
+    private static string Student(string reference, string amount = "500,00", int benefitIn = 45) =>
+        $"{reference};etudes;etudiant;;1234567890A;;Stage d'été;remuneration;Gratification;{amount};{Day(benefitIn)};{Day(benefitIn - 15)};{Day(benefitIn + 15)};";
 
     private static MultipartFormDataContent Form(string csv) =>
         new() { { new ByteArrayContent([.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(csv)]) { Headers = { ContentType = new("text/csv") } }, "fichier", "conventions.csv" } };
@@ -167,7 +167,8 @@ public class ConventionUploadsThroughTheGateway(OrdreSystem system, ITestOutputH
         });
         var seenWhileSending = 0;
         // Half the rows a doctor (the Tableau asked once per 1,000 rows), half students; produced as the request body is read.
-        var body = new GeneratedCsv(Header, rows, i => i % 2 == 0 ? Doctor($"{prefix}-{i:D6}", doctor.Rpps!) : Student($"{prefix}-{i:D6}"), async written =>
+        // Benefits two years ahead: these 20,000 declarations close then, not when another test moves the service's clock by weeks.
+        var body = new GeneratedCsv(Header, rows, i => i % 2 == 0 ? Doctor($"{prefix}-{i:D6}", doctor.Rpps!, benefitIn: 730) : Student($"{prefix}-{i:D6}", benefitIn: 730), async written =>
         {
             if (written != rows / 2)
                 return;

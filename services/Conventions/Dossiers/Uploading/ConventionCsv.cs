@@ -94,6 +94,10 @@ public static partial class ConventionCsv
             cells[name] = row[index].ToString();
         if (cells.Values.Any(v => v.Contains('\uFFFD')))
             return Faulty(number, "La ligne contient des caractères qui ne sont pas en UTF-8 : enregistrez le fichier en UTF-8.");
+        // PostgreSQL refuses NUL in text; no other control character belongs in a convention either (line breaks aside).
+        if (cells.FirstOrDefault(c => c.Value.Any(ch => char.IsControl(ch) && ch is not ('\t' or '\r' or '\n'))) is { Key: { } column })
+            return new ConventionInput(number, new SubmitDossier(null, null, null, null, null, null, null, null),
+                [new RowError(column, "La cellule contient un caractère de contrôle (NUL, échappement…) : retirez-le.")]);
         var (request, errors) = Read(c => cells.GetValueOrDefault(c), today);
         return new ConventionInput(number, request, errors);
     }

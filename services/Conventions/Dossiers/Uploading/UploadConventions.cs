@@ -73,9 +73,12 @@ public static class UploadConventionsEndpoint
         {
             return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest, title: "Fichier refusé");
         }
-        catch (Exception e) when (e is InvalidDataException or ArgumentException or NotSupportedException)
+        catch (Exception e) when (e is InvalidDataException or ArgumentException or NotSupportedException or IOException)
         {
-            return TypedResults.Problem($"Le fichier n'est pas un CSV lisible : {e.Message}", statusCode: StatusCodes.Status400BadRequest, title: "Fichier refusé");
+            // IOException: a truncated multipart form (BadHttpRequestException, an IOException too: the body ended or overflowed).
+            return TypedResults.Problem($"Le fichier n'est pas un CSV lisible : {e.Message}",
+                statusCode: e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest,
+                title: "Fichier refusé");
         }
 
         using (reader)
