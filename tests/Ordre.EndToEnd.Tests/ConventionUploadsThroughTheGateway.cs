@@ -193,6 +193,33 @@ public class ConventionUploadsThroughTheGateway(OrdreSystem system, ITestOutputH
         Assert.True(peak - baseline < 200L * 1024 * 1024, $"RSS grew by {(peak - baseline) / 1024 / 1024} MiB");
     }
 
+    [Fact]
+    public async Task An_upload_cut_mid_file_keeps_its_whole_batches_and_sending_the_file_again_completes_it()
+    {
+        const int rows = 3_000;
+        using var company = await system.HttpClientFor(Exemple);
+        var prefix = $"CUT-{Guid.NewGuid():N}"[..12];
+        string Row(int i) => Student($"{prefix}-{i:D6}", benefitIn: 700);
+        // The sender fails after 2,500 rows: the connection is dropped mid-body.
+        var cut = new GeneratedCsv(Header, rows, Row, written => written == 2_500
+            ? Task.Delay(2_000).ContinueWith(_ => throw new IOException("the sender crashed"))
+            : Task.CompletedTask);
+        await Assert.ThrowsAnyAsync<Exception>(() => company.PostAsync("/conventions/uploads", new StreamContent(cut) { Headers = { ContentType = new("text/csv") } }));
+
+        // The batches read in whole before the cut are recorded, the upload says it stopped.
+        var interrupted = await Eventually.Until(async () => (await company.GetFromJsonAsync<JsonElement>("/conventions/uploads"))[0],
+            u => u.GetProperty("status").GetString() != "Processing", TimeSpan.FromSeconds(30), "the cut upload marked as stopped");
+        Assert.Equal("Interrupted", interrupted.GetProperty("status").GetString());
+        var recorded = interrupted.GetProperty("accepted").GetInt32();
+        Assert.Equal(0, recorded % 1_000);
+        Assert.InRange(recorded, 1_000, 2_000);
+
+        // The whole file again: the rows already recorded are unchanged, the others recorded now.
+        var again = await Json(await company.PostAsync("/conventions/uploads", new StreamContent(new GeneratedCsv(Header, rows, Row, _ => Task.CompletedTask))
+            { Headers = { ContentType = new("text/csv") } }), HttpStatusCode.Created);
+        Assert.Equal((rows, rows - recorded, recorded, 0, "Completed"), Counts(again));
+    }
+
     /// <summary>The resident set of a process (Linux /proc), in bytes.</summary>
     private static long Rss(int pid) =>
         File.ReadLines($"/proc/{pid}/status").Where(l => l.StartsWith("VmRSS:")).Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024).Single();

@@ -165,6 +165,12 @@ public static class UploadConventionsEndpoint
                     statusCode: e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest,
                     title: "Fichier refusé");
             }
+            catch (Exception e)
+            {
+                // The caller gone (the request aborted) or the database down: the batches recorded stay, the upload says it stopped.
+                await Interrupt(store, upload, test, e is OperationCanceledException ? "Envoi interrompu par l'appelant." : "Erreur interne.");
+                throw;
+            }
 
             if (tested is not null)
                 return TypedResults.Ok(new UploadPreCheck(upload.Rows, upload.Accepted, upload.Unchanged, upload.Rejected, tested));
@@ -182,9 +188,16 @@ public static class UploadConventionsEndpoint
     {
         if (test)
             return;
-        await using var session = store.LightweightSession();
-        session.Update(upload with { Status = UploadStatus.Interrupted, Fault = fault });
-        await session.SaveChangesAsync(CancellationToken.None);
+        try
+        {
+            await using var session = store.LightweightSession();
+            session.Update(upload with { Status = UploadStatus.Interrupted, Fault = fault, FinishedAt = DateTimeOffset.UtcNow });
+            await session.SaveChangesAsync(CancellationToken.None);
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException or InvalidOperationException)
+        {
+            // The database itself is gone: the upload stays Processing; the rows recorded are recorded all the same.
+        }
     }
 
     /// <summary>The CSV's stream: the body itself (text/csv), or the first file of a multipart/form-data form, read as it comes.</summary>
