@@ -1,8 +1,11 @@
+using Yarp.ReverseProxy.Model;
+
 namespace Ordre.Gateway;
 
 /// <summary>
-/// Refuses a request whose declared body exceeds Kestrel's limit with a 413 problem before proxying it.
-/// (Left to Kestrel, the limit trips while YARP streams the body and the caller gets a bare 400.)
+/// Refuses a request whose declared body exceeds its limit with a 413 problem before proxying it: the route's own
+/// (<c>MaxRequestBodySize</c> of a route in gateway/appsettings.json, e.g. 50 MiB for the conventions' CSV upload), else
+/// Kestrel's. (Left to Kestrel, the limit trips while YARP streams the body and the caller gets a bare 400.)
 /// </summary>
 public static class RequestSizeLimit
 {
@@ -11,7 +14,8 @@ public static class RequestSizeLimit
         var limit = app.Configuration.GetValue<long?>("Kestrel:Limits:MaxRequestBodySize") ?? 30_000_000;
         app.Use(async (http, next) =>
         {
-            if (http.Request.ContentLength > limit)
+            var routeLimit = http.GetEndpoint()?.Metadata.GetMetadata<RouteModel>()?.Config.MaxRequestBodySize is > 0 and var own ? own : limit;
+            if (http.Request.ContentLength > routeLimit)
             {
                 http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
                 await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
@@ -21,7 +25,7 @@ public static class RequestSizeLimit
                     {
                         Status = StatusCodes.Status413PayloadTooLarge,
                         Title = "Requête trop volumineuse",
-                        Detail = $"Le corps de la requête dépasse {limit / 1024} Kio.",
+                        Detail = $"Le corps de la requête dépasse {routeLimit / 1024} Kio.",
                     },
                 });
                 return;

@@ -134,8 +134,8 @@ public partial class EveryRoleAgainstEveryEndpoint(OrdreSystem system, ITestOutp
     }
 
     /// <summary>Records in Paris the matrix asks for, built through the API by the Paris council and the chambers.</summary>
-    /// <summary><paramref name="Dossier"/>: a convention dossier of the company caller (labo-exemple), with a Paris doctor.</summary>
-    private sealed record ParisRecords(string Rpps, Guid Inscription, Guid Complaint, Guid Case, string JuniorRpps, Guid Dossier);
+    /// <summary><paramref name="Dossier"/>: a convention dossier of the company caller (labo-exemple), with a Paris doctor; <paramref name="Upload"/>: its CSV upload.</summary>
+    private sealed record ParisRecords(string Rpps, Guid Inscription, Guid Complaint, Guid Case, string JuniorRpps, Guid Dossier, Guid Upload);
 
     private async Task<ParisRecords> BuildParisRecords()
     {
@@ -156,7 +156,13 @@ public partial class EveryRoleAgainstEveryEndpoint(OrdreSystem system, ITestOutp
         var submitted = await company.PostAsJsonAsync("/conventions/dossiers", Convention(doctor.Rpps!));
         Assert.True(submitted.IsSuccessStatusCode, await submitted.Content.ReadAsStringAsync());
         var dossier = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("dossiers")[0].GetProperty("id").GetGuid();
-        return new ParisRecords(doctor.Rpps!, inscription, complaint, caseId, junior.Rpps!, dossier);
+        var uploaded = await company.PostAsync("/conventions/uploads", new StringContent(
+            "reference;categorie;beneficiaire;ine;objet;nature;montant;date_avantage;debut_periode;fin_periode\n" +
+            $"MATRIX-UP;etudes;etudiant;1234567890A;Stage;remuneration;100;{Scenarios.Today.AddMonths(1):yyyy-MM-dd};{Scenarios.Today:yyyy-MM-dd};{Scenarios.Today.AddMonths(3):yyyy-MM-dd}\n",
+            Encoding.UTF8, "text/csv"));
+        Assert.True(uploaded.IsSuccessStatusCode, await uploaded.Content.ReadAsStringAsync());
+        var upload = (await uploaded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        return new ParisRecords(doctor.Rpps!, inscription, complaint, caseId, junior.Rpps!, dossier, upload);
     }
 
     private static object Complaint(string rpps, string kind = "Patient") => new
@@ -201,6 +207,7 @@ public partial class EveryRoleAgainstEveryEndpoint(OrdreSystem system, ITestOutp
             "id" when t.Contains("/cases/") => records.Case.ToString(),
             "id" when t.Contains("/dossiers/") => records.Dossier.ToString(),
             "accountId" => "cdom-75",
+            "id" when t.Contains("/uploads/") => records.Upload.ToString(),
             _ => Guid.NewGuid().ToString(),
         });
         var aboutParis = t.Contains("{rpps}") || t.Contains("{accountId}") || (t.Contains("{id}") && (t.Contains("/inscriptions/") || t.Contains("/complaints/") || t.Contains("/cases/")));

@@ -141,7 +141,7 @@ public class NoInputGivesAServerError(OrdreSystem system, ITestOutputHelper outp
     // ---- The records the ids point at, so that requests reach the handlers and the rules, not only the 404 ----
 
     /// <summary><paramref name="Dossier"/>: labo-exemple's convention dossier awaiting documents (an authorisation request declared incomplete).</summary>
-    private sealed record Known(string Rpps, Guid Inscription, Guid Complaint, Guid Case, Guid Dossier);
+    private sealed record Known(string Rpps, Guid Inscription, Guid Complaint, Guid Case, Guid Dossier, Guid Upload);
 
     private async Task<Known> KnownRecords()
     {
@@ -179,7 +179,13 @@ public class NoInputGivesAServerError(OrdreSystem system, ITestOutputHelper outp
         var dossier = (await submitted.Content.ReadFromJsonAsync<JsonObject>())!["dossiers"]![0]!["id"]!.GetValue<Guid>();
         using var cnom = await system.HttpClientFor("cnom");
         Assert.Equal(HttpStatusCode.OK, (await cnom.PostAsJsonAsync($"/conventions/dossiers/{dossier}/incompleteness", new { missing = new[] { "Convention signée" } })).StatusCode);
-        return new Known(doctor.Rpps!, inscription, (await open.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>(), caseId, dossier);
+        var uploaded = await company.PostAsync("/conventions/uploads", new StringContent(
+            "reference;categorie;beneficiaire;ine;objet;nature;montant;date_avantage;debut_periode;fin_periode\n" +
+            $"BAD-INPUT-UP;etudes;etudiant;1234567890A;Stage;remuneration;100;{Scenarios.Today.AddMonths(1):yyyy-MM-dd};{Scenarios.Today:yyyy-MM-dd};{Scenarios.Today.AddMonths(3):yyyy-MM-dd}\n",
+            Encoding.UTF8, "text/csv"));
+        Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
+        var upload = (await uploaded.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        return new Known(doctor.Rpps!, inscription, (await open.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>(), caseId, dossier, upload);
     }
 
     // ---- The operations, from each service's own OpenAPI document ----
@@ -227,6 +233,7 @@ public class NoInputGivesAServerError(OrdreSystem system, ITestOutputHelper outp
         _ when path.StartsWith("/discipline/cases") && path.Contains("/cassation") => "cdn",
         _ when path.StartsWith("/discipline/cases") => "cdpiidf",
         // A company submits, follows its dossiers and sends documents; the national council reviews and decides.
+        _ when path.StartsWith("/conventions/uploads") => "labo-exemple",
         _ when path == "/conventions/dossiers" || path.EndsWith("/missing-documents") || path.EndsWith("/amended-convention") || (path.StartsWith("/conventions/dossiers") && method == "GET") => "labo-exemple",
         _ when path.StartsWith("/conventions") => "cnom",
         _ => "cdom75",
@@ -303,6 +310,16 @@ public class NoInputGivesAServerError(OrdreSystem system, ITestOutputHelper outp
                 yield return Request($"{validPath}?{parameter.Name}={Uri.EscapeDataString(value)}", $"?{parameter.Name}={what}", () => Json(sample));
         if (operation.Method == "GET")
             yield return Request($"{validPath}?page=2147483647&pageSize=2147483647&page=-1", "duplicated huge pages", () => null);
+
+        // The CSV upload (no JSON body): hostile files, each answered 2xx with a report or 4xx naming the fault.
+        if (operation.Method == "POST" && operation.Path == "/conventions/uploads")
+            foreach (var (what, bytes, type) in HostileCsvFiles())
+                yield return Request(validPath, what, () =>
+                {
+                    var content = new ByteArrayContent(bytes);
+                    content.Headers.ContentType = type is null ? null : MediaTypeHeaderValue.Parse(type);
+                    return content;
+                });
 
         if (sample is null)
         {
@@ -446,6 +463,28 @@ public class NoInputGivesAServerError(OrdreSystem system, ITestOutputHelper outp
         }
     }
 
+    private static IEnumerable<(string What, byte[] Bytes, string? Type)> HostileCsvFiles()
+    {
+        const string header = "reference;categorie;beneficiaire;rpps;ine;nom;objet;nature;description;montant;date_avantage;debut_periode;fin_periode;urgent";
+        byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+        var row = $"HOSTILE-1;etudes;etudiant;;1234567890A;;Stage;remuneration;;100;{Scenarios.Today.AddMonths(1):yyyy-MM-dd};{Scenarios.Today:yyyy-MM-dd};{Scenarios.Today.AddMonths(3):yyyy-MM-dd};";
+        yield return ("csv: empty", [], "text/csv");
+        yield return ("csv: BOM only", [.. Encoding.UTF8.Preamble], "text/csv");
+        yield return ("csv: header only", Utf8(header), "text/csv");
+        yield return ("csv: binary garbage", [0, 1, 2, 0xFF, 0xFE, 0, 0x80, 0x81, 10, 0, 13], "text/csv");
+        yield return ("csv: latin1 bytes", [.. Utf8(header + "\n"), .. Encoding.Latin1.GetBytes(row.Replace("Stage", "Stagé") + "\n")], "text/csv; charset=iso-8859-1");
+        yield return ("csv: unclosed quote", Utf8(header + "\n\"" + row), "text/csv");
+        yield return ("csv: NUL and controls in cells", Utf8(header + "\n" + row.Replace("Stage", Nul + Controls)), "text/csv");
+        yield return ("csv: emoji and right-to-left", Utf8(header + "\n" + row.Replace("Stage", Emoji + RightToLeft)), "text/csv");
+        yield return ("csv: 10,000 columns", Utf8(string.Join(';', Enumerable.Repeat("x", 10_000)) + "\n" + row), "text/csv");
+        yield return ("csv: a 500 KB cell", Utf8(header + "\n" + row.Replace("Stage", new string('a', 500_000))), "text/csv");
+        yield return ("csv: extreme dates and amounts", Utf8(header + "\n" + row.Replace("100;", "79228162514264337593543950335;").Replace($"{Scenarios.Today:yyyy-MM-dd}", "9999-12-31")), "text/csv");
+        yield return ("csv: tab separated", Utf8(header.Replace(';', '\t') + "\n" + row.Replace(';', '\t')), "text/csv");
+        yield return ("csv: multipart without a file", Utf8("--b\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\ny\r\n--b--\r\n"), "multipart/form-data; boundary=b");
+        yield return ("csv: truncated multipart", Utf8("--b\r\nContent-Disposition: form-data; name=\"f\"; filename=\"a.csv\"\r\n\r\n" + header), "multipart/form-data; boundary=b");
+        yield return ("csv: multipart without boundary", Utf8(header), "multipart/form-data");
+    }
+
     private static string GoodPathValue(string path, Parameter parameter, Known known) => parameter.Name switch
     {
         "rpps" or "id" when !IsUuid(parameter) => known.Rpps,
@@ -455,6 +494,7 @@ public class NoInputGivesAServerError(OrdreSystem system, ITestOutputHelper outp
         _ when path.Contains("/complaints/") => known.Complaint.ToString(),
         _ when path.Contains("/cases/") => known.Case.ToString(),
         _ when path.Contains("/dossiers/") => known.Dossier.ToString(),
+        _ when path.Contains("/uploads/") => known.Upload.ToString(),
         _ => Guid.NewGuid().ToString(),
     };
 

@@ -12,7 +12,9 @@ using Ordre.Conventions.Dossiers.ReceivingDocuments;
 using Ordre.Conventions.Dossiers.Recommending;
 using Ordre.Conventions.Dossiers.Reviewing;
 using Ordre.Conventions.Dossiers.Submitting;
+using Ordre.Conventions.Dossiers.Uploading;
 using Ordre.Conventions.Dossiers.Urgency;
+using Microsoft.AspNetCore.Mvc;
 using Ordre.ServiceDefaults.Audit;
 using Ordre.ServiceDefaults.Messaging;
 
@@ -27,6 +29,8 @@ public static class DossiersModule
         options.AddAggregateStream<Dossier>();
         options.Schema.For<Dossier>().Index(d => d.NextDeadline).Index(d => d.CompanyId);
         options.Schema.For<CompanySubmission>();
+        options.Schema.For<ConventionUpload>().Index(u => u.CompanyId);
+        options.Schema.For<ConventionUploadRow>().Index(r => r.UploadId);
         return options;
     }
 
@@ -91,6 +95,26 @@ public static class DossiersModule
             .WithSummary("Autoriser la convention, au plus tard le dernier jour du délai (Conseil national)");
         national.MapPost("/refusal", DecideAuthorisationEndpoint.Refuse).WithName("RefuseAuthorisation")
             .WithSummary("Refuser l'autorisation, motifs à l'appui (Conseil national)");
+
+        var uploads = app.MapGroup("/uploads").WithTags("Envois de conventions en CSV").RequireAuthorization(OrdrePolicies.Company)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        uploads.MapPost("/", UploadConventionsEndpoint.Handle).WithName("UploadConventions")
+            .WithMetadata(new RequestSizeLimitAttribute(UploadConventionsEndpoint.LargestFile))
+            .WithSummary("Envoyer un fichier CSV de conventions (l'entreprise du jeton), vérifié ligne par ligne ; ?mode=test : vérifier sans rien enregistrer")
+            .WithDescription("Modèle : docs/conventions.md (en-têtes français, « ; » ou « , », UTF-8 avec ou sans BOM), 50 Mio au plus ; corps text/csv ou " +
+                             "formulaire multipart/form-data. Les lignes valides sont enregistrées par lots de 1 000 (un lot : tout ou rien), les autres " +
+                             "listées avec leur ligne, leur colonne et un message ; une ligne déjà enregistrée avec le même contenu ne change rien.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        uploads.MapGet("/", ReadUploadEndpoint.List).WithName("ListOwnUploads")
+            .WithSummary("Suivre ses envois (l'entreprise du jeton) : les 50 plus récents, leur avancement et leurs décomptes");
+        uploads.MapGet("/{id:guid}", ReadUploadEndpoint.Handle).WithName("GetUpload")
+            .WithSummary("Suivre un envoi : lignes lues, pourcentage du fichier, lignes acceptées, inchangées, refusées")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        uploads.MapGet("/{id:guid}/report", ReadUploadEndpoint.Report).WithName("GetUploadReport")
+            .WithSummary("Rapport d'un envoi, ligne par ligne (JSON ; ?format=csv ou Accept: text/csv pour un CSV)")
+            .Produces<string>(StatusCodes.Status200OK, "application/json", "text/csv")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         app.MapGet("/review", ReviewQueueEndpoint.Handle).WithTags("Dossiers de conventions").RequireAuthorization(OrdrePolicies.NationalCouncil)
             .WithName("ReviewDossiers").Audited(DossierRecord)

@@ -10,6 +10,7 @@ using JasperFx;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ordre.Contracts.Tableau.Lookup;
 using Ordre.Conventions.Dossiers.Beneficiaries;
+using Ordre.Conventions.Dossiers.Uploading;
 using Ordre.ServiceDefaults.Requests;
 using Problems = Ordre.ServiceDefaults.Problems.Problems;
 
@@ -57,14 +58,29 @@ public static partial class SubmitDossierEndpoint
     public const int YearsBefore = 1, YearsAfter = 3, LongestPeriodYears = 5;
     public const decimal LargestAmount = 10_000_000m;
 
-    public static async Task<Results<Created<SubmissionAnswer>, Ok<SubmissionAnswer>, ValidationProblem, ProblemHttpResult>> Handle(
-        SubmitDossier request, ClaimsPrincipal user, IDocumentSession session, PractitionerLookup.PractitionerLookupClient tableau,
+    /// <summary>POST /dossiers; <c>?mode=test</c>: the pre-check (regime, legal dates, the Tableau's answer, every error), nothing recorded.</summary>
+    public static async Task<Results<Created<SubmissionAnswer>, Ok<SubmissionAnswer>, Ok<ConventionPreCheck>, ValidationProblem, ProblemHttpResult>> Handle(
+        SubmitDossier request, string? mode, ClaimsPrincipal user, IDocumentSession session, PractitionerLookup.PractitionerLookupClient tableau,
         TimeProvider clock, CancellationToken ct)
     {
         if (DossierChange.CompanyOf(user) is not { } company)
             return Problems.Forbidden("Le jeton ne désigne aucune entreprise.");
         var today = ParisCalendar.Today(clock);
         var errors = Validate(request, today);
+        if (UploadConventionsEndpoint.IsTest(mode) is not { } test)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["mode"] = [UploadConventionsEndpoint.ModeMessage] }, title: "Dossier invalide");
+        if (test)
+        {
+            try
+            {
+                var input = new ConventionInput(null, request, [.. errors.SelectMany(e => e.Value.Select(m => new RowError(e.Key, m)))]);
+                return TypedResults.Ok((await ConventionBatch.DecideAsync([input], company, today, session, null, tableau, clock, user.Actor(), ct))[0]);
+            }
+            catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
+            {
+                return TableauUnavailable("Le Tableau ne répond pas : réessayez.");
+            }
+        }
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors, title: "Dossier invalide");
 
@@ -84,17 +100,14 @@ public static partial class SubmitDossierEndpoint
             }
             catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
             {
-                return TypedResults.Problem("Le Tableau ne répond pas : le dossier n'a pas été enregistré, réessayez.",
-                    statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service indisponible");
+                return TableauUnavailable("Le Tableau ne répond pas : le dossier n'a pas été enregistré, réessayez.");
             }
         }
 
         var events = Decide(request, company, today, answer, clock, user.Actor());
         foreach (var (id, stream) in events)
             session.Events.StartStream<Dossier>(id, stream);
-        var result = new SubmissionAnswer(reference, answer?.RegisteredAndPractising,
-            [.. events.Select(e => e.Events.Aggregate((Dossier?)null, (d, x) => d is null ? Dossier.Create((DossierSubmitted)x) : Evolution<Dossier>.Apply(d, x))!)
-                .Select(d => new DossierPart(d.Id, d.Regime, d.Status, d.Total, d.LatestSendingOn, d.Late, d.DecisionDueOn))]);
+        var result = Answer(reference, answer, events);
         session.Insert(new CompanySubmission(key, fingerprint, result));
         try
         {
@@ -109,7 +122,16 @@ public static partial class SubmitDossierEndpoint
         return TypedResults.Created($"/dossiers/{result.Dossiers[0].Id}", result);
     }
 
-    private static Results<Created<SubmissionAnswer>, Ok<SubmissionAnswer>, ValidationProblem, ProblemHttpResult> Again(CompanySubmission earlier, string fingerprint) =>
+    public static ProblemHttpResult TableauUnavailable(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service indisponible");
+
+    /// <summary>The answer to a submission decided: each dossier as it stands once its events are applied.</summary>
+    public static SubmissionAnswer Answer(string reference, TableauAnswer? answer, IReadOnlyList<(Guid Id, object[] Events)> events) =>
+        new(reference, answer?.RegisteredAndPractising,
+            [.. events.Select(e => e.Events.Aggregate((Dossier?)null, (d, x) => d is null ? Dossier.Create((DossierSubmitted)x) : Evolution<Dossier>.Apply(d, x))!)
+                .Select(d => new DossierPart(d.Id, d.Regime, d.Status, d.Total, d.LatestSendingOn, d.Late, d.DecisionDueOn))]);
+
+    private static Results<Created<SubmissionAnswer>, Ok<SubmissionAnswer>, Ok<ConventionPreCheck>, ValidationProblem, ProblemHttpResult> Again(CompanySubmission earlier, string fingerprint) =>
         earlier.Fingerprint == fingerprint
             ? TypedResults.Ok(earlier.Answer)
             : Problems.Conflict($"La référence {earlier.Answer.Reference} désigne déjà un autre dossier de l'entreprise : choisissez une autre référence.");

@@ -1,0 +1,94 @@
+using Marten;
+using Ordre.Contracts.Tableau.Lookup;
+using Ordre.Conventions.Dossiers.Beneficiaries;
+using Ordre.Conventions.Dossiers.Submitting;
+
+namespace Ordre.Conventions.Dossiers.Uploading;
+
+/// <summary>What became of a row: recorded, already recorded with the same content (nothing changes), or refused (its errors say why).</summary>
+public enum RowOutcome { Accepted, Unchanged, Rejected }
+
+/// <summary>
+/// One dossier a convention gives (or would give, in test mode: no id): its regime and total, and its legal dates counted
+/// with the real calendar: the latest day to send a declaration (late when passed), the last day to decide on an
+/// authorisation, the day silence authorises it, the last day to declare it incomplete.
+/// </summary>
+public sealed record PartPreCheck(
+    Guid? DossierId, Regime Regime, decimal Total, DateOnly? LatestSendingOn, bool Late, DateOnly? DecisionDueOn, DateOnly? AuthorisedBySilenceOn,
+    DateOnly? IncompletenessNoticeDueOn);
+
+/// <summary>
+/// The answer for one convention (one row of an upload, or a single submission in test mode): its outcome, every error,
+/// the Tableau's yes/no for a doctor, and its dossiers with their dates.
+/// </summary>
+public sealed record ConventionPreCheck(
+    int? Row, string? Reference, RowOutcome Outcome, IReadOnlyList<RowError> Errors, bool? BeneficiaryRegisteredAndPractising, IReadOnlyList<PartPreCheck> Parts);
+
+/// <summary>A convention read and checked by itself (a CSV row, or the single submission), before the batch's look-ups.</summary>
+public sealed record ConventionInput(int? Row, SubmitDossier Request, IReadOnlyList<RowError> Errors);
+
+/// <summary>
+/// A batch of conventions decided together: the company's references already recorded are read in one query, the doctors
+/// are checked against the Tableau in ONE gRPC call, and each valid new convention is decided by the single submission's
+/// <see cref="SubmitDossierEndpoint.Decide"/>. With a session to write to, the dossiers and the references are added to it
+/// (the caller saves them as one transaction); without, nothing is recorded (test mode).
+/// </summary>
+public static class ConventionBatch
+{
+    public static async Task<IReadOnlyList<ConventionPreCheck>> DecideAsync(
+        IReadOnlyList<ConventionInput> inputs, string company, DateOnly today, IQuerySession session, IDocumentSession? record,
+        PractitionerLookup.PractitionerLookupClient tableau, TimeProvider clock, string by, CancellationToken ct)
+    {
+        static string KeyOf(string company, SubmitDossier request) => $"{company}/{request.Reference!.Trim()}";
+        var valid = inputs.Where(i => i.Errors.Count == 0).ToList();
+        var known = valid.Count == 0
+            ? new Dictionary<string, CompanySubmission>()
+            : (await session.LoadManyAsync<CompanySubmission>(ct, valid.Select(i => KeyOf(company, i.Request)).Distinct().ToArray()))
+            .ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var doctors = valid.Where(i => i.Request.Beneficiary!.Kind == BeneficiaryKind.Doctor && !known.ContainsKey(KeyOf(company, i.Request)))
+            .Select(i => i.Request.Beneficiary!.Rpps!.Trim()).ToList();
+        var answers = doctors.Count == 0 ? new Dictionary<string, TableauAnswer>() : await TableauCheck.CheckAsync(tableau, doctors, ct);
+
+        var results = new List<ConventionPreCheck>(inputs.Count);
+        foreach (var input in inputs)
+        {
+            var reference = input.Request.Reference?.Trim();
+            if (input.Errors.Count > 0)
+            {
+                results.Add(new ConventionPreCheck(input.Row, reference, RowOutcome.Rejected, input.Errors, null, []));
+                continue;
+            }
+            var key = KeyOf(company, input.Request);
+            var fingerprint = SubmitDossierEndpoint.Fingerprint(input.Request);
+            if (known.TryGetValue(key, out var earlier))
+            {
+                results.Add(earlier.Fingerprint == fingerprint
+                    ? new ConventionPreCheck(input.Row, reference, RowOutcome.Unchanged, [], earlier.Answer.BeneficiaryRegisteredAndPractising,
+                        [.. earlier.Answer.Dossiers.Select(d => new PartPreCheck(d.Id, d.Regime, d.Total, d.LatestSendingOn, d.Late, d.DecisionDueOn, d.DecisionDueOn?.AddDays(1), null))])
+                    : new ConventionPreCheck(input.Row, reference, RowOutcome.Rejected,
+                        [new RowError(ConventionCsv.Reference, $"La référence {reference} désigne déjà un autre dossier de l'entreprise : choisissez une autre référence.")], null, []));
+                continue;
+            }
+            var answer = input.Request.Beneficiary!.Kind == BeneficiaryKind.Doctor
+                ? answers.GetValueOrDefault(input.Request.Beneficiary.Rpps!.Trim()) ?? new TableauAnswer(false, null)
+                : null;
+            var decided = SubmitDossierEndpoint.Decide(input.Request, company, today, answer, clock, by);
+            var parts = decided.Select(d => (DossierSubmitted)d.Events[0])
+                .Select(s => new PartPreCheck(record is null ? null : s.DossierId, s.Regime, s.Benefits.Sum(b => b.Amount), s.LatestSendingOn, s.Late,
+                    s.DecisionDueOn, s.DecisionDueOn?.AddDays(1), s.IncompletenessNoticeDueOn))
+                .ToList();
+            if (record is not null)
+            {
+                foreach (var (id, events) in decided)
+                    record.Events.StartStream<Dossier>(id, events);
+                var submission = new CompanySubmission(key, fingerprint, SubmitDossierEndpoint.Answer(reference!, answer, decided));
+                record.Insert(submission);
+                known[key] = submission;
+            }
+            else
+                known[key] = new CompanySubmission(key, fingerprint, new SubmissionAnswer(reference!, answer?.RegisteredAndPractising, []));
+            results.Add(new ConventionPreCheck(input.Row, reference, RowOutcome.Accepted, [], answer?.RegisteredAndPractising, parts));
+        }
+        return results;
+    }
+}

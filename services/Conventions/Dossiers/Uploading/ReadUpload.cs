@@ -1,0 +1,102 @@
+using System.Buffers;
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Problems = Ordre.ServiceDefaults.Problems.Problems;
+
+namespace Ordre.Conventions.Dossiers.Uploading;
+
+/// <summary>GET /uploads/{id} (progress and counts) and /uploads/{id}/report (every row, JSON or CSV): the company's own uploads; another's is 404.</summary>
+public static class ReadUploadEndpoint
+{
+    public static async Task<Results<Ok<ConventionUpload>, ProblemHttpResult>> Handle(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
+        await OwnUpload(id, user, session, ct) is { } upload ? TypedResults.Ok(upload) : NotFound(id);
+
+    /// <summary>The company's most recent uploads (at most <see cref="Recent"/>), the newest first, with their progress.</summary>
+    public static async Task<Results<Ok<IReadOnlyList<ConventionUpload>>, ProblemHttpResult>> List(ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    {
+        if (DossierChange.CompanyOf(user) is not { } company)
+            return Problems.Forbidden("Le jeton ne désigne aucune entreprise.");
+        return TypedResults.Ok<IReadOnlyList<ConventionUpload>>(
+            await session.Query<ConventionUpload>().Where(u => u.CompanyId == company).OrderByDescending(u => u.StartedAt).Take(Recent).ToListAsync(ct));
+    }
+
+    public const int Recent = 50;
+
+    /// <summary>The report: <c>?format=csv</c> (or Accept: text/csv) one line per error and one per row without error; otherwise JSON.</summary>
+    public static async Task<Results<PushStreamHttpResult, ValidationProblem, ProblemHttpResult>> Report(
+        Guid id, string? format, HttpRequest http, ClaimsPrincipal user, IDocumentStore store, IQuerySession session,
+        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
+    {
+        if (format is not (null or "" or "csv" or "json"))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["Le format est csv ou json."] }, title: "Requête invalide");
+        if (await OwnUpload(id, user, session, ct) is not { } upload)
+            return NotFound(id);
+        var csv = format == "csv" || (format is null or "" && http.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase)));
+        return TypedResults.Stream(async body =>
+        {
+            await using var rows = store.QuerySession();
+            var results = rows.Query<ConventionUploadRow>().Where(r => r.UploadId == upload.Id).OrderBy(r => r.Id).ToAsyncEnumerable(ct);
+            if (csv)
+                await WriteCsv(body, results, ct);
+            else
+                await WriteJson(body, upload, results, json.Value.SerializerOptions, ct);
+        }, csv ? "text/csv; charset=utf-8" : "application/json", csv ? $"rapport-{upload.Id}.csv" : null);
+    }
+
+    private static async Task WriteJson(Stream body, ConventionUpload upload, IAsyncEnumerable<ConventionUploadRow> rows, JsonSerializerOptions options, CancellationToken ct)
+    {
+        // Written to a buffer (the serializer flushes synchronously), copied to the response every 32 KiB.
+        var buffer = new ArrayBufferWriter<byte>(65_536);
+        await using var writer = new Utf8JsonWriter(buffer);
+        async Task Send()
+        {
+            await writer.FlushAsync(ct);
+            await body.WriteAsync(buffer.WrittenMemory, ct);
+            buffer.ResetWrittenCount();
+        }
+        writer.WriteStartObject();
+        writer.WritePropertyName("upload");
+        JsonSerializer.Serialize(writer, upload, options);
+        writer.WriteStartArray("rows");
+        await foreach (var row in rows)
+        {
+            JsonSerializer.Serialize(writer, row.Result, options);
+            if (buffer.WrittenCount > 32_768)
+                await Send();
+        }
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        await Send();
+    }
+
+    /// <summary>ligne;reference;resultat;colonne;message, UTF-8 with a BOM (so a spreadsheet reads the accents), every field quoted.</summary>
+    private static async Task WriteCsv(Stream body, IAsyncEnumerable<ConventionUploadRow> rows, CancellationToken ct)
+    {
+        await using var writer = new StreamWriter(body, new UTF8Encoding(true), 32_768) { NewLine = "\r\n" };
+        await writer.WriteLineAsync("ligne;reference;resultat;colonne;message");
+        await foreach (var row in rows)
+        {
+            var r = row.Result;
+            var outcome = r.Outcome switch { RowOutcome.Accepted => "acceptee", RowOutcome.Unchanged => "inchangee", _ => "refusee" };
+            if (r.Errors.Count == 0)
+                await writer.WriteLineAsync($"{r.Row};{Quote(r.Reference)};{outcome};;");
+            foreach (var error in r.Errors)
+                await writer.WriteLineAsync($"{r.Row};{Quote(r.Reference)};{outcome};{Quote(error.Column)};{Quote(error.Message)}");
+        }
+        await writer.FlushAsync(ct);
+    }
+
+    private static string Quote(string? text) =>
+        text is null ? "" : "\"" + text.Replace("\"", "\"\"") + "\"";
+
+    private static async Task<ConventionUpload?> OwnUpload(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
+        DossierChange.CompanyOf(user) is { } company && await session.LoadAsync<ConventionUpload>(id, ct) is { } upload && upload.CompanyId == company
+            ? upload
+            : null;
+
+    private static ProblemHttpResult NotFound(Guid id) => Problems.NotFound($"Aucun envoi {id} de l'entreprise.");
+}

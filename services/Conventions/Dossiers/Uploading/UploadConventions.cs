@@ -1,0 +1,252 @@
+using System.Security.Claims;
+using Grpc.Core;
+using JasperFx;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+using nietras.SeparatedValues;
+using Ordre.Contracts.Tableau.Lookup;
+using Ordre.Conventions.Dossiers.Submitting;
+using Problems = Ordre.ServiceDefaults.Problems.Problems;
+
+namespace Ordre.Conventions.Dossiers.Uploading;
+
+public enum UploadStatus { Processing, Completed, Interrupted }
+
+/// <summary>
+/// An upload of the company's CSV, its progress (rows read, <paramref name="Percent"/> of the file's bytes) and its counts,
+/// updated in the same transaction as each batch of rows. Only its company reads it.
+/// </summary>
+public sealed record ConventionUpload(
+    Guid Id, string CompanyId, string? FileName, long? Size, UploadStatus Status, int Rows, int Accepted, int Unchanged, int Rejected,
+    int? Percent, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, string? Fault);
+
+/// <summary>One row's result in an upload's report (id: upload/row, so the report reads in the file's order).</summary>
+public sealed record ConventionUploadRow(string Id, Guid UploadId, ConventionPreCheck Result);
+
+/// <summary>The answer to an upload in test mode: every row's pre-check, nothing recorded.</summary>
+public sealed record UploadPreCheck(int Rows, int Accepted, int Unchanged, int Rejected, IReadOnlyList<ConventionPreCheck> Results);
+
+/// <summary>
+/// POST /uploads: the company's CSV (text/csv body, or the file of a multipart/form-data form), streamed with Sep from the
+/// request body and decided by batches of <see cref="BatchRows"/> rows: one query for the references already recorded,
+/// one gRPC call to the Tableau, one Marten transaction (the dossiers, the references, the rows' report and the upload's
+/// progress). Bad rows never stop the good ones; a row already recorded with the same content changes nothing, so a
+/// retry after a crash completes the file. <c>?mode=test</c>: every row's pre-check, nothing recorded.
+/// </summary>
+public static class UploadConventionsEndpoint
+{
+    /// <summary>The largest file: 50 MiB, some 200,000 rows — a large company's year (the gateway's route has the same limit).</summary>
+    public const long LargestFile = 50L * 1024 * 1024;
+    public const int BatchRows = 1_000;
+    /// <summary>Test mode answers every row in one response: at most this many rows.</summary>
+    public const int LargestTestRows = 5_000;
+    public const string ModeMessage = "Le mode est « test » (vérification sans rien enregistrer) ou absent.";
+
+    public static bool? IsTest(string? mode) =>
+        string.IsNullOrEmpty(mode) ? false : string.Equals(mode, "test", StringComparison.OrdinalIgnoreCase) ? true : null;
+
+    public static async Task<Results<Created<ConventionUpload>, Ok<UploadPreCheck>, ValidationProblem, ProblemHttpResult>> Handle(
+        HttpRequest http, string? mode, ClaimsPrincipal user, IDocumentStore store, PractitionerLookup.PractitionerLookupClient tableau,
+        TimeProvider clock, CancellationToken ct)
+    {
+        if (DossierChange.CompanyOf(user) is not { } company)
+            return Problems.Forbidden("Le jeton ne désigne aucune entreprise.");
+        if (IsTest(mode) is not { } test)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["mode"] = [ModeMessage] }, title: "Fichier refusé");
+        if (http.ContentLength > LargestFile)
+            return TypedResults.Problem($"Le fichier dépasse {LargestFile / 1024 / 1024} Mio : découpez-le.",
+                statusCode: StatusCodes.Status413PayloadTooLarge, title: "Fichier trop volumineux");
+        var (body, fileName, fault) = await BodyOf(http, ct);
+        if (body is null)
+            return TypedResults.Problem(fault, statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Fichier refusé");
+
+        var counting = new CountingStream(body);
+        SepReader reader;
+        IReadOnlyDictionary<string, int> columns;
+        try
+        {
+            (reader, columns) = await ConventionCsv.OpenAsync(counting, ct);
+        }
+        catch (CsvTemplateException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest, title: "Fichier refusé");
+        }
+        catch (Exception e) when (e is InvalidDataException or ArgumentException or NotSupportedException or IOException)
+        {
+            // IOException: a truncated multipart form (BadHttpRequestException, an IOException too: the body ended or overflowed).
+            return TypedResults.Problem($"Le fichier n'est pas un CSV lisible : {e.Message}",
+                statusCode: e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest,
+                title: "Fichier refusé");
+        }
+
+        using (reader)
+        {
+            var today = ParisCalendar.Today(clock);
+            var by = user.Actor();
+            var headerCount = reader.Header.ColNames.Count;
+            var batch = new List<ConventionInput>(BatchRows);
+            var tested = test ? new List<ConventionPreCheck>() : null;
+            var upload = new ConventionUpload(Guid.CreateVersion7(clock.GetUtcNow()), company, fileName, http.ContentLength, UploadStatus.Processing,
+                0, 0, 0, 0, 0, clock.GetUtcNow(), null, null);
+            if (!test)
+            {
+                await using var session = store.LightweightSession();
+                session.Insert(upload);
+                await session.SaveChangesAsync(ct);
+            }
+
+            async Task Decide()
+            {
+                if (batch.Count == 0)
+                    return;
+                for (var attempt = 1; ; attempt++)
+                {
+                    await using var session = store.LightweightSession();
+                    var results = await ConventionBatch.DecideAsync(batch, company, today, session, test ? null : session, tableau, clock, by, ct);
+                    var counts = results.CountBy(r => r.Outcome).ToDictionary();
+                    var next = upload with
+                    {
+                        Rows = upload.Rows + results.Count,
+                        Accepted = upload.Accepted + counts.GetValueOrDefault(RowOutcome.Accepted),
+                        Unchanged = upload.Unchanged + counts.GetValueOrDefault(RowOutcome.Unchanged),
+                        Rejected = upload.Rejected + counts.GetValueOrDefault(RowOutcome.Rejected),
+                        Percent = upload.Size is > 0 and var size ? (int)Math.Min(99, counting.BytesRead * 100 / size) : null,
+                    };
+                    if (tested is not null)
+                    {
+                        tested.AddRange(results);
+                        upload = next;
+                        break;
+                    }
+                    foreach (var result in results)
+                        session.Insert(new ConventionUploadRow($"{upload.Id:N}/{result.Row:D9}", upload.Id, result));
+                    session.Update(next);
+                    try
+                    {
+                        await session.SaveChangesAsync(ct);
+                        upload = next;
+                        break;
+                    }
+                    catch (DocumentAlreadyExistsException) when (attempt < 3)
+                    {
+                        // A reference of this batch recorded at the same moment by another request: decide the batch again.
+                    }
+                }
+                batch.Clear();
+            }
+
+            try
+            {
+                await foreach (var row in reader)
+                {
+                    if (row.ColCount == 1 && row[0].Span.IsWhiteSpace())
+                        continue;
+                    if (test && upload.Rows + batch.Count >= LargestTestRows)
+                        return TypedResults.Problem($"En mode test, {LargestTestRows} lignes au plus : découpez le fichier.",
+                            statusCode: StatusCodes.Status400BadRequest, title: "Fichier refusé");
+                    batch.Add(ConventionCsv.Input(row, columns, headerCount, today));
+                    if (batch.Count == BatchRows)
+                        await Decide();
+                }
+                await Decide();
+            }
+            catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
+            {
+                await Interrupt(store, upload, test, "Le Tableau ne répond pas.");
+                return SubmitDossierEndpoint.TableauUnavailable(
+                    $"Le Tableau ne répond pas : {upload.Rows} lignes traitées. Envoyez de nouveau le fichier : les lignes déjà enregistrées ne changeront pas.");
+            }
+            catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
+            {
+                await Interrupt(store, upload, test, e.Message);
+                return TypedResults.Problem($"Lecture du fichier interrompue après {upload.Rows} lignes : {e.Message} Envoyez de nouveau le fichier : les lignes déjà enregistrées ne changeront pas.",
+                    statusCode: e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest,
+                    title: "Fichier refusé");
+            }
+            catch (Exception e)
+            {
+                // The caller gone (the request aborted) or the database down: the batches recorded stay, the upload says it stopped.
+                await Interrupt(store, upload, test, e is OperationCanceledException ? "Envoi interrompu par l'appelant." : "Erreur interne.");
+                throw;
+            }
+
+            if (tested is not null)
+                return TypedResults.Ok(new UploadPreCheck(upload.Rows, upload.Accepted, upload.Unchanged, upload.Rejected, tested));
+            upload = upload with { Status = UploadStatus.Completed, Percent = 100, FinishedAt = clock.GetUtcNow() };
+            await using (var session = store.LightweightSession())
+            {
+                session.Update(upload);
+                await session.SaveChangesAsync(ct);
+            }
+            return TypedResults.Created($"/uploads/{upload.Id}", upload);
+        }
+    }
+
+    private static async Task Interrupt(IDocumentStore store, ConventionUpload upload, bool test, string fault)
+    {
+        if (test)
+            return;
+        try
+        {
+            await using var session = store.LightweightSession();
+            session.Update(upload with { Status = UploadStatus.Interrupted, Fault = fault, FinishedAt = DateTimeOffset.UtcNow });
+            await session.SaveChangesAsync(CancellationToken.None);
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException or InvalidOperationException)
+        {
+            // The database itself is gone: the upload stays Processing; the rows recorded are recorded all the same.
+        }
+    }
+
+    /// <summary>The CSV's stream: the body itself (text/csv), or the first file of a multipart/form-data form, read as it comes.</summary>
+    private static async Task<(Stream? Body, string? FileName, string? Fault)> BodyOf(HttpRequest http, CancellationToken ct)
+    {
+        if (!MediaTypeHeaderValue.TryParse(http.ContentType, out var type))
+            return (null, null, "Envoyez le fichier en text/csv, ou dans un formulaire multipart/form-data.");
+        if (type.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase) || type.MediaType.Equals("application/csv", StringComparison.OrdinalIgnoreCase)
+            || type.MediaType.Equals("text/plain", StringComparison.OrdinalIgnoreCase))
+            return (http.Body, null, null);
+        if (!type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+            || HeaderUtilities.RemoveQuotes(type.Boundary).Value is not { Length: > 0 and <= 200 } boundary)
+            return (null, null, "Envoyez le fichier en text/csv, ou dans un formulaire multipart/form-data.");
+        var multipart = new MultipartReader(boundary, http.Body);
+        try
+        {
+            while (await multipart.ReadNextSectionAsync(ct) is { } section)
+                if (ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) && disposition.IsFileDisposition())
+                    return (section.Body, HeaderUtilities.RemoveQuotes(disposition.FileName).Value, null);
+        }
+        catch (IOException)
+        {
+            return (null, null, "Le formulaire multipart/form-data est mal formé.");
+        }
+        return (null, null, "Le formulaire ne contient aucun fichier.");
+    }
+
+    /// <summary>Counts the bytes read, for the upload's progress.</summary>
+    private sealed class CountingStream(Stream inner) : Stream
+    {
+        public long BytesRead { get; private set; }
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Count(await inner.ReadAsync(buffer, cancellationToken));
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        private int Count(int read)
+        {
+            BytesRead += read;
+            return read;
+        }
+    }
+}

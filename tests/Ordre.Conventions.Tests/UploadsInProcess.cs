@@ -1,0 +1,219 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Ordre.Conventions.Dossiers;
+using Ordre.Conventions.Dossiers.Submitting;
+using Ordre.Conventions.Dossiers.Uploading;
+using Xunit.Abstractions;
+
+namespace Ordre.Conventions.Tests;
+
+/// <summary>
+/// The bulk upload in process on real PostgreSQL: good and bad rows, the report per row (JSON and CSV), a re-upload that
+/// changes nothing, test mode that records nothing, another company's 404, a large file read as it is sent. Students and
+/// associations only: no Tableau here (the system tests check doctors through the gateway).
+/// </summary>
+public class UploadsInProcess(ConventionsInProcessForCompanies conventions, ITestOutputHelper output) : IClassFixture<ConventionsInProcessForCompanies>
+{
+    private const string Header = "reference;categorie;beneficiaire;rpps;ine;nom;objet;nature;description;montant;date_avantage;debut_periode;fin_periode;urgent";
+
+    private static string Student(string reference, string amount = "500,00", string benefitOn = "2027-02-15") =>
+        $"{reference};etudes;etudiant;;1234567890A;;Stage d'été;remuneration;Gratification;{amount};{benefitOn};2027-01-04;2027-03-31;non";
+
+    private static StringContent Csv(string text) => new(text, Encoding.UTF8, "text/csv");
+
+    [Fact]
+    public async Task Good_rows_are_recorded_bad_ones_reported_a_re_upload_changes_nothing_and_only_the_company_reads_it()
+    {
+        var company = "111111118";
+        using var http = conventions.ClientFor(company);
+        var prefix = Guid.NewGuid().ToString("N")[..8];
+        var file = string.Join("\r\n", Header,
+            Student($"{prefix}-1"),
+            Student($"{prefix}-2", amount: "12,345"),
+            $"{prefix}-3;divers;association;;;Association des internes;Journée de formation;formation;\"Salle; pauses\";750,00;2027-04-10;2027-04-01;2027-04-30;",
+            Student($"{prefix}-4", benefitOn: "2027-13-01"),
+            Student($"{prefix}-5").Replace("etudes", "cadeaux"),
+            "tronquée;etudes",
+            Student($"{prefix}-6", amount: "9000,00")) + "\r\n";
+
+        var created = await http.PostAsync("/uploads", Csv(file));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var upload = (await created.Content.ReadFromJsonAsync<JsonElement>());
+        Assert.Equal(("Completed", 7, 3, 0, 4, 100), (upload.GetProperty("status").GetString(), upload.GetProperty("rows").GetInt32(),
+            upload.GetProperty("accepted").GetInt32(), upload.GetProperty("unchanged").GetInt32(), upload.GetProperty("rejected").GetInt32(), upload.GetProperty("percent").GetInt32()));
+        var id = upload.GetProperty("id").GetGuid();
+        Assert.Equal($"/uploads/{id}", created.Headers.Location!.OriginalString);
+
+        // The report: every row in the file's order, the bad ones with their line, column and a French message.
+        var report = await http.GetFromJsonAsync<JsonElement>($"/uploads/{id}/report");
+        var rows = report.GetProperty("rows").EnumerateArray().ToList();
+        Assert.Equal([2, 3, 4, 5, 6, 7, 8], rows.Select(r => r.GetProperty("row").GetInt32()));
+        Assert.Equal(["Accepted", "Rejected", "Accepted", "Rejected", "Rejected", "Rejected", "Accepted"], rows.Select(r => r.GetProperty("outcome").GetString()));
+        string[] Error(int i) => [.. rows[i].GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("column").GetString() + ": " + e.GetProperty("message").GetString())];
+        Assert.Contains("au centime près", Assert.Single(Error(1)));
+        Assert.StartsWith("montant: ", Error(1)[0]);
+        Assert.StartsWith("date_avantage: « 2027-13-01 » n'est pas une date", Assert.Single(Error(3)));
+        Assert.StartsWith("categorie: « cadeaux » n'est pas reconnu", Assert.Single(Error(4)));
+        Assert.StartsWith("ligne: La ligne compte 2 colonnes", Assert.Single(Error(5)));
+        // Above the student's 800 € threshold: authorisation, with its legal dates; below: a declaration and its latest sending day.
+        var authorisation = Assert.Single(rows[6].GetProperty("parts").EnumerateArray());
+        Assert.Equal("Authorisation", authorisation.GetProperty("regime").GetString());
+        Assert.Equal(new DateOnly(2027, 1, 22), DateOnly.Parse(authorisation.GetProperty("decisionDueOn").GetString()!));
+        Assert.Equal(new DateOnly(2027, 1, 23), DateOnly.Parse(authorisation.GetProperty("authorisedBySilenceOn").GetString()!));
+        Assert.Equal("Declaration", rows[0].GetProperty("parts")[0].GetProperty("regime").GetString());
+
+        // The same report as CSV (Accept: text/csv, or ?format=csv).
+        using var asCsv = new HttpRequestMessage(HttpMethod.Get, $"/uploads/{id}/report");
+        asCsv.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/csv"));
+        var csv = await (await http.SendAsync(asCsv)).Content.ReadAsStringAsync();
+        Assert.Equal(csv, await http.GetStringAsync($"/uploads/{id}/report?format=csv"));
+        var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("ligne;reference;resultat;colonne;message", lines[0]);
+        Assert.Contains(lines, l => l.StartsWith($"5;\"{prefix}-4\";refusee;\"date_avantage\";\"« 2027-13-01 » n'est pas une date", StringComparison.Ordinal));
+        Assert.Contains($"2;\"{prefix}-1\";acceptee;;", lines);
+
+        // The same file again: nothing changes; the same reference with another content is refused on its row.
+        var dossiers = await CountDossiers(company);
+        Assert.Equal(3, dossiers);
+        var again = await (await http.PostAsync("/uploads", Csv(file))).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((0, 3, 4), (again.GetProperty("accepted").GetInt32(), again.GetProperty("unchanged").GetInt32(), again.GetProperty("rejected").GetInt32()));
+        Assert.Equal(dossiers, await CountDossiers(company));
+        var changed = await (await http.PostAsync("/uploads", Csv(Header + "\n" + Student($"{prefix}-1", amount: "501,00")))).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(1, changed.GetProperty("rejected").GetInt32());
+        Assert.Equal(dossiers, await CountDossiers(company));
+
+        // Another company: neither the upload nor its report exists.
+        using var other = conventions.ClientFor("222222226");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/uploads/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/uploads/{id}/report")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"/uploads/{id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Test_mode_answers_every_row_and_records_nothing()
+    {
+        var company = "333333334";
+        using var http = conventions.ClientFor(company);
+        var before = (await CountDossiers(company), await Count<CompanySubmission>(), await Count<ConventionUpload>());
+        var file = string.Join("\n", Header, Student("T-1"), Student("T-2", amount: "-1"), Student("T-3", amount: "9000"));
+
+        var response = await http.PostAsync("/uploads?mode=test", Csv(file));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((3, 2, 1), (answer.GetProperty("rows").GetInt32(), answer.GetProperty("accepted").GetInt32(), answer.GetProperty("rejected").GetInt32()));
+        var results = answer.GetProperty("results").EnumerateArray().ToList();
+        var declaration = results[0].GetProperty("parts")[0];
+        Assert.Equal(("Declaration", JsonValueKind.Null), (declaration.GetProperty("regime").GetString(), declaration.GetProperty("dossierId").ValueKind));
+        // The 8th jour ouvrable before Monday 15 February 2027 (Paris calendar, Saturdays counted): Friday 5 February.
+        Assert.Equal(new DateOnly(2027, 2, 5), DateOnly.Parse(declaration.GetProperty("latestSendingOn").GetString()!));
+        Assert.Equal("montant", results[1].GetProperty("errors")[0].GetProperty("column").GetString());
+        Assert.Equal("Authorisation", results[2].GetProperty("parts")[0].GetProperty("regime").GetString());
+
+        // The single submission in test mode: the same pre-check, errors with the JSON field names.
+        var single = await http.PostAsJsonAsync("/dossiers?mode=test", new
+        {
+            reference = "T-SINGLE", category = "Studies", beneficiary = new { kind = "Student", ine = "1234567890A" }, purpose = "Stage",
+            benefits = new[] { new { nature = "Remuneration", description = "Gratification", amount = 900m } },
+            periodFrom = "2027-01-04", periodTo = "2027-03-31", benefitOn = "2027-02-15",
+        });
+        var pre = await single.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((HttpStatusCode.OK, "Accepted", "Authorisation"), (single.StatusCode, pre.GetProperty("outcome").GetString(), pre.GetProperty("parts")[0].GetProperty("regime").GetString()));
+        var invalid = await (await http.PostAsJsonAsync("/dossiers?mode=test", new { reference = "T-BAD" })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Rejected", invalid.GetProperty("outcome").GetString());
+        Assert.Contains("purpose", invalid.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("column").GetString()));
+        Assert.Equal(HttpStatusCode.BadRequest, (await http.PostAsJsonAsync("/dossiers?mode=essai", new { reference = "T-BAD" })).StatusCode);
+
+        Assert.Equal(before, (await CountDossiers(company), await Count<CompanySubmission>(), await Count<ConventionUpload>()));
+    }
+
+    [Fact]
+    public async Task A_file_off_the_template_is_a_problem_naming_its_first_fault_and_nothing_is_recorded()
+    {
+        using var http = conventions.ClientFor("444444440");
+        var before = await Count<ConventionUpload>();
+        var missing = await http.PostAsync("/uploads", Csv(Header.Replace(";montant", "") + "\n" + "x"));
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("« montant » absente", await missing.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await http.PostAsJsonAsync("/uploads", new { csv = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await http.PostAsync("/uploads", Csv(""))).StatusCode);
+        Assert.Equal(before, await Count<ConventionUpload>());
+
+        // The file of a multipart form is read the same way.
+        using var form = new MultipartFormDataContent { { new StringContent(Header + "\n" + Student("M-1"), Encoding.UTF8, "text/csv"), "fichier", "conventions.csv" } };
+        var multipart = await (await http.PostAsync("/uploads", form)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("conventions.csv", 1), (multipart.GetProperty("fileName").GetString(), multipart.GetProperty("accepted").GetInt32()));
+    }
+
+    [Fact]
+    public async Task A_large_file_is_decided_batch_by_batch()
+    {
+        const int rows = 20_000;
+        var company = "555555555";
+        using var http = conventions.ClientFor(company);
+        var body = new GeneratedCsv(Header, rows, i => Student($"BIG-{i:D6}"));
+        var clock = Stopwatch.StartNew();
+        var response = await http.PostAsync("/uploads", new StreamContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("text/csv") } });
+        clock.Stop();
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var upload = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((rows, rows), (upload.GetProperty("rows").GetInt32(), upload.GetProperty("accepted").GetInt32()));
+        output.WriteLine($"{rows} rows ({body.Position / 1024} KiB) recorded in {clock.Elapsed.TotalSeconds:F1} s");
+        Assert.Equal(rows, await CountDossiers(company));
+        var report = await http.GetFromJsonAsync<JsonElement>($"/uploads/{upload.GetProperty("id").GetGuid()}/report");
+        Assert.Equal(rows, report.GetProperty("rows").GetArrayLength());
+    }
+
+    private async Task<int> CountDossiers(string company)
+    {
+        await using var query = conventions.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        return await query.Query<Dossier>().CountAsync(d => d.CompanyId == company);
+    }
+
+    private async Task<int> Count<T>() where T : notnull
+    {
+        await using var query = conventions.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        return await query.Query<T>().CountAsync();
+    }
+
+    /// <summary>A CSV produced row by row as it is read (never held whole).</summary>
+    private sealed class GeneratedCsv(string header, int rows, Func<int, string> row) : Stream
+    {
+        private byte[] _pending = Encoding.UTF8.GetBytes(header + "\n");
+        private int _offset, _next = 1;
+        private long _position;
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            while (_offset == _pending.Length)
+            {
+                if (_next > rows)
+                    return ValueTask.FromResult(0);
+                _pending = Encoding.UTF8.GetBytes(row(_next++) + "\n");
+                _offset = 0;
+            }
+            var n = Math.Min(buffer.Length, _pending.Length - _offset);
+            _pending.AsMemory(_offset, n).CopyTo(buffer);
+            _offset += n;
+            _position += n;
+            return ValueTask.FromResult(n);
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
