@@ -10,6 +10,7 @@ using Ordre.Conventions.Dossiers;
 using Ordre.Conventions.Dossiers.Submitting;
 using Ordre.Conventions.Dossiers.Uploading;
 using Xunit.Abstractions;
+using Ordre.Testing;
 
 namespace Ordre.Conventions.Tests;
 
@@ -180,40 +181,5 @@ public class UploadsInProcess(ConventionsInProcessForCompanies conventions, ITes
     {
         await using var query = conventions.Services.GetRequiredService<IDocumentStore>().QuerySession();
         return await query.Query<T>().CountAsync();
-    }
-
-    /// <summary>A CSV produced row by row as it is read (never held whole).</summary>
-    private sealed class GeneratedCsv(string header, int rows, Func<int, string> row) : Stream
-    {
-        private byte[] _pending = Encoding.UTF8.GetBytes(header + "\n");
-        private int _offset, _next = 1;
-        private long _position;
-
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            while (_offset == _pending.Length)
-            {
-                if (_next > rows)
-                    return ValueTask.FromResult(0);
-                _pending = Encoding.UTF8.GetBytes(row(_next++) + "\n");
-                _offset = 0;
-            }
-            var n = Math.Min(buffer.Length, _pending.Length - _offset);
-            _pending.AsMemory(_offset, n).CopyTo(buffer);
-            _offset += n;
-            _position += n;
-            return ValueTask.FromResult(n);
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => _position; set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
