@@ -154,13 +154,13 @@ public static class UploadConventionsEndpoint
             }
             catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
             {
-                await Interrupt(store, upload, test, "Le Tableau ne répond pas.");
+                await Interrupt(store, upload, test, clock.GetUtcNow(), "Le Tableau ne répond pas.");
                 return SubmitDossierEndpoint.TableauUnavailable(
                     $"Le Tableau ne répond pas : {upload.Rows} lignes traitées. Envoyez de nouveau le fichier : les lignes déjà enregistrées ne changeront pas.");
             }
             catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
             {
-                await Interrupt(store, upload, test, e.Message);
+                await Interrupt(store, upload, test, clock.GetUtcNow(), e.Message);
                 return TypedResults.Problem($"Lecture du fichier interrompue après {upload.Rows} lignes : {e.Message} Envoyez de nouveau le fichier : les lignes déjà enregistrées ne changeront pas.",
                     statusCode: e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest,
                     title: "Fichier refusé");
@@ -168,7 +168,7 @@ public static class UploadConventionsEndpoint
             catch (Exception e)
             {
                 // The caller gone (the request aborted) or the database down: the batches recorded stay, the upload says it stopped.
-                await Interrupt(store, upload, test, e is OperationCanceledException ? "Envoi interrompu par l'appelant." : "Erreur interne.");
+                await Interrupt(store, upload, test, clock.GetUtcNow(), e is OperationCanceledException ? "Envoi interrompu par l'appelant." : "Erreur interne.");
                 throw;
             }
 
@@ -184,14 +184,14 @@ public static class UploadConventionsEndpoint
         }
     }
 
-    private static async Task Interrupt(IDocumentStore store, ConventionUpload upload, bool test, string fault)
+    private static async Task Interrupt(IDocumentStore store, ConventionUpload upload, bool test, DateTimeOffset now, string fault)
     {
         if (test)
             return;
         try
         {
             await using var session = store.LightweightSession();
-            session.Update(upload with { Status = UploadStatus.Interrupted, Fault = fault, FinishedAt = DateTimeOffset.UtcNow });
+            session.Update(upload with { Status = UploadStatus.Interrupted, Fault = fault, FinishedAt = now });
             await session.SaveChangesAsync(CancellationToken.None);
         }
         catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException or InvalidOperationException)
