@@ -4,6 +4,7 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ordre.ServiceDefaults.Audit;
 using Ordre.ServiceDefaults.Requests;
+using Ordre.Tableau.Register.AsOf;
 
 namespace Ordre.Tableau.Lookup;
 
@@ -47,7 +48,7 @@ public static class LookupModule
         if (request.Rpps is not { Count: > 0 and <= PractitionerStatuses.MaxBatch } numbers || numbers.Any(n => n is null))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
                 { ["rpps"] = [$"Indiquez de 1 à {PractitionerStatuses.MaxBatch} numéros RPPS (aucun null)."] });
-        var (asOf, asOfError) = PractitionerStatuses.ParseAsOf(request.AsOf, ParisCalendar.Today(clock));
+        var (asOf, asOfError) = RegisterAsOf.ParseDay(request.AsOf, ParisCalendar.Today(clock));
         if (asOfError is not null)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["asOf"] = [asOfError] });
         AuditSetup.Name(http, numbers);

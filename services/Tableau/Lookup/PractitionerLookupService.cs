@@ -2,6 +2,7 @@ using Grpc.Core;
 using Marten;
 using Ordre.Contracts.Tableau.Lookup;
 using Ordre.ServiceDefaults.Audit;
+using Ordre.Tableau.Register.AsOf;
 
 namespace Ordre.Tableau.Lookup;
 
@@ -29,7 +30,7 @@ public sealed class PractitionerLookupService(IQuerySession session, TimeProvide
 
     private DateOnly? AsOf(string asOf)
     {
-        var (day, error) = PractitionerStatuses.ParseAsOf(asOf, ParisCalendar.Today(clock));
+        var (day, error) = RegisterAsOf.ParseDay(asOf, ParisCalendar.Today(clock));
         return error is null ? day : throw new RpcException(new Status(StatusCode.InvalidArgument, error));
     }
 }

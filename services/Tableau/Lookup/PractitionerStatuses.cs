@@ -41,16 +41,6 @@ public static class PractitionerStatuses
         return [.. rppsNumbers.Select(rpps => entries.TryGetValue(rpps, out var entry) ? Visible(entry) : Unknown(rpps))];
     }
 
-    /// <summary>An as-of date as callers write it (ISO, yyyy-MM-dd), or the French reason it cannot be read.</summary>
-    public static (DateOnly? Day, string? Error) ParseAsOf(string? asOf, DateOnly today)
-    {
-        if (string.IsNullOrEmpty(asOf))
-            return (null, null);
-        if (!DateOnly.TryParseExact(asOf, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
-            return (null, "asOf est une date au format AAAA-MM-JJ (par exemple 2025-06-12).");
-        return day > today ? (null, "asOf ne peut être dans le futur : le Tableau ne dit que ce qui a été décidé.") : (day, null);
-    }
-
     public static PractitionerStatus Of(Practitioner entry, bool reasonsVisible, bool isService = false)
     {
         var status = new PractitionerStatus

@@ -32,6 +32,16 @@ public sealed record EntryAsOf(string Rpps, DateOnly AsOf, Practitioner? Entry, 
 /// </summary>
 public static class RegisterAsOf
 {
+    /// <summary>An as-of date as callers write it (ISO, yyyy-MM-dd), or the French reason it cannot be read.</summary>
+    public static (DateOnly? Day, string? Error) ParseDay(string? asOf, DateOnly today)
+    {
+        if (string.IsNullOrEmpty(asOf))
+            return (null, null);
+        if (!DateOnly.TryParseExact(asOf, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+            return (null, "asOf est une date au format AAAA-MM-JJ (par exemple 2025-06-12).");
+        return day > today ? (null, "asOf ne peut être dans le futur : le Tableau ne dit que ce qui a été décidé.") : (day, null);
+    }
+
     /// <summary>The day an event takes effect on the register (its own date; the day it was recorded when it has none).</summary>
     public static DateOnly EffectiveOn(object data, DateTimeOffset recordedAt) => data switch
     {

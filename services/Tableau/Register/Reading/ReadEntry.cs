@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Ordre.Tableau.Lookup;
 using Ordre.Tableau.Register.AsOf;
 using Problems = Ordre.ServiceDefaults.Problems.Problems;
 
@@ -26,7 +25,7 @@ public static class ReadEntryEndpoints
     {
         if (!Rpps.IsValid(rpps))
             return InvalidRpps();
-        var (day, asOfError) = PractitionerStatuses.ParseAsOf(asOf, ParisCalendar.Today(clock));
+        var (day, asOfError) = RegisterAsOf.ParseDay(asOf, ParisCalendar.Today(clock));
         if (asOfError is not null)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["asOf"] = [asOfError] });
         Practitioner? entry;
