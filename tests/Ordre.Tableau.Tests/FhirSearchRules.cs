@@ -56,6 +56,20 @@ public class FhirSearchRules
     public void Only_contains_and_exact_are_string_modifiers(string? modifier, StringModifier? expected) =>
         Assert.Equal(expected, FhirStringMatch.Parse(modifier));
 
+    [Theory]
+    [InlineData("Martin", "Martin Camille")]
+    [InlineData("mart", "Martinez Paul")]
+    [InlineData("Bernardini", "Bernardinis Jean")]
+    [InlineData("ANDRÉ-MART", "André-Martinez Léa")]
+    [InlineData("le goff", "Le Goff Yann")]
+    [InlineData("d'art", "D'Artagnan Charles")]
+    [InlineData("Jean-Baptiste", "Durand Jean-Baptiste")]
+    public void The_name_tokens_that_narrow_a_string_search_never_drop_a_name_it_matches(string value, string shownName)
+    {
+        var nameTokens = DirectoryEntry.Tokens(DirectoryEntry.Normalize(shownName), [DirectoryEntry.Everywhere]);
+        Assert.All(DirectoryEntry.EverywhereTokensOf(DirectoryEntry.Normalize(value)), token => Assert.Contains(token, nameTokens));
+    }
+
     [Fact]
     public void The_folded_search_keys_are_the_shown_names_folded()
     {

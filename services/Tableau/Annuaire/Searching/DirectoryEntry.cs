@@ -128,6 +128,14 @@ public sealed record DirectoryEntry(
     /// <summary>The token a query word looks up: itself when short enough to be an indexed prefix, else the whole word.</summary>
     public static string QueryToken(string scope, string word) => $"{scope}|{word}";
 
+    /// <summary>
+    /// Tokens every shown entry whose name has these words (the last one possibly cut short) carries in the
+    /// <see cref="Everywhere"/> scope: each word, cut to <see cref="MaxPrefixLength"/>. A filter that keeps more rows
+    /// than the exact rule, never fewer.
+    /// </summary>
+    public static string[] EverywhereTokensOf(string normalized) =>
+        [.. Words(normalized).Select(word => QueryToken(Everywhere, word[..Math.Min(word.Length, MaxPrefixLength)]))];
+
     public static IEnumerable<string> Words(string normalized) =>
         normalized.Split([' ', '-', '\''], StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length >= MinWordLength).Distinct();
 
