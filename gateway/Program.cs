@@ -14,7 +14,7 @@ builder.Services.AddOrdreProblemDetails();
 builder.AddOrdreTelemetry("gateway");
 builder.AddOrdreAuthentication();
 // The services' own policies, applied here per route (gateway/appsettings.json) before the service applies them again.
-builder.Services.AddRolePolicies(TableauPolicies.RolesAdmitted).AddRolePolicies(DisciplinePolicies.RolesAdmitted)
+builder.Services.AddRolePolicies(TableauPolicies.RolesAdmitted, TableauPolicies.ScopesRequired).AddRolePolicies(DisciplinePolicies.RolesAdmitted)
     .AddRolePolicies(ConventionsPolicies.RolesAdmitted).AddRolePolicies(SolidarityPolicies.RolesAdmitted);
 builder.Services.AddHealthChecks();
 builder.Services.AddGatewayRateLimits(builder.Configuration);

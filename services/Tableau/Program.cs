@@ -15,7 +15,7 @@ using Ordre.Tableau.SpecialLists;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults("tableau", "Ordre — Tableau de l'Ordre et annuaire");
-builder.Services.AddRolePolicies(TableauPolicies.RolesAdmitted);
+builder.Services.AddRolePolicies(TableauPolicies.RolesAdmitted, TableauPolicies.ScopesRequired);
 // Here, not in ServiceDefaults: the validation source generator registers the request types of the calling assembly.
 builder.Services.AddValidation();
 builder.AddMessaging("tableau", bus => bus.AddRegisterConsumers());

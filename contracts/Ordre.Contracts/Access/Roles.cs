@@ -17,4 +17,6 @@ public static class Roles
     /// <summary>A doctor signed in to the directory (sees retired doctors, without address).</summary>
     public const string Doctor = "doctor";
     public const string Service = "service";
+    /// <summary>A subscriber of the register's change feed (a hospital, an agency): a client, never a person.</summary>
+    public const string RegisterSubscriber = "register-subscriber";
 }

@@ -16,8 +16,20 @@ public static class TableauPolicies
     /// <summary>Who hears appeals on inscriptions: the regional council, then the national council.</summary>
     public const string AppealBodies = "appeal-bodies";
 
+    /// <summary>A subscriber of the register's change feed, whose token was granted the <see cref="RegisterFeedScope"/>.</summary>
+    public const string RegisterFeed = "register-feed";
+    /// <summary>The OAuth scope a subscriber asks for (client credentials) to read the register's change feed.</summary>
+    public const string RegisterFeedScope = "register-feed";
+
+    /// <summary>The policies that also require a scope in the token, beside the role.</summary>
+    public static IReadOnlyDictionary<string, string> ScopesRequired { get; } = new Dictionary<string, string>
+    {
+        [RegisterFeed] = RegisterFeedScope,
+    };
+
     public static IReadOnlyDictionary<string, string[]> RolesAdmitted { get; } = new Dictionary<string, string[]>
     {
+        [RegisterFeed] = [Roles.RegisterSubscriber],
         [RegisterAuthority] = [Roles.DepartmentalCouncil, Roles.RegionalCouncil, Roles.NationalCouncil, Roles.RegionalHealthAgency],
         [InscriptionAuthorities] = [Roles.DepartmentalCouncil, Roles.RegionalCouncil, Roles.NationalCouncil],
         [AppealBodies] = [Roles.RegionalCouncil, Roles.NationalCouncil],

@@ -1,4 +1,5 @@
 using OpenIddict.Abstractions;
+using Ordre.Contracts.Tableau;
 using Ordre.Identity.Hosting;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -13,6 +14,8 @@ public sealed class ClientSeeder(IServiceProvider services, IConfiguration confi
     public const string DemoClientId = "ordre-demo";
     public const string ServicesClientId = "ordre-services";
     public const string ApiScope = "api";
+    public const string DemoSubscriberClientId = "abonne-demo";
+    public const string DemoSubscriberSecret = "ordre-demo";
 
     public async Task StartAsync(CancellationToken ct)
     {
@@ -22,6 +25,24 @@ public sealed class ClientSeeder(IServiceProvider services, IConfiguration confi
 
         if (await scopes.FindByNameAsync(ApiScope, ct) is null)
             await scopes.CreateAsync(new OpenIddictScopeDescriptor { Name = ApiScope, Resources = { TokenEndpoint.Audience } }, ct);
+
+        if (await scopes.FindByNameAsync(TableauPolicies.RegisterFeedScope, ct) is null)
+            await scopes.CreateAsync(new OpenIddictScopeDescriptor { Name = TableauPolicies.RegisterFeedScope, Resources = { TokenEndpoint.Audience } }, ct);
+
+        // A subscriber of the register's change feed (a hospital): client credentials, allowed the register-feed scope.
+        if (provider.Demo && await applications.FindByClientIdAsync(DemoSubscriberClientId, ct) is null)
+            await applications.CreateAsync(new OpenIddictApplicationDescriptor
+            {
+                ClientId = DemoSubscriberClientId,
+                ClientSecret = DemoSubscriberSecret,
+                ClientType = ClientTypes.Confidential,
+                DisplayName = "Abonné de démonstration au flux du Tableau (hôpital)",
+                Permissions =
+                {
+                    Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials,
+                    Permissions.Prefixes.Scope + ApiScope, Permissions.Prefixes.Scope + TableauPolicies.RegisterFeedScope,
+                },
+            }, ct);
 
         if (provider.Demo && await applications.FindByClientIdAsync(DemoClientId, ct) is null)
             await applications.CreateAsync(new OpenIddictApplicationDescriptor

@@ -8,6 +8,7 @@ using Ordre.Identity.Accounts;
 using Ordre.ServiceDefaults.Auth;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 using Ordre.Contracts.Access;
+using Ordre.Contracts.Tableau;
 
 namespace Ordre.Identity.Tokens;
 
@@ -39,7 +40,9 @@ public static class TokenEndpoint
             var client = await applications.FindByClientIdAsync(request.ClientId!)
                 ?? throw new InvalidOperationException("OpenIddict validated an unknown client.");
             var name = await applications.GetDisplayNameAsync(client) ?? request.ClientId!;
-            identity = NewIdentity(request.ClientId!, name, [Roles.Service]);
+            // A client allowed the register-feed scope is a subscriber of the register, not an Ordre service.
+            var subscriber = await applications.HasPermissionAsync(client, Permissions.Prefixes.Scope + TableauPolicies.RegisterFeedScope);
+            identity = NewIdentity(request.ClientId!, name, [subscriber ? Roles.RegisterSubscriber : Roles.Service]);
         }
         else
         {

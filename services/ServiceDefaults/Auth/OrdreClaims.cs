@@ -12,5 +12,7 @@ public static class OrdreClaims
     public const string Region = "region";
     /// <summary>Identifier of a company using IDAHE.</summary>
     public const string CompanyId = "company_id";
+    /// <summary>The scopes the token grants, space-separated (OAuth 2.0 access token, RFC 9068).</summary>
+    public const string Scope = "scope";
 
 }

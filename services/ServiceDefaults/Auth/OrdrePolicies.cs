@@ -52,12 +52,23 @@ public static class OrdrePolicies
     };
 
     /// <summary>A service's own policies (its contracts' table): registered by the service and by the gateway, which applies them per route.</summary>
-    public static IServiceCollection AddRolePolicies(this IServiceCollection services, IReadOnlyDictionary<string, string[]> rolesAdmitted) =>
+    /// <remarks>A policy named in <paramref name="scopesRequired"/> also requires that scope in the token.</remarks>
+    public static IServiceCollection AddRolePolicies(this IServiceCollection services, IReadOnlyDictionary<string, string[]> rolesAdmitted,
+        IReadOnlyDictionary<string, string>? scopesRequired = null) =>
         services.Configure<AuthorizationOptions>(options =>
         {
             foreach (var (name, roles) in rolesAdmitted)
-                options.AddPolicy(name, p => p.RequireAuthenticatedUser().RequireRole(roles));
+                options.AddPolicy(name, p =>
+                {
+                    p.RequireAuthenticatedUser().RequireRole(roles);
+                    if (scopesRequired?.GetValueOrDefault(name) is { } scope)
+                        p.RequireAssertion(context => HasScope(context.User, scope));
+                });
         });
+
+    /// <summary>Whether the token grants <paramref name="scope"/>: OpenIddict writes the scopes space-separated in one claim.</summary>
+    public static bool HasScope(System.Security.Claims.ClaimsPrincipal user, string scope) =>
+        user.FindAll(OrdreClaims.Scope).Any(claim => claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(scope));
 
     public static void AddOrdrePolicies(this AuthorizationOptions options)
     {

@@ -8,6 +8,7 @@ using Ordre.Tableau.Register.Activity;
 using Ordre.Tableau.Register.Addresses;
 using Ordre.Tableau.Register.Deadlines;
 using Ordre.Tableau.Register.Death;
+using Ordre.Tableau.Register.Feed;
 using Ordre.Tableau.Register.Qualifications;
 using Ordre.Tableau.Register.Reading;
 using Ordre.Tableau.Register.Sanctions;
@@ -67,6 +68,16 @@ public static class RegisterModule
 
     public static IEndpointRouteBuilder MapRegister(this IEndpointRouteBuilder app)
     {
+        var feed = app.MapGroup("/register/feed").WithTags("Flux du Tableau").RequireAuthorization(TableauPolicies.RegisterFeed)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        feed.MapGet("/", ReadFeedEndpoints.Page).WithName("ReadRegisterFeed")
+            .WithSummary("Flux des changements publics du Tableau, par pages")
+            .WithDescription("Abonnés (identifiants client avec la portée register-feed). Inscriptions, changements de statut, transferts, qualifications reconnues, radiations, décès, avec leur date d'effet, dans l'ordre, chacun à sa position. Reprendre avec after = la valeur next de la page précédente : chaque changement une fois, sans trou.");
+        feed.MapGet("/stream", ReadFeedEndpoints.Stream).WithName("FollowRegisterFeed")
+            .WithSummary("Flux des changements publics du Tableau, en direct (server-sent events)")
+            .WithDescription("Mêmes changements que le flux par pages, poussés dès qu'ils sont validés ; l'identifiant de chaque événement est sa position. Reprise après coupure par l'en-tête Last-Event-ID (ou after).")
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
         var read = app.MapGroup("/register/{rpps}").WithTags("Tableau").RequireAuthorization(OrdrePolicies.Councils)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
