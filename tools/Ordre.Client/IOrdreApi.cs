@@ -25,7 +25,7 @@ public interface IOrdreApi
     [Get("/tableau/annuaire")]
     Task<IApiResponse<DirectoryPage>> SearchDirectory(
         string? name, string? department = null, int? page = null, int? pageSize = null,
-        string? city = null, string? qualification = null, string? rpps = null, [Authorize] string? token = null);
+        string? city = null, string? qualification = null, string? rpps = null, [Authorize] string? token = null, string? asOf = null);
 
     [Get("/tableau/register/{rpps}")]
     Task<IApiResponse<RegisterEntry>> GetRegisterEntry(string rpps, [Authorize] string? token);

@@ -39,7 +39,7 @@ public sealed record RegisterHistory(string Rpps, IReadOnlyList<RegisterChange> 
 
 public sealed record RegisterEntryChanged(string Rpps, string Status, string Activity, string Department, long Version);
 
-public sealed record DirectoryPage(IReadOnlyList<PublicDoctor> Items, int Page, int PageSize, long Total);
+public sealed record DirectoryPage(IReadOnlyList<PublicDoctor> Items, int Page, int PageSize, long Total, DateOnly? AsOf = null);
 
 public sealed record DepartmentFigures(string Department, int Registered, int Refused, int ImplicitlyRejected = 0);
 

@@ -25,6 +25,11 @@ public static class AnnuaireModule
                 index.Method = IndexMethod.gin;
                 index.StorageParameters["gin_pending_list_limit"] = PendingListLimitKilobytes;
             })
+            .Duplicate(e => e.NameTokens, pgType: "text[]", configure: index =>
+            {
+                index.Method = IndexMethod.gin;
+                index.StorageParameters["gin_pending_list_limit"] = PendingListLimitKilobytes;
+            })
             .Duplicate(e => e.Visibility)
             .Duplicate(e => e.SearchName)
             // FHIR string search (a name part STARTS WITH the value): LIKE 'value%' on a btree with text_pattern_ops,

@@ -6,8 +6,10 @@ using Hl7.Fhir.Serialization;
 using Marten;
 using Marten.Linq.MatchesSql;
 using Marten.Pagination;
+using Ordre.Tableau.Annuaire.AsOf;
 using Ordre.Tableau.Annuaire.Searching;
 using Ordre.Tableau.Register;
+using Ordre.Tableau.Register.AsOf;
 
 namespace Ordre.Tableau.Annuaire.Fhir;
 
@@ -34,15 +36,15 @@ public static class FhirEndpoints
             ? Fhir(FhirResources.Role(entry))
             : NotFound("PractitionerRole", id);
 
-    public static Task<IResult> SearchPractitioners(HttpContext http, IQuerySession session, CancellationToken ct) =>
-        Search(http, session, ResourceType.Practitioner, FhirResources.Practitioner, ct);
+    public static Task<IResult> SearchPractitioners(HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
+        Search(http, session, clock, ResourceType.Practitioner, FhirResources.Practitioner, ct);
 
-    public static Task<IResult> SearchRoles(HttpContext http, IQuerySession session, CancellationToken ct) =>
-        Search(http, session, ResourceType.PractitionerRole, FhirResources.Role, ct);
+    public static Task<IResult> SearchRoles(HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
+        Search(http, session, clock, ResourceType.PractitionerRole, FhirResources.Role, ct);
 
     private static readonly HashSet<string> StringParameters = ["family", "given", "name"];
 
-    private static async Task<IResult> Search(HttpContext http, IQuerySession session, ResourceType type,
+    private static async Task<IResult> Search(HttpContext http, IQuerySession session, TimeProvider clock, ResourceType type,
         Func<DirectoryEntry, Resource> toResource, CancellationToken ct)
     {
         var q = http.Request.Query;
@@ -50,7 +52,7 @@ public static class FhirEndpoints
         // Unknown parameters are ignored (R4 lenient handling) unless the client sends Prefer: handling=strict;
         // an unknown modifier of a known parameter is always refused (R4: servers SHALL reject unsupported modifiers).
         var strict = http.Request.Headers["Prefer"].Any(h => h?.Replace(" ", "").Contains("handling=strict", StringComparison.OrdinalIgnoreCase) == true);
-        var known = new HashSet<string> { "identifier", "family", "given", "name", "_id", "_lastUpdated", "_count", "_page", "_format" };
+        var known = new HashSet<string> { "identifier", "family", "given", "name", "_id", "_lastUpdated", "_count", "_page", "_format", AsOfParameter };
         known.Add(isRole ? "practitioner" : "_revinclude");
         if (isRole) known.Add("_include");
         foreach (var key in q.Keys)
@@ -73,9 +75,18 @@ public static class FhirEndpoints
             || q.Keys.Any(k => k.Length > MaxTextLength || k.Any(char.IsControl)))
             return Error(OperationOutcome.IssueType.Value, $"Les paramètres de recherche ont {MaxTextLength} caractères au plus, sans caractère de contrôle.", 400);
 
+        var (asOf, asOfError) = RegisterAsOf.ParseDay(q[AsOfParameter].FirstOrDefault(), ParisCalendar.Today(clock));
+        if (asOfError is not null)
+            return Error(OperationOutcome.IssueType.Value, asOfError.Replace("asOf", AsOfParameter), 400);
+        if (asOf is not null && (q["_lastUpdated"].Count > 0 || q.Keys.Any(k => k.EndsWith(":contains"))))
+            return Error(OperationOutcome.IssueType.NotSupported, $"{AsOfParameter} ne se combine ni avec _lastUpdated ni avec :contains.", 400);
+
         var visible = DirectoryEntry.VisibleTo(http.User);
         var query = session.Query<DirectoryEntry>().Where(e => e.Visibility.In(visible));
         var narrowed = false;
+        // The same criteria in memory, for a search as of a past day (entries replayed from their events).
+        var namedIds = (HashSet<Guid>?)null;
+        var stringCriteria = new List<(string Parameter, StringModifier Modifier, string Value)>();
 
         // Token and reference parameters: a comma is OR, a repeated parameter is AND; they all name entries by RPPS.
         foreach (var (key, toRpps) in new (string, Func<string, string?>)[]
@@ -89,11 +100,16 @@ public static class FhirEndpoints
                 if (key == "identifier" && value.EndsWith('|') && value.Count(ch => ch == '|') == 1)
                 {
                     // system| : every practitioner has an RPPS and an IDNPS identifier; another system matches none.
-                    if (value[..^1] is not (FhirResources.RppsSystem or FhirResources.IdnpsSystem)) query = query.Where(e => e.Id == Guid.Empty);
+                    if (value[..^1] is not (FhirResources.RppsSystem or FhirResources.IdnpsSystem))
+                    {
+                        query = query.Where(e => e.Id == Guid.Empty);
+                        namedIds = [];
+                    }
                     continue;
                 }
                 var ids = value.Split(',').Select(v => toRpps(v.Trim())).OfType<string>().Where(Rpps.IsValid).Select(PractitionerStream.IdOf).ToArray();
                 query = query.Where(e => e.Id.IsOneOf(ids));
+                if (namedIds is null) namedIds = [.. ids]; else namedIds.IntersectWith(ids);
                 narrowed = true;
             }
 
@@ -104,6 +120,7 @@ public static class FhirEndpoints
             foreach (var value in q[key].OfType<string>().Select(v => v.Trim()).Where(v => v.Length > 0))
             {
                 var folded = DirectoryEntry.Normalize(value);
+                stringCriteria.Add((key.Split(':')[0], modifier, value));
                 narrowed |= folded.Length >= (modifier == StringModifier.Contains ? MinContainsLength : SearchDirectoryEndpoint.MinNameLength);
                 // Unless :contains, the value's words are words (or prefixes) of the shown name: the name search's GIN
                 // tokens narrow the rows first. Without them the planner walked the whole directory in name order to
@@ -157,6 +174,9 @@ public static class FhirEndpoints
         if (strict && q["_include"].Concat(q["_revinclude"]).Any(v => v is not ("PractitionerRole:practitioner" or "PractitionerRole:practitioner:Practitioner")))
             return Error(OperationOutcome.IssueType.NotSupported, "Seuls _include=PractitionerRole:practitioner (PractitionerRole) et _revinclude=PractitionerRole:practitioner (Practitioner) sont pris en charge.", 400);
 
+        if (asOf is { } day)
+            return await SearchAsOf(http, session, type, toResource, include, day, visible, namedIds, stringCriteria, (int)page, (int)count, ct);
+
         var results = await query.OrderBy(e => e.SearchName).ThenBy(e => e.Id).ToPagedListAsync((int)page, (int)count, ct);
         var self = $"{BaseUrl(http)}/{type}{http.Request.QueryString}";
         var bundle = new Bundle
@@ -177,6 +197,57 @@ public static class FhirEndpoints
     }
 
     public const int MinContainsLength = 3;
+
+    /// <summary>The search parameter of a search as of a past day (declared in the CapabilityStatement): yyyy-MM-dd.</summary>
+    public const string AsOfParameter = "as-of";
+
+    /// <summary>
+    /// The search as things stood at the end of <paramref name="asOf"/>: the candidates named by identifier or by name
+    /// (whatever their visibility today), each replayed from its events to that day, then shown or not by the directory's
+    /// rules and matched in memory by the same string rules (<see cref="FhirStringMatch"/>).
+    /// </summary>
+    private static async Task<IResult> SearchAsOf(HttpContext http, IQuerySession session, ResourceType type, Func<DirectoryEntry, Resource> toResource,
+        bool include, DateOnly asOf, DirectoryVisibility[] visible, HashSet<Guid>? namedIds,
+        List<(string Parameter, StringModifier Modifier, string Value)> criteria, int page, int count, CancellationToken ct)
+    {
+        IReadOnlyCollection<Guid> candidates;
+        if (namedIds is not null)
+            candidates = namedIds;
+        else
+        {
+            var tokens = criteria.SelectMany(c => DirectoryEntry.EverywhereTokensOf(DirectoryEntry.Normalize(c.Value))).Distinct().ToArray();
+            var found = await session.Query<DirectoryEntry>().Where(e => e.MatchesSql("d.name_tokens @> ?", (object)tokens))
+                .Select(e => e.Id).Take(DirectoryAsOf.MaxCandidates + 1).ToListAsync(ct);
+            if (found.Count > DirectoryAsOf.MaxCandidates)
+                return Error(OperationOutcome.IssueType.TooCostly, $"Recherche trop large pour une date passée (plus de {DirectoryAsOf.MaxCandidates} médecins) : précisez le nom ou cherchez par identifiant.", 422);
+            candidates = found;
+        }
+        var matches = (await RegisterAsOf.LoadStreamsAsync(session, candidates, asOf, ct))
+            .Select(answer => DirectoryEntry.From(answer.Entry!))
+            .Where(entry => visible.Contains(entry.Visibility) && criteria.All(c => c.Parameter switch
+            {
+                "family" => FhirStringMatch.Matches(c.Modifier, c.Value, entry.Source.LastName),
+                "given" => FhirStringMatch.Matches(c.Modifier, c.Value, entry.Source.FirstName),
+                _ => FhirStringMatch.Matches(c.Modifier, c.Value, entry.Source.LastName) || FhirStringMatch.Matches(c.Modifier, c.Value, entry.Source.FirstName),
+            }))
+            .OrderBy(entry => entry.SearchName, StringComparer.Ordinal).ThenBy(entry => entry.Id)
+            .ToList();
+        var shown = matches.Skip((page - 1) * count).Take(count).ToList();
+        var bundle = new Bundle
+        {
+            Type = Bundle.BundleType.Searchset,
+            Total = matches.Count,
+            Link = [new Bundle.LinkComponent { Relation = "self", Url = $"{BaseUrl(http)}/{type}{http.Request.QueryString}" }],
+            Entry = [.. shown.Select(e => Entry(http, toResource(e), Bundle.SearchEntryMode.Match))],
+        };
+        if (include)
+            bundle.Entry.AddRange(shown.Select(e => Entry(http, type == ResourceType.PractitionerRole ? FhirResources.Practitioner(e) : FhirResources.Role(e), Bundle.SearchEntryMode.Include)));
+        if (page * count < matches.Count)
+            bundle.Link.Add(new Bundle.LinkComponent { Relation = "next", Url = PageUrl(http, type, page + 1) });
+        if (page > 1)
+            bundle.Link.Add(new Bundle.LinkComponent { Relation = "previous", Url = PageUrl(http, type, page - 1) });
+        return Fhir(bundle);
+    }
 
     private static Bundle.EntryComponent Entry(HttpContext http, Resource resource, Bundle.SearchEntryMode mode) => new()
     {

@@ -104,6 +104,7 @@ public static class FhirResources
                 SearchParam("family", SearchParamType.String, "Nom de famille qui COMMENCE par la valeur (accents et casse ignorés) ; :contains (contient, 3 caractères au moins), :exact (nom entier, accents et casse comptent)"),
                 SearchParam("given", SearchParamType.String, "Prénom qui commence par la valeur ; :contains, :exact"),
                 SearchParam("name", SearchParamType.String, "Nom ou prénom qui commence par la valeur ; :contains, :exact"),
+                SearchParam(FhirEndpoints.AsOfParameter, SearchParamType.Date, "L'annuaire tel qu'il était à la fin de ce jour (AAAA-MM-JJ, heure de Paris), recalculé depuis les décisions et leurs dates d'effet ; avec identifier, _id, practitioner, family, given ou name (pas :contains ni _lastUpdated)"),
                 SearchParam("_count", SearchParamType.Number, "Résultats par page, de 1 à 50"),
                 SearchParam("_page", SearchParamType.Number, "Page demandée, de 1 à 10 000 (liens next/previous du Bundle)"),
             ],

@@ -115,6 +115,14 @@ public sealed record DirectoryEntry(
         : Tokens(SearchName, Scopes(Source.Department, ShowsAddress ? SearchCity : null, SearchQualifications));
 
     /// <summary>
+    /// The name's word prefixes in the <see cref="Everywhere"/> scope, whatever the entry's visibility today: only to find
+    /// the candidates of a search as of a past day (<see cref="AsOf.DirectoryAsOf"/>), who are then shown or not by
+    /// the entry as it stood that day. Names do not change on the register, so today's are that day's.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> NameTokens => Tokens(SearchName, [Everywhere]);
+
+    /// <summary>
     /// The inverted index of the name search: for each scope a search may name (everywhere, the department,
     /// the city, each qualification), every prefix of every name word. One GIN lookup then answers
     /// "name words within a scope" without scanning (docs/benchmarks.md).

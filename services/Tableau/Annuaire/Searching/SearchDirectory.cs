@@ -5,7 +5,9 @@ using Marten.Linq.MatchesSql;
 using Marten.Pagination;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Ordre.Tableau.Annuaire.AsOf;
 using Ordre.Tableau.Register;
+using Ordre.Tableau.Register.AsOf;
 using Problems = Ordre.ServiceDefaults.Problems.Problems;
 
 namespace Ordre.Tableau.Annuaire.Searching;
@@ -25,7 +27,9 @@ public sealed record DirectorySearch(
     [property: Description("Page demandée, à partir de 1.")]
     [FromQuery] int? Page,
     [property: Description("Taille de page, de 1 à 50 (20 par défaut).")]
-    [FromQuery] int? PageSize);
+    [FromQuery] int? PageSize,
+    [property: Description("L'annuaire tel qu'il était à la fin de ce jour (AAAA-MM-JJ, heure de Paris), recalculé depuis les décisions et leurs dates d'effet.")]
+    [FromQuery] string? AsOf = null);
 
 public sealed record PublicAddress(string Line, string PostalCode, string City, string? Phone);
 
@@ -34,7 +38,8 @@ public sealed record PublicDoctor(
     string Rpps, string LastName, string FirstName, string Specialty, IReadOnlyList<string> Qualifications,
     string Department, string Activity, PublicAddress? Address);
 
-public sealed record DirectoryPage(IReadOnlyList<PublicDoctor> Items, int Page, int PageSize, long Total);
+/// <summary>A page of the directory; <c>AsOf</c> is the day the answer describes when the search asked for a past day.</summary>
+public sealed record DirectoryPage(IReadOnlyList<PublicDoctor> Items, int Page, int PageSize, long Total, DateOnly? AsOf = null);
 
 public static class SearchDirectoryEndpoint
 {
@@ -43,7 +48,7 @@ public static class SearchDirectoryEndpoint
     public const int MaxTextLength = 100;
 
     public static async Task<Results<Ok<DirectoryPage>, ValidationProblem, ProblemHttpResult>> Handle(
-        [AsParameters] DirectorySearch search, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+        [AsParameters] DirectorySearch search, ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         var page = search.Page ?? 1;
         var pageSize = search.PageSize ?? 20;
@@ -59,6 +64,9 @@ public static class SearchDirectoryEndpoint
         foreach (var (field, value) in new[] { ("name", search.Name), ("city", search.City), ("qualification", search.Qualification) })
             if (value is not null && (value.Length > MaxTextLength || value.Any(char.IsControl)))
                 errors[field] = [$"{MaxTextLength} caractères au plus, sans caractère de contrôle (NUL, tabulation, saut de ligne…)."];
+        var (asOf, asOfError) = RegisterAsOf.ParseDay(search.AsOf, ParisCalendar.Today(clock));
+        if (asOfError is not null)
+            errors["asOf"] = [asOfError];
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors, title: "Recherche dans l'annuaire invalide");
         var name = DirectoryEntry.Normalize(search.Name ?? "");
@@ -71,9 +79,11 @@ public static class SearchDirectoryEndpoint
 
         if (search.Rpps is { } rpps)
         {
-            var entry = await session.LoadAsync<DirectoryEntry>(PractitionerStream.IdOf(rpps), ct);
+            var entry = asOf is { } day
+                ? (await DirectoryAsOf.ReadAsync(session, rpps, day, ct)).Entry
+                : await session.LoadAsync<DirectoryEntry>(PractitionerStream.IdOf(rpps), ct);
             IReadOnlyList<PublicDoctor> found = entry is not null && visible.Contains(entry.Visibility) ? [Show(entry)] : [];
-            return TypedResults.Ok(new DirectoryPage(found, 1, pageSize, found.Count));
+            return TypedResults.Ok(new DirectoryPage(found, 1, pageSize, found.Count, asOf));
         }
 
         if (search.Department is null && string.IsNullOrWhiteSpace(search.City) && string.IsNullOrWhiteSpace(search.Qualification))
@@ -86,6 +96,15 @@ public static class SearchDirectoryEndpoint
             scopes.Add(DirectoryEntry.CityScope(DirectoryEntry.Normalize(search.City)));
         if (!string.IsNullOrWhiteSpace(search.Qualification))
             scopes.Add(DirectoryEntry.QualificationScope(DirectoryEntry.Normalize(search.Qualification)));
+
+        if (asOf is { } past)
+        {
+            var tokens = scopes.SelectMany(scope => DirectoryEntry.Words(name).Select(word => DirectoryEntry.QueryToken(scope, word))).ToList();
+            if (await DirectoryAsOf.SearchAsync(session, name, tokens, visible, past, ct) is not { } then)
+                return Problems.Unprocessable($"Recherche trop large pour une date passée (plus de {DirectoryAsOf.MaxCandidates} médecins portent ce nom) : précisez le nom (nom et prénom).");
+            var shown = then.Skip((page - 1) * pageSize).Take(pageSize).Select(Show).ToList();
+            return TypedResults.Ok(new DirectoryPage(shown, page, pageSize, then.Count, past));
+        }
 
         var query = session.Query<DirectoryEntry>().Where(e => e.Visibility.In(visible)).WithNameWords(name, scopes);
         var results = await query.OrderBy(e => e.SearchName).ThenBy(e => e.Id).ToPagedListAsync(page, pageSize, ct);

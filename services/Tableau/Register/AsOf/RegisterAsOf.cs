@@ -90,6 +90,17 @@ public static class RegisterAsOf
         return new EntryAsOf(rpps, asOf, entry, knownOn);
     }
 
+    /// <summary>The entries of these streams as of one day (those already on the Tableau then), from one query of their events.</summary>
+    public static async Task<IReadOnlyList<EntryAsOf>> LoadStreamsAsync(IQuerySession session, IReadOnlyCollection<Guid> streamIds, DateOnly asOf, CancellationToken ct)
+    {
+        var ids = streamIds.Distinct().ToArray();
+        var events = ids.Length == 0 ? [] : await session.Events.QueryAllRawEvents().Where(e => ids.Contains(e.StreamId)).ToListAsync(ct);
+        return [.. events.GroupBy(e => e.StreamId)
+            .Select(stream => Replay(stream.Key.ToString(), stream, asOf))
+            .Where(answer => answer.Entry is not null)
+            .Select(answer => answer with { Rpps = answer.Entry!.Rpps })];
+    }
+
     /// <summary>Many entries as of one day, from one query of their events (never one query per RPPS).</summary>
     public static async Task<IReadOnlyDictionary<string, EntryAsOf>> LoadAsync(
         IQuerySession session, IReadOnlyCollection<string> rppsNumbers, DateOnly asOf, CancellationToken ct)
