@@ -2,6 +2,7 @@ using Ordre.Contracts.Solidarity;
 using Ordre.ServiceDefaults;
 using Ordre.ServiceDefaults.Messaging;
 using Ordre.Solidarity.Ledger;
+using Ordre.Solidarity.Loans;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,13 +11,14 @@ builder.Services.AddRolePolicies(SolidarityPolicies.RolesAdmitted);
 // Here, not in ServiceDefaults: the validation source generator registers the request types of the calling assembly.
 builder.Services.AddValidation();
 builder.AddMessaging("solidarity");
-builder.Services.AddLedger();
-builder.AddEventStore("solidarity", store => store.AddLedger())
-    .PublishIntegrationEvents(LedgerModule.PublishLedgerEvents);
+builder.Services.AddLedger().AddLoans();
+builder.AddEventStore("solidarity", store => store.AddLedger().AddLoans())
+    .PublishIntegrationEvents(map => LedgerModule.PublishLedgerEvents(map.PublishLoanEvents()));
 
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapLedger();
+app.MapLoans();
 app.Run();
 
 

@@ -1,6 +1,7 @@
 using Ordre.ServiceDefaults.EventStore;
 using Ordre.Solidarity.Donations;
 using Ordre.Solidarity.Financing;
+using Ordre.Solidarity.Loans;
 
 namespace Ordre.Solidarity.Tests;
 
@@ -15,6 +16,9 @@ public class EveryEventIsApplied
 
     [Fact]
     public void Every_event_of_a_donation_is_marked_and_applied_by_the_donation() => AssertEveryEventIsApplied<Donation>("DonationId", 2);
+
+    [Fact]
+    public void Every_event_of_a_loan_is_marked_and_applied_by_the_loan() => AssertEveryEventIsApplied<Loan>("LoanId", 4);
 
     private static void AssertEveryEventIsApplied<T>(string streamId, int count) where T : class
     {
