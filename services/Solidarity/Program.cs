@@ -1,6 +1,8 @@
 using Ordre.Contracts.Solidarity;
 using Ordre.ServiceDefaults;
 using Ordre.ServiceDefaults.Messaging;
+using Ordre.ServiceDefaults.Rules;
+using Ordre.Solidarity;
 using Ordre.Solidarity.Ledger;
 using Ordre.Solidarity.Loans;
 
@@ -19,6 +21,7 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.MapLedger();
 app.MapLoans();
+app.MapRules(SolidarityRules.Book, "Règles");
 app.Run();
 
 
