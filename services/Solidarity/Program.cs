@@ -3,6 +3,7 @@ using Ordre.ServiceDefaults;
 using Ordre.ServiceDefaults.Messaging;
 using Ordre.ServiceDefaults.Rules;
 using Ordre.Solidarity;
+using Ordre.Solidarity.Entraide;
 using Ordre.Solidarity.Ledger;
 using Ordre.Solidarity.Loans;
 
@@ -13,14 +14,15 @@ builder.Services.AddRolePolicies(SolidarityPolicies.RolesAdmitted);
 // Here, not in ServiceDefaults: the validation source generator registers the request types of the calling assembly.
 builder.Services.AddValidation();
 builder.AddMessaging("solidarity");
-builder.Services.AddLedger().AddLoans();
-builder.AddEventStore("solidarity", store => store.AddLedger().AddLoans())
-    .PublishIntegrationEvents(map => LedgerModule.PublishLedgerEvents(map.PublishLoanEvents()));
+builder.Services.AddLedger().AddLoans().AddEntraide(builder.Configuration);
+builder.AddEventStore("solidarity", store => store.AddLedger().AddLoans().AddEntraide())
+    .PublishIntegrationEvents(map => LedgerModule.PublishLedgerEvents(map.PublishLoanEvents().PublishEntraideEvents()));
 
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapLedger();
 app.MapLoans();
+app.MapEntraide();
 app.MapRules(SolidarityRules.Book, "Règles");
 app.Run();
 

@@ -1,5 +1,6 @@
 using Ordre.ServiceDefaults.EventStore;
 using Ordre.Solidarity.Donations;
+using Ordre.Solidarity.Entraide;
 using Ordre.Solidarity.Financing;
 using Ordre.Solidarity.Loans;
 
@@ -19,6 +20,9 @@ public class EveryEventIsApplied
 
     [Fact]
     public void Every_event_of_a_loan_is_marked_and_applied_by_the_loan() => AssertEveryEventIsApplied<Loan>("LoanId", 4);
+
+    [Fact]
+    public void Every_event_of_an_aid_request_is_marked_and_applied_by_the_request() => AssertEveryEventIsApplied<AidRequest>("AidRequestId", 6);
 
     private static void AssertEveryEventIsApplied<T>(string streamId, int count) where T : class
     {

@@ -17,4 +17,6 @@ public static class Roles
     /// <summary>A doctor signed in to the directory (sees retired doctors, without address).</summary>
     public const string Doctor = "doctor";
     public const string Service = "service";
+    /// <summary>A member of the Commission nationale d'entraide (sees an aid request's details only when assigned to it).</summary>
+    public const string EntraideCommission = "entraide";
 }

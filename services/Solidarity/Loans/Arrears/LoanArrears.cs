@@ -1,5 +1,4 @@
 using Marten;
-using Ordre.ServiceDefaults.Commands;
 
 namespace Ordre.Solidarity.Loans.Arrears;
 

@@ -1,5 +1,4 @@
 using Ordre.Contracts.Calendar;
-using Ordre.ServiceDefaults.Commands;
 using Ordre.Solidarity.Financing;
 
 namespace Ordre.Solidarity.Loans.Opening;
