@@ -4,6 +4,7 @@ using Ordre.ServiceDefaults.Messaging;
 using Ordre.ServiceDefaults.Rules;
 using Ordre.Solidarity;
 using Ordre.Solidarity.Entraide;
+using Ordre.Solidarity.Helpline;
 using Ordre.Solidarity.Ledger;
 using Ordre.Solidarity.Loans;
 
@@ -15,14 +16,15 @@ builder.Services.AddRolePolicies(SolidarityPolicies.RolesAdmitted);
 builder.Services.AddValidation();
 builder.AddMessaging("solidarity");
 builder.Services.AddLedger().AddLoans().AddEntraide(builder.Configuration);
-builder.AddEventStore("solidarity", store => store.AddLedger().AddLoans().AddEntraide())
-    .PublishIntegrationEvents(map => LedgerModule.PublishLedgerEvents(map.PublishLoanEvents().PublishEntraideEvents()));
+builder.AddEventStore("solidarity", store => store.AddLedger().AddLoans().AddEntraide().AddHelpline())
+    .PublishIntegrationEvents(map => LedgerModule.PublishLedgerEvents(map.PublishLoanEvents().PublishEntraideEvents().PublishHelplineEvents()));
 
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapLedger();
 app.MapLoans();
 app.MapEntraide();
+app.MapHelpline();
 app.MapRules(SolidarityRules.Book, "Règles");
 app.Run();
 

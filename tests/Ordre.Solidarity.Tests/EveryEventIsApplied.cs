@@ -2,6 +2,7 @@ using Ordre.ServiceDefaults.EventStore;
 using Ordre.Solidarity.Donations;
 using Ordre.Solidarity.Entraide;
 using Ordre.Solidarity.Financing;
+using Ordre.Solidarity.Helpline;
 using Ordre.Solidarity.Loans;
 
 namespace Ordre.Solidarity.Tests;
@@ -23,6 +24,9 @@ public class EveryEventIsApplied
 
     [Fact]
     public void Every_event_of_an_aid_request_is_marked_and_applied_by_the_request() => AssertEveryEventIsApplied<AidRequest>("AidRequestId", 6);
+
+    [Fact]
+    public void Every_event_of_a_helpline_day_is_marked_and_applied_by_the_day() => AssertEveryEventIsApplied<HelplineDay>("DayId", 1);
 
     private static void AssertEveryEventIsApplied<T>(string streamId, int count) where T : class
     {

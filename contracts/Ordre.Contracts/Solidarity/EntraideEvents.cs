@@ -11,3 +11,9 @@ public sealed record AidRuled(Guid RequestId, string Decision, decimal Amount, D
 
 /// <summary>An aid was paid from a fund (<paramref name="Loan"/>: a loan to be repaid, see <see cref="LoanGranted"/>).</summary>
 public sealed record AidPaidOut(Guid RequestId, decimal Amount, bool Loan, DateTimeOffset OccurredAt);
+
+/// <summary>
+/// <paramref name="Calls"/> calls to the entraide helpline on <paramref name="Day"/>, by caller profession (an open list),
+/// mode of practice and route taken. Anonymous counts: nothing else is ever recorded of a call.
+/// </summary>
+public sealed record HelplineCallsRecorded(DateOnly Day, string Profession, string Mode, string Route, int Calls, DateTimeOffset OccurredAt);

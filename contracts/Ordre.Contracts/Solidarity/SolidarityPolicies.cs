@@ -24,11 +24,15 @@ public static class SolidarityPolicies
     /// <summary>A member of the Commission nationale d'entraide (decides the cases assigned to it).</summary>
     public const string EntraideCommission = "entraide-commission";
 
+    /// <summary>Who counts helpline calls: the national commission's members, the national council.</summary>
+    public const string HelplineRecorders = "helpline-recorders";
+
     public static IReadOnlyDictionary<string, string[]> RolesAdmitted { get; } = new Dictionary<string, string[]>
     {
         [LedgerAccountReaders] = [Roles.DepartmentalCouncil, Roles.RegionalCouncil, Roles.NationalCouncil],
         [AidRequestFilers] = [Roles.DepartmentalCouncil, Roles.EntraideCommission],
         [AidRequestReaders] = [Roles.DepartmentalCouncil, Roles.EntraideCommission, Roles.NationalCouncil],
         [EntraideCommission] = [Roles.EntraideCommission],
+        [HelplineRecorders] = [Roles.EntraideCommission, Roles.NationalCouncil],
     };
 }
