@@ -21,9 +21,10 @@ public static class DecideAidEndpoint
     /// </summary>
     public static LedgerOutcome Decide(AidRequest request, DecideAid command, DateTimeOffset at, string by)
     {
-        var decision = command.Decision switch { "grant" => AidKind.Grant, "loan" => AidKind.Loan, "refused" => (AidKind?)null, _ => default(AidKind?) };
         if (command.Decision is not ("grant" or "loan" or "refused"))
             return LedgerOutcome.InvalidField("decision", "Décision : grant (aide), loan (prêt d'honneur) ou refused.");
+        // null: refused.
+        var decision = command.Decision switch { "grant" => AidKind.Grant, "loan" => AidKind.Loan, _ => (AidKind?)null };
         var today = ParisCalendar.DayOf(at);
         if (decision is { } kind)
         {
