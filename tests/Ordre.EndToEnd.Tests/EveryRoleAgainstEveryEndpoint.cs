@@ -33,7 +33,9 @@ public partial class EveryRoleAgainstEveryEndpoint(OrdreSystem system, ITestOutp
     private sealed record Caller(string Account, string? Role, string? Department = null, string? Region = null)
     {
         public bool Anonymous => Role is null;
-        public bool CoversParis => Role is "cnom" or "cdn" || Department == "75" || (Role is "crom" or "cdpi" or "ars" && Region == "IDF");
+        // A commission member acts nationwide (the need-to-know between members, entraide2 not assigned to the Paris
+        // request, answers 404 and is tested by EntraideThroughTheGateway).
+        public bool CoversParis => Role is "cnom" or "cdn" or "entraide" || Department == "75" || (Role is "crom" or "cdpi" or "ars" && Region == "IDF");
     }
 
     private static readonly Caller[] Callers =
@@ -44,6 +46,7 @@ public partial class EveryRoleAgainstEveryEndpoint(OrdreSystem system, ITestOutp
         new("cdpiidf", "cdpi", Region: "IDF"), new("cdpipaca", "cdpi", Region: "PAC"),
         new("arsidf", "ars", Region: "IDF"), new("arspaca", "ars", Region: "PAC"),
         new("cnom", "cnom"), new("cdn", "cdn"), new("docteur", "doctor"), new("labo-exemple", "company"),
+        new("entraide1", "entraide"), new("entraide2", "entraide"),
     ];
 
     private sealed record Operation(string Service, string Method, string Template, string Policy);
@@ -135,7 +138,8 @@ public partial class EveryRoleAgainstEveryEndpoint(OrdreSystem system, ITestOutp
 
     /// <summary>Records in Paris the matrix asks for, built through the API by the Paris council and the chambers.</summary>
     /// <summary><paramref name="Dossier"/>: a convention dossier of the company caller (labo-exemple), with a Paris doctor; <paramref name="Upload"/>: its CSV upload.</summary>
-    private sealed record ParisRecords(string Rpps, Guid Inscription, Guid Complaint, Guid Case, string JuniorRpps, Guid Dossier, Guid Upload);
+    private sealed record ParisRecords(string Rpps, Guid Inscription, Guid Complaint, Guid Case, string JuniorRpps, Guid Dossier, Guid Upload,
+        Guid AidRequest, Guid Loan);
 
     private async Task<ParisRecords> BuildParisRecords()
     {
@@ -162,7 +166,9 @@ public partial class EveryRoleAgainstEveryEndpoint(OrdreSystem system, ITestOutp
             Encoding.UTF8, "text/csv"));
         Assert.True(uploaded.IsSuccessStatusCode, await uploaded.Content.ReadAsStringAsync());
         var upload = (await uploaded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        return new ParisRecords(doctor.Rpps!, inscription, complaint, caseId, junior.Rpps!, dossier, upload);
+        var aid = await system.ParisAidRequest(doctor.Rpps!);
+        var loan = await system.ParisBridgeLoan();
+        return new ParisRecords(doctor.Rpps!, inscription, complaint, caseId, junior.Rpps!, dossier, upload, aid, loan);
     }
 
     private static object Complaint(string rpps, string kind = "Patient") => new
@@ -208,13 +214,16 @@ public partial class EveryRoleAgainstEveryEndpoint(OrdreSystem system, ITestOutp
             "id" when t.Contains("/dossiers/") => records.Dossier.ToString(),
             "accountId" => "cdom-75",
             "id" when t.Contains("/uploads/") => records.Upload.ToString(),
+            "id" when t.Contains("/aid-requests/") => records.AidRequest.ToString(),
+            "id" when t.Contains("/loans/") => records.Loan.ToString(),
             _ => Guid.NewGuid().ToString(),
         });
-        var aboutParis = t.Contains("{rpps}") || t.Contains("{accountId}") || (t.Contains("{id}") && (t.Contains("/inscriptions/") || t.Contains("/complaints/") || t.Contains("/cases/")));
+        var aboutParis = t.Contains("{rpps}") || t.Contains("{accountId}")
+            || (t.Contains("{id}") && (t.Contains("/inscriptions/") || t.Contains("/complaints/") || t.Contains("/cases/") || t.Contains("/aid-requests/") || t.Contains("/loans/")));
         // Any council or chamber reads a doctor's standing (need-to-know decides how much: NeedToKnow.cs, tested by NeedToKnowAndAuditThroughTheGateway).
         if (operation.Method == "GET" && t == "/tableau/register/{rpps}")
             aboutParis = false;
-        string? body = operation.Method == "POST" ? "{}" : null;
+        string? body = operation.Method is "POST" or "PUT" ? "{}" : null;
         // Creations name their department (or their doctor) in the body: the Paris one.
         switch (operation.Method, t)
         {
@@ -226,6 +235,9 @@ public partial class EveryRoleAgainstEveryEndpoint(OrdreSystem system, ITestOutp
                 body = JsonSerializer.Serialize(Junior(Scenarios.NewDoctor("75").Rpps!), Json); aboutParis = true; break;
             case ("POST", "/conventions/dossiers"):
                 body = JsonSerializer.Serialize(Convention(records.Rpps), Json); break;
+            case ("POST", "/solidarity/aid-requests"):
+                body = JsonSerializer.Serialize(new { channel = "cdom", applicant = "doctor", rpps = records.Rpps, amountAsked = 10m, applicantName = "Dr Test", situation = "Test." });
+                aboutParis = true; break;
             case ("POST", "/tableau/lookup"):
                 body = JsonSerializer.Serialize(new { rpps = new[] { records.Rpps } }); break;
         }

@@ -141,7 +141,7 @@ public class NoInputGivesAServerError(OrdreSystem system, ITestOutputHelper outp
     // ---- The records the ids point at, so that requests reach the handlers and the rules, not only the 404 ----
 
     /// <summary><paramref name="Dossier"/>: labo-exemple's convention dossier awaiting documents (an authorisation request declared incomplete).</summary>
-    private sealed record Known(string Rpps, Guid Inscription, Guid Complaint, Guid Case, Guid Dossier, Guid Upload);
+    private sealed record Known(string Rpps, Guid Inscription, Guid Complaint, Guid Case, Guid Dossier, Guid Upload, Guid AidRequest, Guid Loan);
 
     private async Task<Known> KnownRecords()
     {
@@ -185,7 +185,9 @@ public class NoInputGivesAServerError(OrdreSystem system, ITestOutputHelper outp
             Encoding.UTF8, "text/csv"));
         Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
         var upload = (await uploaded.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
-        return new Known(doctor.Rpps!, inscription, (await open.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>(), caseId, dossier, upload);
+        var aid = await system.ParisAidRequest(doctor.Rpps!);
+        var loan = await system.ParisBridgeLoan();
+        return new Known(doctor.Rpps!, inscription, (await open.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>(), caseId, dossier, upload, aid, loan);
     }
 
     // ---- The operations, from each service's own OpenAPI document ----
@@ -226,6 +228,9 @@ public class NoInputGivesAServerError(OrdreSystem system, ITestOutputHelper outp
         _ when path.StartsWith("/tableau/inscriptions") && path.EndsWith("/withdrawal") => "cnom",
         _ when path.StartsWith("/tableau/register") && path.Contains("/qualifications") => "cnom",
         _ when path.StartsWith("/tableau/register") && path.Contains("/suspensions") => "cromidf",
+        _ when path.StartsWith("/solidarity/aid-requests") && path.EndsWith("/opinion") => "cdom75",
+        _ when (path == "/solidarity/aid-requests" && method == "POST") || path.EndsWith("/decision") && path.StartsWith("/solidarity/aid-requests") => "entraide1",
+        _ when path == "/solidarity/helpline/calls" => "entraide1",
         _ when path.StartsWith("/tableau/lps-declarations") || path.StartsWith("/dashboard") || path.StartsWith("/solidarity") => "cnom",
         _ when path.StartsWith("/tableau/special-lists/abroad") => "cnom",
         _ when path.StartsWith("/discipline/complaints") && (path.EndsWith("/recourse") || path.EndsWith("/referral")) => "cnom",
@@ -495,6 +500,8 @@ public class NoInputGivesAServerError(OrdreSystem system, ITestOutputHelper outp
         _ when path.Contains("/cases/") => known.Case.ToString(),
         _ when path.Contains("/dossiers/") => known.Dossier.ToString(),
         _ when path.Contains("/uploads/") => known.Upload.ToString(),
+        _ when path.Contains("/aid-requests/") => known.AidRequest.ToString(),
+        _ when path.Contains("/loans/") => known.Loan.ToString(),
         _ => Guid.NewGuid().ToString(),
     };
 

@@ -61,6 +61,43 @@ public static class Scenarios
     }
 
     /// <summary>
+    /// An entraide aid request for a Paris doctor, filed by the Paris council and assigned to the commission member
+    /// entraide1 (entraide2 is not): the record the walkers' aid-request routes point at.
+    /// </summary>
+    public static async Task<Guid> ParisAidRequest(this OrdreSystem system, string rpps)
+    {
+        using var paris = await system.HttpClientFor("cdom75");
+        var filed = await paris.PostAsJsonAsync("/solidarity/aid-requests", new
+            { channel = "cdom", applicant = "doctor", rpps, amountAsked = 1_000m, applicantName = "Dr Test", situation = "Situation de test." });
+        Xunit.Assert.True(filed.IsSuccessStatusCode, await filed.Content.ReadAsStringAsync());
+        var id = (await filed.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+        using var national = await system.HttpClientFor("cnom");
+        var assigned = await national.PutAsJsonAsync($"/solidarity/aid-requests/{id}/members", new { members = new[] { "entraide1" } });
+        Xunit.Assert.True(assigned.IsSuccessStatusCode, await assigned.Content.ReadAsStringAsync());
+        return id;
+    }
+
+    /// <summary>A bridge loan to the Paris council's account (cdom-75), disbursed from a fund of its own: its loan id.</summary>
+    public static async Task<Guid> ParisBridgeLoan(this OrdreSystem system)
+    {
+        using var national = await system.HttpClientFor("cnom");
+        var fund = $"fonds-pret-{Guid.NewGuid():N}"[..24];
+        async Task<System.Text.Json.JsonElement> Post(string path, object body)
+        {
+            var response = await national.PostAsJsonAsync(path, body);
+            Xunit.Assert.True(response.IsSuccessStatusCode, $"{path}: {await response.Content.ReadAsStringAsync()}");
+            return await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        }
+        await Post("/solidarity/accounts", new { id = "cdom-75", kind = "council", name = "Conseil départemental de Paris", department = "75" });
+        await Post("/solidarity/accounts", new { id = fund, kind = "fund", name = "Fonds de prêt (test)" });
+        await Post("/solidarity/transfers", new { transferId = Guid.CreateVersion7(), legs = new[] { new { debit = "cdom-75", credit = fund, amount = 1_000m } } });
+        var request = (await Post("/solidarity/financing-requests", new { council = "cdom-75", amount = 600m, purpose = "Trésorerie" })).GetProperty("id").GetGuid();
+        await Post($"/solidarity/financing-requests/{request}/examination", new { });
+        await Post($"/solidarity/financing-requests/{request}/decision", new { decision = "bridge-loan" });
+        return (await Post($"/solidarity/financing-requests/{request}/disbursement", new { fund })).GetProperty("loan").GetGuid();
+    }
+
+    /// <summary>
     /// The shortest path to a final ban through the gateway: an authority's complaint (no conciliation), a
     /// presidential order, an appeal and the national chamber's confirmation (final at once). Returns the case id.
     /// </summary>

@@ -1,6 +1,9 @@
 using Ordre.ServiceDefaults.EventStore;
 using Ordre.Solidarity.Donations;
+using Ordre.Solidarity.Entraide;
 using Ordre.Solidarity.Financing;
+using Ordre.Solidarity.Helpline;
+using Ordre.Solidarity.Loans;
 
 namespace Ordre.Solidarity.Tests;
 
@@ -15,6 +18,15 @@ public class EveryEventIsApplied
 
     [Fact]
     public void Every_event_of_a_donation_is_marked_and_applied_by_the_donation() => AssertEveryEventIsApplied<Donation>("DonationId", 2);
+
+    [Fact]
+    public void Every_event_of_a_loan_is_marked_and_applied_by_the_loan() => AssertEveryEventIsApplied<Loan>("LoanId", 4);
+
+    [Fact]
+    public void Every_event_of_an_aid_request_is_marked_and_applied_by_the_request() => AssertEveryEventIsApplied<AidRequest>("AidRequestId", 6);
+
+    [Fact]
+    public void Every_event_of_a_helpline_day_is_marked_and_applied_by_the_day() => AssertEveryEventIsApplied<HelplineDay>("DayId", 1);
 
     private static void AssertEveryEventIsApplied<T>(string streamId, int count) where T : class
     {

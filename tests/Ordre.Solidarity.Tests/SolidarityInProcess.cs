@@ -10,6 +10,9 @@ public sealed class SolidarityInProcess : ServiceInProcess<Program>
 {
     protected override string Name => "solidarity";
 
+    // The in-process tests give the Tableau's answer themselves (RequestAidEndpoint.Submit); the system tests call it.
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Tableau:Grpc"] = "http://127.0.0.1:9/" };
+
     /// <summary>The ledger's write path, as the endpoints use it.</summary>
     public LedgerChange Ledger => Services.GetRequiredService<LedgerChange>();
 

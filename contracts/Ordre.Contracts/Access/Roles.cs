@@ -19,4 +19,6 @@ public static class Roles
     public const string Service = "service";
     /// <summary>A subscriber of the register's change feed (a hospital, an agency): a client, never a person.</summary>
     public const string RegisterSubscriber = "register-subscriber";
+    /// <summary>A member of the Commission nationale d'entraide (sees an aid request's details only when assigned to it).</summary>
+    public const string EntraideCommission = "entraide";
 }

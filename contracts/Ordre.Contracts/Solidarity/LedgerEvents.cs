@@ -1,6 +1,6 @@
 namespace Ordre.Contracts.Solidarity;
 
-/// <summary>An account of the solidarity ledger was opened. <paramref name="Kind"/>: <c>fund</c> or <c>council</c>. No personal data.</summary>
+/// <summary>An account of the solidarity ledger was opened. <paramref name="Kind"/>: <c>fund</c>, <c>council</c> or <c>beneficiaries</c>. No personal data.</summary>
 public sealed record LedgerAccountOpened(string AccountId, string Kind, DateTimeOffset OccurredAt);
 
 /// <summary>

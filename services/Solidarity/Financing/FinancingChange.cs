@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ordre.Solidarity.Ledger;
+using Ordre.Solidarity.Loans;
 
 namespace Ordre.Solidarity.Financing;
 
 /// <summary>A financing request as read.</summary>
 public sealed record FinancingRequestView(Guid Id, string Council, decimal Amount, string Purpose, string Commission, string Status,
-    string? Opinion, decimal? Granted, Guid? Disbursement, string? Fund)
+    string? Opinion, decimal? Granted, Guid? Disbursement, string? Fund, Guid? Loan)
 {
     public static FinancingRequestView Of(FinancingRequest r) => new(r.Id, r.Council, r.Amount, r.Purpose, r.Commission,
         r.Status switch
@@ -16,7 +17,8 @@ public sealed record FinancingRequestView(Guid Id, string Council, decimal Amoun
             FinancingStatus.Granted => "granted",
             FinancingStatus.BridgeLoanGranted => "bridge-loan-granted",
             _ => "disbursed",
-        }, r.Opinion, r.Granted, r.Disbursement, r.Fund);
+        }, r.Opinion, r.Granted, r.Disbursement, r.Fund,
+        r.Status == FinancingStatus.Disbursed && r.IsBridgeLoan ? Loans.Opening.OpenLoan.IdFor(LoanSource.Financing, r.Id) : null);
 }
 
 /// <summary>The write path of the commission's acts on a request: load it with the ledger, decide, append (and post) in one transaction.</summary>
@@ -38,7 +40,10 @@ public static class FinancingChange
                 var own = accepted.Events.OfType<IChanges<FinancingRequest>>().Cast<object>().ToArray();
                 stream.AppendMany(own);
                 after = own.Aggregate(request, Evolution<FinancingRequest>.Apply);
-                return new LedgerOutcome.Accepted([.. accepted.Events.Except(own)]);
+                var loans = accepted.Events.OfType<LoanOpened>().ToArray();
+                foreach (var loan in loans)
+                    session.Events.StartStream<Loan>(loan.LoanId, loan);
+                return new LedgerOutcome.Accepted([.. accepted.Events.Except(own).Except(loans)]);
             }
             return outcome;
         }, ct);

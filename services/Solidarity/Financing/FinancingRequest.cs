@@ -25,6 +25,8 @@ public sealed class FinancingRequest
     public string? Opinion { get; set; }
     /// <summary>The amount granted (or lent), once decided.</summary>
     public decimal? Granted { get; set; }
+    /// <summary>Granted as a bridge loan: its disbursement opens a loan (a receivable of the fund).</summary>
+    public bool IsBridgeLoan { get; set; }
     /// <summary>The ledger transfer that paid it, once disbursed.</summary>
     public Guid? Disbursement { get; set; }
     public string? Fund { get; set; }
@@ -51,6 +53,7 @@ public sealed class FinancingRequest
             _ => FinancingStatus.BridgeLoanGranted,
         };
         Granted = e.Decision == FinancingDecision.Rejected ? null : e.Amount;
+        IsBridgeLoan = e.Decision == FinancingDecision.BridgeLoan;
     }
 
     public void Apply(FinancingDisbursed e)

@@ -5,8 +5,9 @@ using System.Text;
 namespace Ordre.Solidarity.Ledger;
 
 /// <summary>What an account is: a fund (its balance, credits minus debits, never goes below zero, reservations
-/// included) or a council's account with the fund (its balance goes negative as the council gives).</summary>
-public enum AccountKind { Fund, Council }
+/// included), a council's account with the fund (its balance goes negative as the council gives), or the account of
+/// the aid paid out to people by the entraide (beneficiaries: one account for all, so the ledger names no one).</summary>
+public enum AccountKind { Fund, Council, Beneficiaries }
 
 /// <summary>What became of a transfer: posted at once; pending (reserved); posted from pending (in part or in full); voided.</summary>
 public enum TransferStatus { Posted, Pending, PostedFromPending, Voided }

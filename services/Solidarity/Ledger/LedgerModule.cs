@@ -38,7 +38,7 @@ public static class LedgerModule
 
     /// <summary>Amounts and counts only: no account holder, no memo.</summary>
     public static void PublishLedgerEvents(IntegrationEventMap map) => map
-        .Map<AccountOpened>((e, committed) => new LedgerAccountOpened(e.AccountId, e.Kind == AccountKind.Fund ? "fund" : "council", committed.Timestamp))
+        .Map<AccountOpened>((e, committed) => new LedgerAccountOpened(e.AccountId, AccountView.KindName(e.Kind), committed.Timestamp))
         .Map<TransferRecorded>((e, committed) => e.Pending
             ? new LedgerTransferReserved(e.TransferId, e.Legs.Count, e.Legs.Sum(l => l.Amount), committed.Timestamp)
             : new LedgerTransferPosted(e.TransferId, e.Legs.Count, e.Legs.Sum(l => l.Amount), false, committed.Timestamp))

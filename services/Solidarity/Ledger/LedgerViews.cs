@@ -4,8 +4,15 @@ namespace Ordre.Solidarity.Ledger;
 public sealed record AccountView(string Id, string Kind, string Name, string? Department, string? Region, decimal Balance, decimal Available,
     decimal DebitsPosted, decimal CreditsPosted, decimal DebitsPending, decimal CreditsPending)
 {
-    public static AccountView Of(Account a) => new(a.Id, a.Kind == AccountKind.Fund ? "fund" : "council", a.Name, a.Department, a.Region,
+    public static AccountView Of(Account a) => new(a.Id, KindName(a.Kind), a.Name, a.Department, a.Region,
         a.Balance, a.Available, a.DebitsPosted, a.CreditsPosted, a.DebitsPending, a.CreditsPending);
+
+    public static string KindName(AccountKind kind) => kind switch
+    {
+        AccountKind.Fund => "fund",
+        AccountKind.Council => "council",
+        _ => "beneficiaries",
+    };
 }
 
 /// <summary>One leg of a transfer as read, with what was posted of it.</summary>

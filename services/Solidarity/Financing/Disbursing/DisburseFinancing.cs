@@ -2,6 +2,8 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ordre.Solidarity.Ledger;
 using Ordre.Solidarity.Ledger.Transferring;
+using Ordre.Solidarity.Loans;
+using Ordre.Solidarity.Loans.Opening;
 
 namespace Ordre.Solidarity.Financing.Disbursing;
 
@@ -16,7 +18,8 @@ public static class DisburseFinancingEndpoint
 
     /// <summary>
     /// Only after a grant or a bridge loan: the fund pays the council the amount granted, through the ledger (a fund
-    /// never goes negative: 409 naming it), in the same transaction as the request's event. Once.
+    /// never goes negative: 409 naming it), in the same transaction as the request's event (and, for a bridge loan, the
+    /// loan's opening: the receivable and its schedule). Once.
     /// </summary>
     public static LedgerOutcome Decide(FinancingRequest request, Ledger.Ledger ledger, DisburseFinancing command, DateTimeOffset at, string by)
     {
@@ -36,8 +39,12 @@ public static class DisburseFinancingEndpoint
         var transferId = FinancingRequest.TransferIdFor("disbursement", request.Id);
         var transfer = MakeTransferEndpoint.Decide(ledger,
             new MakeTransfer(transferId, [new LegRequest(fund.Id, request.Council, request.Granted!.Value)], Memo: $"Demande de financement {request.Id}"), at, by);
-        return transfer is LedgerOutcome.Accepted posted
-            ? new LedgerOutcome.Accepted([.. posted.Events, new FinancingDisbursed(request.Id, transferId, fund.Id, request.Granted.Value, at, by)])
-            : transfer;
+        if (transfer is not LedgerOutcome.Accepted posted)
+            return transfer;
+        var disbursed = new FinancingDisbursed(request.Id, transferId, fund.Id, request.Granted.Value, at, by);
+        // A bridge loan becomes a receivable of the fund, with its schedule, in the same transaction as the money.
+        return request.Status == FinancingStatus.BridgeLoanGranted
+            ? new LedgerOutcome.Accepted([.. posted.Events, disbursed, OpenLoan.For(LoanSource.Financing, request.Id, request.Council, fund.Id, request.Granted.Value, at, by)])
+            : new LedgerOutcome.Accepted([.. posted.Events, disbursed]);
     }
 }

@@ -25,9 +25,12 @@ public static class OpenAccountEndpoint
         var errors = new Dictionary<string, string[]>();
         if (command.Id is not { Length: >= 2 and <= 64 } id || !id.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-'))
             errors["id"] = ["Identifiant de 2 à 64 caractères : minuscules, chiffres et tirets."];
-        var kind = command.Kind switch { "fund" => AccountKind.Fund, "council" => AccountKind.Council, _ => (AccountKind?)null };
+        var kind = command.Kind switch
+        {
+            "fund" => AccountKind.Fund, "council" => AccountKind.Council, "beneficiaries" => AccountKind.Beneficiaries, _ => (AccountKind?)null,
+        };
         if (kind is null)
-            errors["kind"] = ["Nature du compte : fund (fonds) ou council (conseil)."];
+            errors["kind"] = ["Nature du compte : fund (fonds), council (conseil) ou beneficiaries (aides versées de l'entraide)."];
         if (string.IsNullOrWhiteSpace(command.Name) || command.Name.Length > 200)
             errors["name"] = ["Libellé de 1 à 200 caractères."];
         if (command.Department is not null && !DepartmentCode.IsValid(command.Department))
@@ -36,8 +39,8 @@ public static class OpenAccountEndpoint
             errors["region"] = ["Code de région inconnu."];
         if (command.Department is not null && command.Region is not null)
             errors["region"] = ["Un compte est celui d'un conseil départemental ou d'un conseil régional, pas des deux."];
-        if (kind == AccountKind.Fund && (command.Department is not null || command.Region is not null))
-            errors["kind"] = ["Un fonds est national : ni département ni région."];
+        if (kind is AccountKind.Fund or AccountKind.Beneficiaries && (command.Department is not null || command.Region is not null))
+            errors["kind"] = ["Un fonds, ou le compte des aides versées, est national : ni département ni région."];
         if (kind == AccountKind.Council && command.Department is null && command.Region is null)
             errors["department"] = ["Le compte d'un conseil nomme son département (ou sa région)."];
         if (errors.Count > 0)
