@@ -22,8 +22,11 @@ public sealed record ConventionUpload(
     Guid Id, string CompanyId, string? FileName, long? Size, UploadStatus Status, int Rows, int Accepted, int Unchanged, int Rejected,
     int? Percent, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, string? Fault);
 
-/// <summary>One row's result in an upload's report (id: upload/row, so the report reads in the file's order).</summary>
-public sealed record ConventionUploadRow(string Id, Guid UploadId, ConventionPreCheck Result);
+/// <summary>
+/// The report of one batch of an upload, every row's result in the file's order (id: upload/first row, so the batches read in
+/// the file's order): one document per batch of <see cref="UploadConventionsEndpoint.BatchRows"/> rows, not one per row.
+/// </summary>
+public sealed record ConventionUploadBatch(string Id, Guid UploadId, IReadOnlyList<ConventionPreCheck> Rows);
 
 /// <summary>The answer to an upload in test mode: every row's pre-check, nothing recorded.</summary>
 public sealed record UploadPreCheck(int Rows, int Accepted, int Unchanged, int Rejected, IReadOnlyList<ConventionPreCheck> Results);
@@ -31,8 +34,8 @@ public sealed record UploadPreCheck(int Rows, int Accepted, int Unchanged, int R
 /// <summary>
 /// POST /uploads: the company's CSV (text/csv body, or the file of a multipart/form-data form), streamed with Sep from the
 /// request body and decided by batches of <see cref="BatchRows"/> rows: one query for the references already recorded,
-/// one gRPC call to the Tableau, one Marten transaction (the dossiers, the references, the rows' report and the upload's
-/// progress). Bad rows never stop the good ones; a row already recorded with the same content changes nothing, so a
+/// one gRPC call to the Tableau, one Marten transaction (the dossiers, the references, the batch's report, its one
+/// integration message and the upload's progress). Bad rows never stop the good ones; a row already recorded with the same content changes nothing, so a
 /// retry after a crash completes the file. <c>?mode=test</c>: every row's pre-check, nothing recorded.
 /// </summary>
 public static class UploadConventionsEndpoint
@@ -49,7 +52,7 @@ public static class UploadConventionsEndpoint
 
     public static async Task<Results<Created<ConventionUpload>, Ok<UploadPreCheck>, ValidationProblem, ProblemHttpResult>> Handle(
         HttpRequest http, string? mode, ClaimsPrincipal user, IDocumentStore store, PractitionerLookup.PractitionerLookupClient tableau,
-        TimeProvider clock, CancellationToken ct)
+        TimeProvider clock, ILoggerFactory logs, CancellationToken ct)
     {
         if (DossierChange.CompanyOf(user) is not { } company)
             return Problems.Forbidden("Le jeton ne désigne aucune entreprise.");
@@ -86,6 +89,8 @@ public static class UploadConventionsEndpoint
             var today = ParisCalendar.Today(clock);
             var by = user.Actor();
             var headerCount = reader.Header.ColNames.Count;
+            var timings = new UploadTimings();
+            var total = System.Diagnostics.Stopwatch.StartNew();
             var batch = new List<ConventionInput>(BatchRows);
             var tested = test ? new List<ConventionPreCheck>() : null;
             var upload = new ConventionUpload(Guid.CreateVersion7(clock.GetUtcNow()), company, fileName, http.ContentLength, UploadStatus.Processing,
@@ -104,7 +109,8 @@ public static class UploadConventionsEndpoint
                 for (var attempt = 1; ; attempt++)
                 {
                     await using var session = store.LightweightSession();
-                    var results = await ConventionBatch.DecideAsync(batch, company, today, session, test ? null : session, tableau, clock, by, ct);
+                    var results = await ConventionBatch.DecideAsync(batch, company, today, session, test ? null : session, tableau, clock, by, ct,
+                        (Guid.CreateVersion7(clock.GetUtcNow()), upload.Id), timings);
                     var counts = results.CountBy(r => r.Outcome).ToDictionary();
                     var next = upload with
                     {
@@ -120,12 +126,13 @@ public static class UploadConventionsEndpoint
                         upload = next;
                         break;
                     }
-                    foreach (var result in results)
-                        session.Insert(new ConventionUploadRow($"{upload.Id:N}/{result.Row:D9}", upload.Id, result));
+                    session.Insert(new ConventionUploadBatch($"{upload.Id:N}/{results[0].Row:D9}", upload.Id, results));
                     session.Update(next);
+                    var saving = System.Diagnostics.Stopwatch.StartNew();
                     try
                     {
                         await session.SaveChangesAsync(ct);
+                        timings.Save += saving.Elapsed;
                         upload = next;
                         break;
                     }
@@ -180,6 +187,10 @@ public static class UploadConventionsEndpoint
                 session.Update(upload);
                 await session.SaveChangesAsync(ct);
             }
+            timings.Parse = total.Elapsed - timings.References - timings.Tableau - timings.Decide - timings.Save;
+            logs.CreateLogger(typeof(UploadConventionsEndpoint)).LogInformation(
+                "Envoi {UploadId} : {Rows} lignes ({Accepted} acceptées, {Unchanged} inchangées, {Rejected} refusées) en {Seconds:0.0} s ; {Timings}",
+                upload.Id, upload.Rows, upload.Accepted, upload.Unchanged, upload.Rejected, total.Elapsed.TotalSeconds, timings);
             return TypedResults.Created($"/uploads/{upload.Id}", upload);
         }
     }
