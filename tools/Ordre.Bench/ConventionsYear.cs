@@ -148,6 +148,15 @@ public static class ConventionsYear
         return 0;
     }
 
+    /// <summary>Only the references (raw Marten append, raw COPY) of generated rows, without the system: for profiling.</summary>
+    public static async Task<int> ReferencesOnlyAsync(int rows, string postgres)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var (marten, copy) = await References(postgres, 2020, "REF", [.. Enumerable.Range(0, 5_000).Select(i => DemoDoctors.Rpps(i * 7_919))], today, rows);
+        Console.WriteLine($"{rows:N0} rows: raw Marten append {marten:0.0} s ({rows / marten:N0}/s), raw binary COPY {copy:0.0} s ({rows / copy:N0}/s)");
+        return 0;
+    }
+
     private static HttpClient Management(Uri rabbit)
     {
         var client = new HttpClient { BaseAddress = new Uri(rabbit.GetLeftPart(UriPartial.Authority) + "/") };

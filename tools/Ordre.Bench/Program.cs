@@ -21,6 +21,8 @@ return args.FirstOrDefault() switch
         Option("--company") ?? "labo-autre", Option("--pid-file") ?? ".run/conventions.pid",
         Option("--postgres") ?? "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres;Database=postgres",
         new Uri(Option("--rabbitmq-management") ?? "http://guest:guest@127.0.0.1:15672/"), int.Parse(Option("--seed") ?? "2020")),
+    "conventions-references" => await ConventionsYear.ReferencesOnlyAsync(int.Parse(Option("--rows") ?? "20000"),
+        Option("--postgres") ?? "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres;Database=postgres"),
     _ => Usage(),
 };
 

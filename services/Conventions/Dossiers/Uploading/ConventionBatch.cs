@@ -37,10 +37,15 @@ public sealed record DossierTally(Regime Regime, ConventionCategory Category, bo
 /// <summary>Where an upload's time goes, summed over its batches (logged when it ends; docs/benchmarks.md).</summary>
 public sealed class UploadTimings
 {
-    public TimeSpan Parse, References, Tableau, Decide, Save;
+    /// <summary>
+    /// Reading the body and its rows; the query of the batch's references; the Tableau's gRPC call; deciding the rows;
+    /// waiting for the previous batch's save before handing this one over; saving (while the next batch is read and decided).
+    /// </summary>
+    public TimeSpan Parse, References, Tableau, Decide, Wait, Save;
     public override string ToString() =>
         $"lecture {Parse.TotalSeconds:0.0} s, références {References.TotalSeconds:0.0} s, Tableau {Tableau.TotalSeconds:0.0} s, " +
-        $"décision {Decide.TotalSeconds:0.0} s, enregistrement {Save.TotalSeconds:0.0} s";
+        $"décision {Decide.TotalSeconds:0.0} s, attente de l'enregistrement {Wait.TotalSeconds:0.0} s " +
+        $"(enregistrement {Save.TotalSeconds:0.0} s, en parallèle)";
 }
 
 /// <summary>A convention read and checked by itself (a CSV row, or the single submission), before the batch's look-ups.</summary>
