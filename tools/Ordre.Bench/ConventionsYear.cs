@@ -82,15 +82,16 @@ public static class ConventionsYear
         int Count(string name) => upload.GetProperty(name).GetInt32();
         var (uploadRows, acceptedRows, unchanged, rejected) = (Count("rows"), Count("accepted"), Count("unchanged"), Count("rejected"));
 
-        // Readable by the company: its most recent dossier is the file's last row.
+        // Readable by the company: the file's last row among its most recent dossiers (ids of one millisecond are not
+        // ordered), then read by its id.
         var lastReference = $"{prefix}-{rows:D6}";
         TimeSpan? readable = null;
         for (var tries = 0; tries < 100 && readable is null; tries++)
         {
-            var page = JsonDocument.Parse(await http.GetStringAsync("/conventions/dossiers?page=1&pageSize=1")).RootElement;
-            var items = page.GetProperty("items");
-            if (items.GetArrayLength() > 0
-                && await http.GetAsync($"/conventions/dossiers/{items[0].GetProperty("id").GetGuid()}") is { IsSuccessStatusCode: true } read
+            var page = JsonDocument.Parse(await http.GetStringAsync("/conventions/dossiers?page=1&pageSize=100")).RootElement;
+            var last = page.GetProperty("items").EnumerateArray().FirstOrDefault(d => d.GetProperty("reference").GetString() == lastReference);
+            if (last.ValueKind == JsonValueKind.Object
+                && await http.GetAsync($"/conventions/dossiers/{last.GetProperty("id").GetGuid()}") is { IsSuccessStatusCode: true } read
                 && (await read.Content.ReadAsStringAsync()).Contains(lastReference, StringComparison.Ordinal))
                 readable = started.Elapsed;
             else

@@ -44,8 +44,13 @@ public static class UploadConventionsEndpoint
     /// <summary>The largest file: 50 MiB, some 200,000 rows — a large company's year (the gateway's route has the same limit).</summary>
     public const long LargestFile = 50L * 1024 * 1024;
     public const int BatchRows = 1_000;
-    /// <summary>Batches saved at once, each in its own transaction, while the next is read and decided (PostgreSQL works on several cores).</summary>
-    public const int SavesInFlight = 2;
+    /// <summary>
+    /// Batches being saved, each in its own transaction, while the next is read and decided. One: with two, PostgreSQL did no
+    /// more per second on 2 cores, and the transactions' interleaved event sequences left gaps that held the publication
+    /// back (Marten's high-water mark waits for a gap to be filled or go stale: 29 s instead of 15 s to count 20,000
+    /// conventions on the bus, docs/benchmarks.md).
+    /// </summary>
+    public const int SavesInFlight = 1;
     /// <summary>Test mode answers every row in one response: at most this many rows.</summary>
     public const int LargestTestRows = 5_000;
     public const string ModeMessage = "Le mode est « test » (vérification sans rien enregistrer) ou absent.";
