@@ -223,6 +223,30 @@ public class UploadsInProcess(ConventionsInProcessForCompanies conventions, ITes
         }
     }
 
+    [Fact]
+    public async Task A_reference_recorded_by_another_batch_meanwhile_fails_the_whole_batch_as_a_duplicate_so_it_is_decided_again()
+    {
+        var store = conventions.Services.GetRequiredService<IDocumentStore>();
+        var tableau = conventions.Services.GetRequiredService<Ordre.Contracts.Tableau.Lookup.PractitionerLookup.PractitionerLookupClient>();
+        var today = ParisCalendar.Today(conventions.Clock);
+        var reference = $"DUP-{Guid.NewGuid():N}"[..16];
+        ConventionInput Input(string name) => new(2, new SubmitDossier(name, ConventionCategory.Studies,
+            new BeneficiaryRequest(BeneficiaryKind.Student, null, "1234567890A", null), "Stage d'été",
+            [new BenefitRequest(BenefitNature.Remuneration, "Gratification", 500m)], today.AddDays(30), today.AddDays(60), today.AddDays(40)), []);
+        // Two batches decided at the same time, neither seeing the other's reference; the first commits.
+        await using var first = store.LightweightSession();
+        await using var second = store.LightweightSession();
+        await ConventionBatch.DecideAsync([Input(reference)], "777777777", today, first, first, tableau, conventions.Clock, "test", CancellationToken.None);
+        await ConventionBatch.DecideAsync([Input($"{reference}-B"), Input(reference)], "777777777", today, second, second, tableau, conventions.Clock, "test", CancellationToken.None);
+        await first.SaveChangesAsync();
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => second.SaveChangesAsync());
+        Assert.True(ConventionBatch.IsDuplicate(refused), refused.ToString());
+        // Nothing of the second batch was written, not even its other reference.
+        await using var query = store.QuerySession();
+        Assert.Null(await query.LoadAsync<CompanySubmission>($"777777777/{reference}-B"));
+        Assert.Equal(1, await query.Query<Dossier>().CountAsync(d => d.CompanyId == "777777777" && d.Reference.StartsWith(reference)));
+    }
+
     private async Task<int> CountDossiers(string company)
     {
         await using var query = conventions.Services.GetRequiredService<IDocumentStore>().QuerySession();

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Grpc.Core;
-using JasperFx;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
@@ -146,7 +145,7 @@ public static class UploadConventionsEndpoint
                             }
                             return;
                         }
-                        catch (DocumentAlreadyExistsException) when (attempt < 3)
+                        catch (Exception e) when (attempt < 3 && ConventionBatch.IsDuplicate(e))
                         {
                             // A reference of this batch recorded meanwhile (by the batch before it, decided while this one was,
                             // or by another request): nothing of the batch was written; once the batch before is settled,
