@@ -4,6 +4,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Threading.Channels;
+using MassTransit;
+using Ordre.Contracts.Conventions;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Ordre.Conventions.Dossiers;
@@ -169,6 +172,79 @@ public class UploadsInProcess(ConventionsInProcessForCompanies conventions, ITes
         Assert.Equal(rows, await CountDossiers(company));
         var report = await http.GetFromJsonAsync<JsonElement>($"/uploads/{upload.GetProperty("id").GetGuid()}/report");
         Assert.Equal(rows, report.GetProperty("rows").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task An_upload_is_counted_on_the_bus_by_one_message_per_batch_and_its_dossiers_are_not_published_one_by_one()
+    {
+        var batches = Channel.CreateUnbounded<ConventionDossiersSubmitted>();
+        var singles = Channel.CreateUnbounded<ConventionDossierSubmitted>();
+        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
+        {
+            rabbit.Host(conventions.Broker.Amqp);
+            rabbit.ReceiveEndpoint("test-upload-batches", e => e.Handler<ConventionDossiersSubmitted>(c => batches.Writer.WriteAsync(c.Message).AsTask()));
+            rabbit.ReceiveEndpoint("test-upload-singles", e => e.Handler<ConventionDossierSubmitted>(c => singles.Writer.WriteAsync(c.Message).AsTask()));
+        });
+        await bus.StartAsync();
+        try
+        {
+            const int rows = 2_500;
+            var company = "666666666";
+            using var http = conventions.ClientFor(company);
+            // 2,499 declarations and one authorisation (above the student's 800 €), in three batches of 1,000, 1,000 and 500.
+            var body = new GeneratedCsv(Header, rows, i => Student($"BUS-{i:D6}", amount: i == 1_234 ? "900,00" : "500,00"));
+            var response = await http.PostAsync("/uploads", new StreamContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("text/csv") } });
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            var received = new List<ConventionDossiersSubmitted>();
+            while (received.Sum(b => b.Counts.Sum(c => c.Dossiers)) < rows)
+                received.Add(await batches.Reader.ReadAsync(timeout.Token));
+            Assert.Equal(3, received.Count);
+            Assert.Equal([1_000, 1_000, 500], received.Select(b => b.Counts.Sum(c => c.Dossiers)).Order().Reverse());
+            var month = ParisCalendar.Today(conventions.Clock).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+            Assert.All(received, b => Assert.Equal(month, b.Month));
+            Assert.Equal(1, received.SelectMany(b => b.Counts).Where(c => c.Regime == "Authorisation").Sum(c => c.Dossiers));
+            Assert.Equal(rows - 1, received.SelectMany(b => b.Counts).Where(c => c.Regime == "Declaration" && c.Category == "Studies").Sum(c => c.Dossiers));
+
+            // None of these dossiers was published by itself (a single submission still is: DeadlinesSweptByTheClock).
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            await using var query = conventions.Services.GetRequiredService<IDocumentStore>().QuerySession();
+            var ids = (await query.Query<Dossier>().Where(d => d.CompanyId == company).Select(d => d.Id).ToListAsync()).ToHashSet();
+            Assert.Equal(rows, ids.Count);
+            var published = new List<Guid>();
+            while (singles.Reader.TryRead(out var single))
+                published.Add(single.DossierId);
+            Assert.DoesNotContain(published, ids.Contains);
+        }
+        finally
+        {
+            await bus.StopAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_reference_recorded_by_another_batch_meanwhile_fails_the_whole_batch_as_a_duplicate_so_it_is_decided_again()
+    {
+        var store = conventions.Services.GetRequiredService<IDocumentStore>();
+        var tableau = conventions.Services.GetRequiredService<Ordre.Contracts.Tableau.Lookup.PractitionerLookup.PractitionerLookupClient>();
+        var today = ParisCalendar.Today(conventions.Clock);
+        var reference = $"DUP-{Guid.NewGuid():N}"[..16];
+        ConventionInput Input(string name) => new(2, new SubmitDossier(name, ConventionCategory.Studies,
+            new BeneficiaryRequest(BeneficiaryKind.Student, null, "1234567890A", null), "Stage d'été",
+            [new BenefitRequest(BenefitNature.Remuneration, "Gratification", 500m)], today.AddDays(30), today.AddDays(60), today.AddDays(40)), []);
+        // Two batches decided at the same time, neither seeing the other's reference; the first commits.
+        await using var first = store.LightweightSession();
+        await using var second = store.LightweightSession();
+        await ConventionBatch.DecideAsync([Input(reference)], "777777777", today, first, first, tableau, conventions.Clock, "test", CancellationToken.None);
+        await ConventionBatch.DecideAsync([Input($"{reference}-B"), Input(reference)], "777777777", today, second, second, tableau, conventions.Clock, "test", CancellationToken.None);
+        await first.SaveChangesAsync();
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => second.SaveChangesAsync());
+        Assert.True(ConventionBatch.IsDuplicate(refused), refused.ToString());
+        // Nothing of the second batch was written, not even its other reference.
+        await using var query = store.QuerySession();
+        Assert.Null(await query.LoadAsync<CompanySubmission>($"777777777/{reference}-B"));
+        Assert.Equal(1, await query.Query<Dossier>().CountAsync(d => d.CompanyId == "777777777" && d.Reference.StartsWith(reference)));
     }
 
     private async Task<int> CountDossiers(string company)

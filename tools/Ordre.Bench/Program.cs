@@ -1,9 +1,13 @@
 using Ordre.Bench;
+using Ordre.Client;
 
 // Usage: Ordre.Bench inscriptions [--gateway URL] [--inscriptions 300] [--seed 7]
 //        Ordre.Bench grpc-batch   [--gateway URL] [--grpc http://127.0.0.1:5202] [--size 10000] [--runs 20] [--as-of 2024-03-01]
 //        Ordre.Bench enforcement  [--gateway URL] [--sanctions 1000] [--workers 4] [--seed 11]   (Tableau with Clock__ShiftDays=1)
 //        Ordre.Bench feed         [--gateway URL] [--registrations 300] [--seed 13]
+//        Ordre.Bench conventions  [--gateway URL] [--rows 301674] [--company labo-autre] [--pid-file .run/conventions.pid]
+//                                 [--postgres 'Host=127.0.0.1;Username=postgres;Password=postgres;Database=postgres']
+//                                 [--rabbitmq-management http://guest:guest@127.0.0.1:15672/] [--seed 2020]
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 var gateway = new Uri(Option("--gateway") ?? "http://127.0.0.1:5000");
 return args.FirstOrDefault() switch
@@ -16,11 +20,17 @@ return args.FirstOrDefault() switch
         int.Parse(Option("--workers") ?? "4"), int.Parse(Option("--seed") ?? Environment.TickCount.ToString())),
     "feed" => await FeedCatchUpAndLatency.RunAsync(gateway, int.Parse(Option("--registrations") ?? "300"),
         int.Parse(Option("--seed") ?? Environment.TickCount.ToString())),
+    "conventions" => await ConventionsYear.RunAsync(gateway, int.Parse(Option("--rows") ?? DemoConventions.Year2020.ToString()),
+        Option("--company") ?? "labo-autre", Option("--pid-file") ?? ".run/conventions.pid",
+        Option("--postgres") ?? "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres;Database=postgres",
+        new Uri(Option("--rabbitmq-management") ?? "http://guest:guest@127.0.0.1:15672/"), int.Parse(Option("--seed") ?? "2020")),
+    "conventions-references" => await ConventionsYear.ReferencesOnlyAsync(int.Parse(Option("--rows") ?? "20000"),
+        Option("--postgres") ?? "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres;Database=postgres"),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("Ordre.Bench inscriptions|grpc-batch|enforcement|feed [options] (see Program.cs)");
+    Console.Error.WriteLine("Ordre.Bench inscriptions|grpc-batch|enforcement|feed|conventions [options] (see Program.cs)");
     return 2;
 }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Ordre.Client;
 
-// Usage: Ordre.Demo --gateway http://127.0.0.1:5000 [--per-department 25] [--seed 2020] [--complaints 3000]
+// Usage: Ordre.Demo --gateway http://127.0.0.1:5000 [--per-department 25] [--seed 2020] [--complaints 3000] [--conventions month|year|none]
 // Exit code: 0 everything loaded (or already loaded); 1 some records failed after retries (each printed with its step,
 // record, HTTP status and problem detail, then summed up); 2 bad arguments.
 Arguments options;
@@ -26,6 +26,7 @@ try
 {
     await LoadInscriptions();
     await LoadDisciplineYear();
+    await new ConventionsYear(options.Gateway, api, accounts, report, options.Seed).LoadAsync(options.Conventions, today);
 }
 catch (Exception e) when (e is InvalidOperationException or HttpRequestException or OperationCanceledException)
 {
@@ -97,7 +98,7 @@ async Task LoadDisciplineYear()
             $"{year.Sheets} fiches de jurisprudence, {year.Failures} plainte(s) en échec, en {started.Elapsed.TotalSeconds:0.0} s.");
 }
 
-internal sealed record Arguments(Uri Gateway, int PerDepartment, int Seed, int Complaints)
+internal sealed record Arguments(Uri Gateway, int PerDepartment, int Seed, int Complaints, string Conventions)
 {
     public static Arguments Parse(string[] args)
     {
@@ -106,6 +107,7 @@ internal sealed record Arguments(Uri Gateway, int PerDepartment, int Seed, int C
             new Uri(Value("--gateway") ?? "http://127.0.0.1:5000"),
             int.Parse(Value("--per-department") ?? "25"),
             int.Parse(Value("--seed") ?? "2020"),
-            int.Parse(Value("--complaints") ?? "3000"));
+            int.Parse(Value("--complaints") ?? "3000"),
+            Value("--conventions") is { } scope ? ConventionsYear.Scopes.Contains(scope) ? scope : throw new FormatException("--conventions month|year|none") : "month");
     }
 }

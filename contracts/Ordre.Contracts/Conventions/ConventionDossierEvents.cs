@@ -22,3 +22,13 @@ public sealed record ConventionDossierDecided(
 /// <summary>The Ordre did not decide within the time allowed: the convention is deemed authorised (silence vaut autorisation).</summary>
 public sealed record ConventionAuthorisationDeemedGranted(
     Guid DossierId, string Category, string Month, DateTimeOffset OccurredAt);
+
+/// <summary>
+/// The dossiers of one batch of a company's CSV upload (up to 1,000 rows), counted: one message per batch instead of one
+/// per dossier, so the bus stays far below the ingest rate (issue 12 §9). The dossiers counted here are NOT published again
+/// one by one as <see cref="ConventionDossierSubmitted"/>. <paramref name="Month"/>: the month of receipt, yyyy-MM.
+/// </summary>
+public sealed record ConventionDossiersSubmitted(Guid BatchId, string Month, IReadOnlyList<ConventionDossierCount> Counts, DateTimeOffset OccurredAt);
+
+/// <summary>How many dossiers of a batch have this regime, category, lateness and urgency.</summary>
+public sealed record ConventionDossierCount(string Regime, string Category, bool Late, bool Urgent, int Dossiers);

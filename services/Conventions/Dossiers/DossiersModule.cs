@@ -30,7 +30,8 @@ public static class DossiersModule
         options.Schema.For<Dossier>().Index(d => d.NextDeadline).Index(d => d.CompanyId);
         options.Schema.For<CompanySubmission>();
         options.Schema.For<ConventionUpload>().Index(u => u.CompanyId);
-        options.Schema.For<ConventionUploadRow>().Index(r => r.UploadId);
+        options.Schema.For<ConventionUploadBatch>().Index(r => r.UploadId);
+        options.Events.AddEventType<DossiersSubmittedInBatch>();
         return options;
     }
 
@@ -46,8 +47,11 @@ public static class DossiersModule
 
     /// <summary>The figures the dashboard counts: by regime, category and month; no beneficiary, no company reference, no amount.</summary>
     public static void PublishDossierEvents(IntegrationEventMap map) => map
-        .Map<DossierSubmitted>((e, committed) => new ConventionDossierSubmitted(
+        // A dossier of an upload's batch is counted by its batch's one message, not published by itself (issue 12 §9).
+        .Map<DossierSubmitted>((e, committed) => e.BatchId is not null ? null : new ConventionDossierSubmitted(
             e.DossierId, e.Regime.ToString(), e.Category.ToString(), Month(e.ReceivedOn), e.Late, e.Urgent, committed.Timestamp))
+        .Map<DossiersSubmittedInBatch>((e, committed) => new ConventionDossiersSubmitted(e.BatchId, Month(e.ReceivedOn),
+            [.. e.Tally.Select(t => new ConventionDossierCount(t.Regime.ToString(), t.Category.ToString(), t.Late, t.Urgent, t.Dossiers))], committed.Timestamp))
         .Map<RecommendationIssued>((e, committed) => Decided(committed, e.DossierId, Regime.Declaration, e.Category, "RecommendationIssued", e.On))
         .Map<AuthorisationGranted>((e, committed) => Decided(committed, e.DossierId, Regime.Authorisation, e.Category, "Authorised", e.On))
         .Map<AuthorisationRefused>((e, committed) => Decided(committed, e.DossierId, Regime.Authorisation, e.Category, "Refused", e.On))

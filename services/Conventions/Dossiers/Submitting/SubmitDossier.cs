@@ -34,12 +34,16 @@ public sealed record SubmitDossier(
     [property: MaxText(TextLimits.Text)] string? Purpose, [property: MaxLength(TextLimits.Items)] IReadOnlyList<BenefitRequest>? Benefits,
     DateOnly? PeriodFrom, DateOnly? PeriodTo, DateOnly? BenefitOn, bool Urgent = false);
 
-/// <summary>A dossier received: one regime's part of a convention. <paramref name="LinkedDossierId"/>: the other part, when the convention was split.</summary>
+/// <summary>
+/// A dossier received: one regime's part of a convention. <paramref name="LinkedDossierId"/>: the other part, when the
+/// convention was split. <paramref name="BatchId"/>: the batch of a CSV upload it came in, counted on the bus by the batch's
+/// <see cref="Uploading.DossiersSubmittedInBatch"/> rather than one by one; null for a single submission.
+/// </summary>
 public sealed record DossierSubmitted(
     Guid DossierId, string CompanyId, string Reference, Regime Regime, ConventionCategory Category, Beneficiary Beneficiary, string Purpose,
     IReadOnlyList<Benefit> Benefits, DateOnly PeriodFrom, DateOnly PeriodTo, DateOnly BenefitOn, DateOnly ReceivedOn, string CalendarDepartment,
     DateOnly? LatestSendingOn, bool Late, DateOnly? DecisionDueOn, DateOnly? IncompletenessNoticeDueOn, Guid? LinkedDossierId, string By,
-    bool Urgent = false)
+    bool Urgent = false, Guid? BatchId = null)
     : IChanges<Dossier>;
 
 /// <summary>One dossier of the answer.</summary>

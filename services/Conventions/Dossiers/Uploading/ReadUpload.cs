@@ -39,7 +39,7 @@ public static class ReadUploadEndpoint
         return TypedResults.Stream(async body =>
         {
             await using var rows = store.QuerySession();
-            var results = rows.Query<ConventionUploadRow>().Where(r => r.UploadId == upload.Id).OrderBy(r => r.Id).ToAsyncEnumerable(ct);
+            var results = Rows(rows.Query<ConventionUploadBatch>().Where(r => r.UploadId == upload.Id).OrderBy(r => r.Id).ToAsyncEnumerable(ct));
             if (csv)
                 await WriteCsv(body, results, ct);
             else
@@ -47,7 +47,7 @@ public static class ReadUploadEndpoint
         }, csv ? "text/csv; charset=utf-8" : "application/json", csv ? $"rapport-{upload.Id}.csv" : null);
     }
 
-    private static async Task WriteJson(Stream body, ConventionUpload upload, IAsyncEnumerable<ConventionUploadRow> rows, JsonSerializerOptions options, CancellationToken ct)
+    private static async Task WriteJson(Stream body, ConventionUpload upload, IAsyncEnumerable<ConventionPreCheck> rows, JsonSerializerOptions options, CancellationToken ct)
     {
         // Written to a buffer (the serializer flushes synchronously), copied to the response every 32 KiB.
         var buffer = new ArrayBufferWriter<byte>(65_536);
@@ -64,7 +64,7 @@ public static class ReadUploadEndpoint
         writer.WriteStartArray("rows");
         await foreach (var row in rows)
         {
-            JsonSerializer.Serialize(writer, row.Result, options);
+            JsonSerializer.Serialize(writer, row, options);
             if (buffer.WrittenCount > 32_768)
                 await Send();
         }
@@ -74,13 +74,13 @@ public static class ReadUploadEndpoint
     }
 
     /// <summary>ligne;reference;resultat;colonne;message, UTF-8 with a BOM (so a spreadsheet reads the accents), every field quoted.</summary>
-    private static async Task WriteCsv(Stream body, IAsyncEnumerable<ConventionUploadRow> rows, CancellationToken ct)
+    private static async Task WriteCsv(Stream body, IAsyncEnumerable<ConventionPreCheck> rows, CancellationToken ct)
     {
         await using var writer = new StreamWriter(body, new UTF8Encoding(true), 32_768) { NewLine = "\r\n" };
         await writer.WriteLineAsync("ligne;reference;resultat;colonne;message");
         await foreach (var row in rows)
         {
-            var r = row.Result;
+            var r = row;
             var outcome = r.Outcome switch { RowOutcome.Accepted => "acceptee", RowOutcome.Unchanged => "inchangee", _ => "refusee" };
             if (r.Errors.Count == 0)
                 await writer.WriteLineAsync($"{r.Row};{Quote(r.Reference)};{outcome};;");
@@ -88,6 +88,14 @@ public static class ReadUploadEndpoint
                 await writer.WriteLineAsync($"{r.Row};{Quote(r.Reference)};{outcome};{Quote(error.Column)};{Quote(error.Message)}");
         }
         await writer.FlushAsync(ct);
+    }
+
+    /// <summary>The rows of the batches' reports, read one batch at a time.</summary>
+    private static async IAsyncEnumerable<ConventionPreCheck> Rows(IAsyncEnumerable<ConventionUploadBatch> batches)
+    {
+        await foreach (var batch in batches)
+            foreach (var row in batch.Rows)
+                yield return row;
     }
 
     private static string Quote(string? text) =>

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Grpc.Core;
-using JasperFx;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
@@ -22,24 +21,35 @@ public sealed record ConventionUpload(
     Guid Id, string CompanyId, string? FileName, long? Size, UploadStatus Status, int Rows, int Accepted, int Unchanged, int Rejected,
     int? Percent, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, string? Fault);
 
-/// <summary>One row's result in an upload's report (id: upload/row, so the report reads in the file's order).</summary>
-public sealed record ConventionUploadRow(string Id, Guid UploadId, ConventionPreCheck Result);
+/// <summary>
+/// The report of one batch of an upload, every row's result in the file's order (id: upload/first row, so the batches read in
+/// the file's order): one document per batch of <see cref="UploadConventionsEndpoint.BatchRows"/> rows, not one per row.
+/// </summary>
+public sealed record ConventionUploadBatch(string Id, Guid UploadId, IReadOnlyList<ConventionPreCheck> Rows);
 
 /// <summary>The answer to an upload in test mode: every row's pre-check, nothing recorded.</summary>
 public sealed record UploadPreCheck(int Rows, int Accepted, int Unchanged, int Rejected, IReadOnlyList<ConventionPreCheck> Results);
 
 /// <summary>
 /// POST /uploads: the company's CSV (text/csv body, or the file of a multipart/form-data form), streamed with Sep from the
-/// request body and decided by batches of <see cref="BatchRows"/> rows: one query for the references already recorded,
-/// one gRPC call to the Tableau, one Marten transaction (the dossiers, the references, the rows' report and the upload's
-/// progress). Bad rows never stop the good ones; a row already recorded with the same content changes nothing, so a
-/// retry after a crash completes the file. <c>?mode=test</c>: every row's pre-check, nothing recorded.
+/// request body and decided by batches of <see cref="BatchRows"/> rows, each batch saved while the next ones are read and
+/// decided (at most <see cref="SavesInFlight"/> at once): one query for the references already recorded,
+/// one gRPC call to the Tableau, one Marten transaction (the dossiers, the references, the batch's report and its one
+/// integration message); the upload's progress counts the batches committed. Bad rows never stop the good ones; a row
+/// already recorded with the same content changes nothing, so a retry after a crash completes the file. <c>?mode=test</c>: every row's pre-check, nothing recorded.
 /// </summary>
 public static class UploadConventionsEndpoint
 {
     /// <summary>The largest file: 50 MiB, some 200,000 rows — a large company's year (the gateway's route has the same limit).</summary>
     public const long LargestFile = 50L * 1024 * 1024;
     public const int BatchRows = 1_000;
+    /// <summary>
+    /// Batches being saved, each in its own transaction, while the next is read and decided. One: with two, PostgreSQL did no
+    /// more per second on 2 cores, and the transactions' interleaved event sequences left gaps that held the publication
+    /// back (Marten's high-water mark waits for a gap to be filled or go stale: 29 s instead of 15 s to count 20,000
+    /// conventions on the bus, docs/benchmarks.md).
+    /// </summary>
+    public const int SavesInFlight = 1;
     /// <summary>Test mode answers every row in one response: at most this many rows.</summary>
     public const int LargestTestRows = 5_000;
     public const string ModeMessage = "Le mode est « test » (vérification sans rien enregistrer) ou absent.";
@@ -49,7 +59,7 @@ public static class UploadConventionsEndpoint
 
     public static async Task<Results<Created<ConventionUpload>, Ok<UploadPreCheck>, ValidationProblem, ProblemHttpResult>> Handle(
         HttpRequest http, string? mode, ClaimsPrincipal user, IDocumentStore store, PractitionerLookup.PractitionerLookupClient tableau,
-        TimeProvider clock, CancellationToken ct)
+        TimeProvider clock, ILoggerFactory logs, CancellationToken ct)
     {
         if (DossierChange.CompanyOf(user) is not { } company)
             return Problems.Forbidden("Le jeton ne désigne aucune entreprise.");
@@ -86,6 +96,8 @@ public static class UploadConventionsEndpoint
             var today = ParisCalendar.Today(clock);
             var by = user.Actor();
             var headerCount = reader.Header.ColNames.Count;
+            var timings = new UploadTimings();
+            var total = System.Diagnostics.Stopwatch.StartNew();
             var batch = new List<ConventionInput>(BatchRows);
             var tested = test ? new List<ConventionPreCheck>() : null;
             var upload = new ConventionUpload(Guid.CreateVersion7(clock.GetUtcNow()), company, fileName, http.ContentLength, UploadStatus.Processing,
@@ -97,44 +109,117 @@ public static class UploadConventionsEndpoint
                 await session.SaveChangesAsync(ct);
             }
 
+            ConventionUpload Counted(ConventionUpload before, IReadOnlyList<ConventionPreCheck> results, long bytes)
+            {
+                var counts = results.CountBy(r => r.Outcome).ToDictionary();
+                return before with
+                {
+                    Rows = before.Rows + results.Count,
+                    Accepted = before.Accepted + counts.GetValueOrDefault(RowOutcome.Accepted),
+                    Unchanged = before.Unchanged + counts.GetValueOrDefault(RowOutcome.Unchanged),
+                    Rejected = before.Rejected + counts.GetValueOrDefault(RowOutcome.Rejected),
+                    Percent = before.Size is > 0 and var size ? Math.Max(before.Percent ?? 0, (int)Math.Min(99, bytes * 100 / size)) : null,
+                };
+            }
+
+            // The batches being saved (each in its own transaction) while the next one is read and decided: at most
+            // SavesInFlight at once, so memory stays bounded; the upload's counts are those of the batches committed.
+            var saving = new Queue<Task>();
+            var counted = new Lock();
+
+            async Task Save(IDocumentSession session, List<ConventionInput> inputs, IReadOnlyList<ConventionPreCheck> results, long bytes, Task before)
+            {
+                try
+                {
+                    for (var attempt = 1; ; attempt++)
+                    {
+                        session.Insert(new ConventionUploadBatch($"{upload.Id:N}/{results[0].Row:D9}", upload.Id, results));
+                        var watch = System.Diagnostics.Stopwatch.StartNew();
+                        try
+                        {
+                            await session.SaveChangesAsync(ct);
+                            lock (counted)
+                            {
+                                timings.Save += watch.Elapsed;
+                                upload = Counted(upload, results, bytes);
+                            }
+                            return;
+                        }
+                        catch (Exception e) when (attempt < 3 && ConventionBatch.IsDuplicate(e))
+                        {
+                            // A reference of this batch recorded meanwhile (by the batch before it, decided while this one was,
+                            // or by another request): nothing of the batch was written; once the batch before is settled,
+                            // decide it again.
+                            await session.DisposeAsync();
+                            await Settled(before);
+                            session = store.LightweightSession();
+                            results = await ConventionBatch.DecideAsync(inputs, company, today, session, session, tableau, clock, by, ct,
+                                (Guid.CreateVersion7(clock.GetUtcNow()), upload.Id));
+                        }
+                    }
+                }
+                finally
+                {
+                    await session.DisposeAsync();
+                }
+            }
+
             async Task Decide()
             {
                 if (batch.Count == 0)
                     return;
-                for (var attempt = 1; ; attempt++)
+                var inputs = batch;
+                batch = new List<ConventionInput>(BatchRows);
+                if (tested is not null)
                 {
-                    await using var session = store.LightweightSession();
-                    var results = await ConventionBatch.DecideAsync(batch, company, today, session, test ? null : session, tableau, clock, by, ct);
-                    var counts = results.CountBy(r => r.Outcome).ToDictionary();
-                    var next = upload with
-                    {
-                        Rows = upload.Rows + results.Count,
-                        Accepted = upload.Accepted + counts.GetValueOrDefault(RowOutcome.Accepted),
-                        Unchanged = upload.Unchanged + counts.GetValueOrDefault(RowOutcome.Unchanged),
-                        Rejected = upload.Rejected + counts.GetValueOrDefault(RowOutcome.Rejected),
-                        Percent = upload.Size is > 0 and var size ? (int)Math.Min(99, counting.BytesRead * 100 / size) : null,
-                    };
-                    if (tested is not null)
-                    {
-                        tested.AddRange(results);
-                        upload = next;
-                        break;
-                    }
-                    foreach (var result in results)
-                        session.Insert(new ConventionUploadRow($"{upload.Id:N}/{result.Row:D9}", upload.Id, result));
-                    session.Update(next);
-                    try
-                    {
-                        await session.SaveChangesAsync(ct);
-                        upload = next;
-                        break;
-                    }
-                    catch (DocumentAlreadyExistsException) when (attempt < 3)
-                    {
-                        // A reference of this batch recorded at the same moment by another request: decide the batch again.
-                    }
+                    await using var query = store.QuerySession();
+                    var checkedRows = await ConventionBatch.DecideAsync(inputs, company, today, query, null, tableau, clock, by, ct, timings: timings);
+                    tested.AddRange(checkedRows);
+                    upload = Counted(upload, checkedRows, counting.BytesRead);
+                    return;
                 }
-                batch.Clear();
+                var bytes = counting.BytesRead;
+                var session = store.LightweightSession();
+                IReadOnlyList<ConventionPreCheck> results;
+                try
+                {
+                    results = await ConventionBatch.DecideAsync(inputs, company, today, session, session, tableau, clock, by, ct,
+                        (Guid.CreateVersion7(clock.GetUtcNow()), upload.Id), timings);
+                    var watch = System.Diagnostics.Stopwatch.StartNew();
+                    if (saving.Count >= SavesInFlight)
+                    {
+                        await saving.Dequeue();
+                        await using var progress = store.LightweightSession();
+                        lock (counted)
+                            progress.Update(upload);
+                        await progress.SaveChangesAsync(ct);
+                    }
+                    timings.Wait += watch.Elapsed;
+                }
+                catch
+                {
+                    await session.DisposeAsync();
+                    throw;
+                }
+                saving.Enqueue(Save(session, inputs, results, bytes, saving.LastOrDefault() ?? Task.CompletedTask));
+            }
+
+            static async Task Settled(Task save)
+            {
+                try
+                {
+                    await save;
+                }
+                catch (Exception)
+                {
+                    // Its batch is not recorded: the upload's counts say what is.
+                }
+            }
+
+            async Task Settle()
+            {
+                while (saving.TryDequeue(out var save))
+                    await Settled(save);
             }
 
             try
@@ -151,15 +236,19 @@ public static class UploadConventionsEndpoint
                         await Decide();
                 }
                 await Decide();
+                while (saving.TryDequeue(out var save))
+                    await save;
             }
             catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
             {
+                await Settle();
                 await Interrupt(store, upload, test, clock.GetUtcNow(), "Le Tableau ne répond pas.");
                 return SubmitDossierEndpoint.TableauUnavailable(
                     $"Le Tableau ne répond pas : {upload.Rows} lignes traitées. Envoyez de nouveau le fichier : les lignes déjà enregistrées ne changeront pas.");
             }
             catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
             {
+                await Settle();
                 await Interrupt(store, upload, test, clock.GetUtcNow(), e.Message);
                 return TypedResults.Problem($"Lecture du fichier interrompue après {upload.Rows} lignes : {e.Message} Envoyez de nouveau le fichier : les lignes déjà enregistrées ne changeront pas.",
                     statusCode: e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest,
@@ -168,6 +257,7 @@ public static class UploadConventionsEndpoint
             catch (Exception e)
             {
                 // The caller gone (the request aborted) or the database down: the batches recorded stay, the upload says it stopped.
+                await Settle();
                 await Interrupt(store, upload, test, clock.GetUtcNow(), e is OperationCanceledException ? "Envoi interrompu par l'appelant." : "Erreur interne.");
                 throw;
             }
@@ -180,6 +270,10 @@ public static class UploadConventionsEndpoint
                 session.Update(upload);
                 await session.SaveChangesAsync(ct);
             }
+            timings.Parse = total.Elapsed - timings.References - timings.Tableau - timings.Decide - timings.Wait;
+            logs.CreateLogger(typeof(UploadConventionsEndpoint)).LogInformation(
+                "Envoi {UploadId} : {Rows} lignes ({Accepted} acceptées, {Unchanged} inchangées, {Rejected} refusées) en {Seconds:0.0} s ; {Timings}",
+                upload.Id, upload.Rows, upload.Accepted, upload.Unchanged, upload.Rejected, total.Elapsed.TotalSeconds, timings);
             return TypedResults.Created($"/uploads/{upload.Id}", upload);
         }
     }
