@@ -27,7 +27,7 @@ public class CompanyAccountsThroughTheGateway(OrdreSystem system)
         Assert.Equal(("Requested", siren), (requested.GetProperty("status").GetString(), requested.GetProperty("identifier").GetString()));
 
         // One account per company: a second request, under the SIRET this time, is 409.
-        await Problem(await anonymous.PostAsJsonAsync("/conventions/companies", new { request.legalName, identifier = siren + "00011", request.administrator }), HttpStatusCode.Conflict);
+        await Problem(await anonymous.PostAsJsonAsync("/conventions/companies", new { request.legalName, identifier = Enumerable.Range(0, 10).Select(k => $"{siren}0001{k}").First(Ordre.Contracts.Identifiers.Siret.IsValid), request.administrator }), HttpStatusCode.Conflict);
         // Before the approval the code activates nothing.
         var early = await Problem(await anonymous.PostAsJsonAsync($"/conventions/companies/{id}/activation", new { activationCode = code }), HttpStatusCode.Forbidden);
 

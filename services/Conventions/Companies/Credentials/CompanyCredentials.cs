@@ -53,7 +53,7 @@ public static class CompanyCredentials
     public static IServiceCollection AddCompanyCredentials(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddServiceTokens();
-        services.AddRefitClient<IIdentityCompanyClients>()
+        services.AddRefitGeneratedClient<IIdentityCompanyClients>()
             .ConfigureHttpClient(c =>
             {
                 c.BaseAddress = new Uri(configuration["Identity:Authority"] ?? throw new InvalidOperationException("Configuration 'Identity:Authority' is required."));
