@@ -1,5 +1,6 @@
 using Ordre.Contracts.Conventions;
 using Ordre.Conventions;
+using Ordre.Conventions.Companies;
 using Ordre.Conventions.Deadlines;
 using Ordre.Conventions.Dossiers;
 using Ordre.ServiceDefaults;
@@ -14,13 +15,15 @@ builder.Services.AddRolePolicies(ConventionsPolicies.RolesAdmitted);
 builder.Services.AddValidation();
 builder.AddMessaging("conventions");
 builder.Services.AddTableauLookup(builder.Configuration);
+builder.Services.AddCompanyCredentials(builder.Configuration);
 builder.Services.AddSingleton<ConventionsDeadlines>().AddHostedService(sp => sp.GetRequiredService<ConventionsDeadlines>());
-builder.AddEventStore("conventions", store => store.AddDossiers())
+builder.AddEventStore("conventions", store => store.AddDossiers().AddCompanies())
     .PublishIntegrationEvents(DossiersModule.PublishDossierEvents);
 
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapDossiers();
+app.MapCompanies();
 app.MapRules(ConventionsRules.Book, "Règles");
 app.Run();
 

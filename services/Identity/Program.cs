@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using OpenIddict.Validation.AspNetCore;
+using Ordre.Contracts.Access;
 using Ordre.Identity.Accounts;
+using Ordre.Identity.Clients;
 using Ordre.Identity.Hosting;
 using Ordre.Identity.Storage;
 using Ordre.Identity.Tokens;
@@ -38,13 +41,26 @@ builder.Services.AddOpenIddict()
         // Services validate plain signed JWTs (RS256) with the keys published at /.well-known/jwks.
         server.DisableAccessTokenEncryption();
         server.UseAspNetCore().EnableTokenEndpointPassthrough().DisableTransportSecurityRequirement();
+    })
+    // The provider's own internal endpoints (company clients) accept the tokens it issues, with the service role only.
+    .AddValidation(validation =>
+    {
+        validation.UseLocalServer();
+        validation.AddAudiences(TokenEndpoint.Audience);
+        validation.UseAspNetCore();
     });
+builder.Services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
+builder.Services.AddAuthorization(options => options.AddPolicy(CompanyClientsEndpoint.Policy, policy =>
+    policy.AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme).RequireAuthenticatedUser().RequireRole(Roles.Service)));
 builder.Services.AddHostedService<ClientSeeder>();
 
 var app = builder.Build();
 provider.Log(app.Logger);
 app.UseOrdreProblemDetails();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapHealthEndpoints();
+app.MapCompanyClients();
 app.MapPost("/connect/token", TokenEndpoint.Handle).AllowAnonymous();
 await app.RunAsync();
 return 0;

@@ -30,7 +30,7 @@ public partial class EveryRoleAgainstEveryEndpoint(OrdreSystem system, ITestOutp
         .SelectMany(table => table).ToDictionary();
 
     /// <summary>A caller, with what the test itself (not the code under test) knows of its reach.</summary>
-    private sealed record Caller(string Account, string? Role, string? Department = null, string? Region = null)
+    private sealed record Caller(string Account, string? Role, string? Department = null, string? Region = null, string? AlsoRole = null)
     {
         public bool Anonymous => Role is null;
         // A commission member acts nationwide (the need-to-know between members, entraide2 not assigned to the Paris
@@ -47,7 +47,11 @@ public partial class EveryRoleAgainstEveryEndpoint(OrdreSystem system, ITestOutp
         new("arsidf", "ars", Region: "IDF"), new("arspaca", "ars", Region: "PAC"),
         new("cnom", "cnom"), new("cdn", "cdn"), new("docteur", "doctor"), new("labo-exemple", "company"),
         new("entraide1", "entraide"), new("entraide2", "entraide"),
+        // The administrator of an activated company account (client credentials): roles company and company-admin.
+        new(CompanyAdmin, "company-admin", AlsoRole: "company"),
     ];
+
+    private const string CompanyAdmin = "entreprise-admin";
 
     private sealed record Operation(string Service, string Method, string Template, string Policy);
 
@@ -72,7 +76,8 @@ public partial class EveryRoleAgainstEveryEndpoint(OrdreSystem system, ITestOutp
                 if (body is not null)
                     request.Content = new StringContent(body, Encoding.UTF8, "application/json");
                 if (!caller.Anonymous)
-                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await system.TokenFor(caller.Account));
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer",
+                        caller.Account == CompanyAdmin ? records.CompanyAdminToken : await system.TokenFor(caller.Account));
                 using var response = await Http.SendAsync(request);
                 var status = (int)response.StatusCode;
                 var text = await response.Content.ReadAsStringAsync();
@@ -118,7 +123,7 @@ public partial class EveryRoleAgainstEveryEndpoint(OrdreSystem system, ITestOutp
     {
         "anonymous" or OrdrePolicies.Public => true,
         OrdrePolicies.Authenticated => !caller.Anonymous,
-        _ => caller.Role is { } role && PolicyTable.TryGetValue(policy, out var roles) && roles.Contains(role),
+        _ => caller.Role is { } role && PolicyTable.TryGetValue(policy, out var roles) && (roles.Contains(role) || (caller.AlsoRole is { } also && roles.Contains(also))),
     };
 
     private HttpClient Http => _http ??= new HttpClient { BaseAddress = system.Gateway.Url };
@@ -138,8 +143,9 @@ public partial class EveryRoleAgainstEveryEndpoint(OrdreSystem system, ITestOutp
 
     /// <summary>Records in Paris the matrix asks for, built through the API by the Paris council and the chambers.</summary>
     /// <summary><paramref name="Dossier"/>: a convention dossier of the company caller (labo-exemple), with a Paris doctor; <paramref name="Upload"/>: its CSV upload.</summary>
+    /// <summary><paramref name="Company"/>: the company account of the <see cref="CompanyAdmin"/> caller, whose token is <paramref name="CompanyAdminToken"/>.</summary>
     private sealed record ParisRecords(string Rpps, Guid Inscription, Guid Complaint, Guid Case, string JuniorRpps, Guid Dossier, Guid Upload,
-        Guid AidRequest, Guid Loan);
+        Guid AidRequest, Guid Loan, Guid Company, string CompanyAdminToken);
 
     private async Task<ParisRecords> BuildParisRecords()
     {
@@ -168,7 +174,9 @@ public partial class EveryRoleAgainstEveryEndpoint(OrdreSystem system, ITestOutp
         var upload = (await uploaded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var aid = await system.ParisAidRequest(doctor.Rpps!);
         var loan = await system.ParisBridgeLoan();
-        return new ParisRecords(doctor.Rpps!, inscription, complaint, caseId, junior.Rpps!, dossier, upload, aid, loan);
+        var account = await system.ActivatedCompany();
+        using var admin = await system.HttpClientForClient(account.ClientId, account.ClientSecret);
+        return new ParisRecords(doctor.Rpps!, inscription, complaint, caseId, junior.Rpps!, dossier, upload, aid, loan, account.Id, admin.DefaultRequestHeaders.Authorization!.Parameter!);
     }
 
     private static object Complaint(string rpps, string kind = "Patient") => new
@@ -216,6 +224,7 @@ public partial class EveryRoleAgainstEveryEndpoint(OrdreSystem system, ITestOutp
             "id" when t.Contains("/uploads/") => records.Upload.ToString(),
             "id" when t.Contains("/aid-requests/") => records.AidRequest.ToString(),
             "id" when t.Contains("/loans/") => records.Loan.ToString(),
+            "id" when t.Contains("/companies/") => records.Company.ToString(),
             _ => Guid.NewGuid().ToString(),
         });
         var aboutParis = t.Contains("{rpps}") || t.Contains("{accountId}")

@@ -40,7 +40,7 @@ public class NoInputGivesAServerError(OrdreSystem system, ITestOutputHelper outp
         var requests = operations.SelectMany(o => BadRequests(o, known)).ToList();
         var tokens = new Dictionary<string, string>();
         foreach (var account in requests.Select(r => r.Account).OfType<string>().Distinct())
-            tokens[account] = await system.TokenFor(account);
+            tokens[account] = account == CompanyAdmin ? known.CompanyAdminToken : await system.TokenFor(account);
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 16 })
         {
@@ -141,7 +141,12 @@ public class NoInputGivesAServerError(OrdreSystem system, ITestOutputHelper outp
     // ---- The records the ids point at, so that requests reach the handlers and the rules, not only the 404 ----
 
     /// <summary><paramref name="Dossier"/>: labo-exemple's convention dossier awaiting documents (an authorisation request declared incomplete).</summary>
-    private sealed record Known(string Rpps, Guid Inscription, Guid Complaint, Guid Case, Guid Dossier, Guid Upload, Guid AidRequest, Guid Loan);
+    /// <summary><paramref name="Company"/>: an activated company account, its <paramref name="CompanyUser"/> and its administrator's token.</summary>
+    private sealed record Known(string Rpps, Guid Inscription, Guid Complaint, Guid Case, Guid Dossier, Guid Upload, Guid AidRequest, Guid Loan,
+        Guid Company = default, Guid CompanyUser = default, string CompanyAdminToken = "");
+
+    /// <summary>The account name of the activated company's administrator (a client-credentials token, not a demo account).</summary>
+    private const string CompanyAdmin = "company-admin";
 
     private async Task<Known> KnownRecords()
     {
@@ -187,7 +192,13 @@ public class NoInputGivesAServerError(OrdreSystem system, ITestOutputHelper outp
         var upload = (await uploaded.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
         var aid = await system.ParisAidRequest(doctor.Rpps!);
         var loan = await system.ParisBridgeLoan();
-        return new Known(doctor.Rpps!, inscription, (await open.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>(), caseId, dossier, upload, aid, loan);
+        // An activated company account with one user, for the account routes (its administrator adds and removes users).
+        var account = await system.ActivatedCompany();
+        using var admin = await system.HttpClientForClient(account.ClientId, account.ClientSecret);
+        var user = await admin.PostAsJsonAsync($"/conventions/companies/{account.Id}/users", new { name = "Utilisateur Test", email = "test@entreprise.example.fr" });
+        Assert.Equal(HttpStatusCode.Created, user.StatusCode);
+        return new Known(doctor.Rpps!, inscription, (await open.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>(), caseId, dossier, upload, aid, loan,
+            account.Id, (await user.Content.ReadFromJsonAsync<JsonObject>())!["userId"]!.GetValue<Guid>(), admin.DefaultRequestHeaders.Authorization!.Parameter!);
     }
 
     // ---- The operations, from each service's own OpenAPI document ----
@@ -240,6 +251,10 @@ public class NoInputGivesAServerError(OrdreSystem system, ITestOutputHelper outp
         // A company submits, follows its dossiers and sends documents; the national council reviews and decides.
         _ when path.StartsWith("/conventions/uploads") => "labo-exemple",
         _ when path == "/conventions/dossiers" || path.EndsWith("/missing-documents") || path.EndsWith("/amended-convention") || (path.StartsWith("/conventions/dossiers") && method == "GET") => "labo-exemple",
+        // Anyone requests and activates an account; its administrator reads it and adds and removes users; the national council decides.
+        _ when path == "/conventions/companies" && method == "POST" => null,
+        _ when path.EndsWith("/activation") => null,
+        _ when path.StartsWith("/conventions/companies/") && (path.Contains("/users") || method == "GET") => CompanyAdmin,
         _ when path.StartsWith("/conventions") => "cnom",
         _ => "cdom75",
     };
@@ -502,6 +517,8 @@ public class NoInputGivesAServerError(OrdreSystem system, ITestOutputHelper outp
         _ when path.Contains("/uploads/") => known.Upload.ToString(),
         _ when path.Contains("/aid-requests/") => known.AidRequest.ToString(),
         _ when path.Contains("/loans/") => known.Loan.ToString(),
+        "userId" => known.CompanyUser.ToString(),
+        _ when path.Contains("/companies/") => known.Company.ToString(),
         _ => Guid.NewGuid().ToString(),
     };
 

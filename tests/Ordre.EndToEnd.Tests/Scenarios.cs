@@ -52,6 +52,67 @@ public static class Scenarios
     public static Hl7.Fhir.Rest.FhirClient FhirClient(this OrdreSystem system) => new(new Uri(system.Gateway.Url, "/tableau/fhir"),
         new Hl7.Fhir.Rest.FhirClientSettings { PreferredFormat = Hl7.Fhir.Rest.ResourceFormat.Json, VerifyFhirVersion = false });
 
+    /// <summary>A new SIREN: 8 random digits and the Luhn key (never one of the demo companies').</summary>
+    public static string NewSiren()
+    {
+        while (true)
+        {
+            var body = Random.Shared.Next(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var siren = Enumerable.Range(0, 10).Select(k => body + k).First(Ordre.Contracts.Identifiers.Siren.IsValid);
+            if (siren is not ("552100554" or "732829320" or "356000000")) return siren;
+        }
+    }
+
+    /// <summary>A company account requested anonymously, then approved by the national council: its id, identifier and activation code.</summary>
+    public static async Task<(Guid Id, string Siren, string ActivationCode)> ApprovedCompany(this OrdreSystem system, string? siren = null)
+    {
+        siren ??= NewSiren();
+        using var anonymous = new HttpClient { BaseAddress = system.Gateway.Url };
+        var requested = await anonymous.PostAsJsonAsync("/conventions/companies", new
+        {
+            legalName = $"Laboratoires {siren}", identifier = siren, administrator = new { name = "Claire Dubois", email = $"admin@{siren}.example.fr" },
+        });
+        Assert.True(requested.StatusCode == HttpStatusCode.Created, await requested.Content.ReadAsStringAsync());
+        var answer = await requested.Content.ReadFromJsonAsync<JsonElement>();
+        var id = answer.GetProperty("id").GetGuid();
+        using var cnom = await system.HttpClientFor("cnom");
+        var approved = await cnom.PostAsync($"/conventions/companies/{id}/approval", null);
+        Assert.True(approved.StatusCode == HttpStatusCode.OK, await approved.Content.ReadAsStringAsync());
+        return (id, siren, answer.GetProperty("activationCode").GetString()!);
+    }
+
+    /// <summary>A company account approved and activated: its id, identifier and its administrator's client credentials.</summary>
+    public static async Task<(Guid Id, string Siren, string ClientId, string ClientSecret)> ActivatedCompany(this OrdreSystem system)
+    {
+        var (id, siren, code) = await system.ApprovedCompany();
+        using var anonymous = new HttpClient { BaseAddress = system.Gateway.Url };
+        var activated = await anonymous.PostAsJsonAsync($"/conventions/companies/{id}/activation", new { activationCode = code });
+        Assert.True(activated.StatusCode == HttpStatusCode.OK, await activated.Content.ReadAsStringAsync());
+        var credentials = await activated.Content.ReadFromJsonAsync<JsonElement>();
+        return (id, siren, credentials.GetProperty("clientId").GetString()!, credentials.GetProperty("clientSecret").GetString()!);
+    }
+
+    /// <summary>The token endpoint's answer to a client-credentials request through the gateway (a company's person signs in so).</summary>
+    public static async Task<HttpResponseMessage> ClientCredentials(this OrdreSystem system, string clientId, string clientSecret)
+    {
+        using var anonymous = new HttpClient { BaseAddress = system.Gateway.Url };
+        return await anonymous.PostAsync("/identity/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = clientSecret, ["scope"] = "api",
+        }));
+    }
+
+    /// <summary>A plain HTTP client on the gateway with a company person's token (client credentials).</summary>
+    public static async Task<HttpClient> HttpClientForClient(this OrdreSystem system, string clientId, string clientSecret)
+    {
+        var response = await system.ClientCredentials(clientId, clientSecret);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        var http = new HttpClient { BaseAddress = system.Gateway.Url };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", JsonDocument.Parse(text).RootElement.GetProperty("access_token").GetString());
+        return http;
+    }
+
     /// <summary>A plain HTTP client on the gateway, signed in as a demo account.</summary>
     public static async Task<HttpClient> HttpClientFor(this OrdreSystem system, string account)
     {

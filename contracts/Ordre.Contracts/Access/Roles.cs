@@ -12,6 +12,8 @@ public static class Roles
     public const string NationalChamber = "cdn";
     public const string NationalCouncil = "cnom";
     public const string Company = "company";
+    /// <summary>The administrator of a company's IDAHE account (with <see cref="Company"/>): adds and removes its users.</summary>
+    public const string CompanyAdministrator = "company-admin";
     /// <summary>The director-general of a regional health agency (ARS).</summary>
     public const string RegionalHealthAgency = "ars";
     /// <summary>A doctor signed in to the directory (sees retired doctors, without address).</summary>

@@ -12,8 +12,16 @@ public static class ConventionsPolicies
     /// <summary>Who reads and acts on a dossier: the company that submitted it, the national council that reviews it.</summary>
     public const string DossierParties = "dossier-parties";
 
+    /// <summary>The administrator of a company's account (its own company only: another's answers 404): adds and removes users.</summary>
+    public const string CompanyAdministrator = "company-administrator";
+
+    /// <summary>Who reads a company's account: its administrator, the national council that approved it.</summary>
+    public const string CompanyAccountReaders = "company-account-readers";
+
     public static IReadOnlyDictionary<string, string[]> RolesAdmitted { get; } = new Dictionary<string, string[]>
     {
         [DossierParties] = [Roles.Company, Roles.NationalCouncil],
+        [CompanyAdministrator] = [Roles.CompanyAdministrator],
+        [CompanyAccountReaders] = [Roles.CompanyAdministrator, Roles.NationalCouncil],
     };
 }

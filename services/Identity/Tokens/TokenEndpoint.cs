@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using Ordre.Identity.Accounts;
+using Ordre.Identity.Clients;
 using Ordre.ServiceDefaults.Auth;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 using Ordre.Contracts.Access;
@@ -14,7 +15,9 @@ namespace Ordre.Identity.Tokens;
 
 /// <summary>
 /// POST /connect/token. OpenIddict has already validated the client and the grant; this decides who
-/// the caller is and which claims the access token carries: role, department, region, company id.
+/// the caller is and which claims the access token carries: role, department, region, company id. A client of the
+/// client-credentials grant is an Ordre service (role service) or a company's person (its roles and company id, from
+/// the client's properties: Clients/CompanyClientsEndpoint.cs).
 /// </summary>
 public static class TokenEndpoint
 {
@@ -40,9 +43,21 @@ public static class TokenEndpoint
             var client = await applications.FindByClientIdAsync(request.ClientId!)
                 ?? throw new InvalidOperationException("OpenIddict validated an unknown client.");
             var name = await applications.GetDisplayNameAsync(client) ?? request.ClientId!;
+            // A company's person (provisioned by Conventions): its company's roles and id, never the services' role.
+            if (await CompanyClientsEndpoint.CompanyOf(applications, client, http.RequestAborted) is { } company)
+            {
+                identity = NewIdentity(request.ClientId!, name, company.Roles);
+                identity.SetClaim(OrdreClaims.CompanyId, company.CompanyId);
+            }
             // A client allowed the register-feed scope is a subscriber of the register, not an Ordre service.
-            var subscriber = await applications.HasPermissionAsync(client, Permissions.Prefixes.Scope + TableauPolicies.RegisterFeedScope);
-            identity = NewIdentity(request.ClientId!, name, [subscriber ? Roles.RegisterSubscriber : Roles.Service]);
+            else if (await applications.HasPermissionAsync(client, Permissions.Prefixes.Scope + TableauPolicies.RegisterFeedScope))
+            {
+                identity = NewIdentity(request.ClientId!, name, [Roles.RegisterSubscriber]);
+            }
+            else
+            {
+                identity = NewIdentity(request.ClientId!, name, [Roles.Service]);
+            }
         }
         else
         {
