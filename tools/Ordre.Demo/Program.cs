@@ -26,6 +26,7 @@ try
 {
     await LoadInscriptions();
     await LoadDisciplineYear();
+    await new SolidarityYear(options.Gateway, api, accounts, options.Seed, report).LoadAsync();
 }
 catch (Exception e) when (e is InvalidOperationException or HttpRequestException or OperationCanceledException)
 {
