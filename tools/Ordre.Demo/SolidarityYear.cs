@@ -127,7 +127,7 @@ internal sealed class SolidarityYear(Uri gateway, IOrdreApi api, DemoAccounts ac
             var record = $"demande {i + 1} ({r.Council})";
             var current = await Call("demande de financement", record, "cnom",
                 t => _solidarity.SubmitFinancingRequest(new FinancingSubmission(r.Council, r.Asked, r.Purpose, "solidarite-financiere", id), t));
-            while (current is { Status: not ("rejected" or "disbursed") })
+            for (var steps = 0; current is { Status: not ("rejected" or "disbursed") } && steps < 3; steps++)
             {
                 var (step, body) = current.Status switch
                 {
@@ -231,7 +231,8 @@ internal sealed class SolidarityYear(Uri gateway, IOrdreApi api, DemoAccounts ac
         var found = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var name in CommonNames)
         {
-            var page = await Retrying.SendAsync(() => api.SearchDirectory(name, department, 1, 50), report.Retried);
+            var token = await accounts.TokenAsync("cnom"); // signed in: not under the gateway's anonymous rate limit
+            var page = await Retrying.SendAsync(() => api.SearchDirectory(name, department, 1, 50, token: token), report.Retried);
             foreach (var doctor in page.Content?.Items ?? [])
                 if (doctor.Department == department && doctor.Activity != "Retraité")
                     found.Add(doctor.Rpps);
@@ -310,8 +311,8 @@ internal sealed class SolidarityYear(Uri gateway, IOrdreApi api, DemoAccounts ac
             report.Fail("contrôle du grand livre", "balance générale et chaîne d'empreintes", new CallFailure(null,
                 $"équilibrée : {balance.Balanced}, fonds négatifs : {string.Join(", ", balance.NegativeFunds)}, chaîne intacte : {verified.Intact} " +
                 string.Join("; ", verified.Discrepancies.Take(3).Select(d => d.Problem)), Transient: false));
-        var bridge = loans?.Items.Where(l => l.Source == "financing").ToList() ?? [];
-        var honour = loans?.Items.Where(l => l.Source == "entraide").ToList() ?? [];
+        var bridge = loans?.Items.Where(l => l is { Source: "financing", Fund: SolidarityFund }).ToList() ?? [];
+        var honour = loans?.Items.Where(l => l is { Source: "entraide", Fund: EntraideFund }).ToList() ?? [];
         report.Progress($"  grand livre : {balance.Postings} écritures, débits = crédits = {balance.Debits:N2} €, somme des soldes {balance.SumOfBalances:N2} €, " +
             $"aucun fonds négatif : {(balance.Balanced && balance.NegativeFunds.Count == 0 ? "oui" : "NON")}, chaîne d'empreintes intacte : {(verified.Intact ? "oui" : "NON")}");
         report.Progress($"  fonds de solidarité {solidarity?.Balance:N2} €, fonds d'entraide {entraide?.Balance:N2} €, aides versées {paidOut?.Balance:N2} €; " +
