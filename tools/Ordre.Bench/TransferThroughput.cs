@@ -109,9 +109,9 @@ public static class TransferThroughput
         return print ? Row(path, writers, count, clock.Elapsed, latencies, errors) : "";
     }
 
-    private sealed record RawLeg(string Debit, string Credit, decimal Amount);
-    private sealed record RawTransferRecorded(Guid LedgerId, Guid TransferId, IReadOnlyList<RawLeg> Legs, bool Pending, string? Memo, DateTimeOffset At, string By);
-    private sealed class RawPosting
+    public sealed record RawLeg(string Debit, string Credit, decimal Amount);
+    public sealed record RawTransferRecorded(Guid LedgerId, Guid TransferId, IReadOnlyList<RawLeg> Legs, bool Pending, string? Memo, DateTimeOffset At, string By);
+    public sealed class RawPosting
     {
         public long Id { get; set; }
         public Guid TransferId { get; set; }
