@@ -4,7 +4,7 @@ using Ordre.Bench;
 //        Ordre.Bench grpc-batch   [--gateway URL] [--grpc http://127.0.0.1:5202] [--size 10000] [--runs 20] [--as-of 2024-03-01]
 //        Ordre.Bench enforcement  [--gateway URL] [--sanctions 1000] [--workers 4] [--seed 11]   (Tableau with Clock__ShiftDays=1)
 //        Ordre.Bench feed         [--gateway URL] [--registrations 300] [--seed 13]
-//        Ordre.Bench transfers    [--gateway URL] [--service http://127.0.0.1:5601] [--transfers 2000] [--writers 8] [--single 500] [--postgres CS] [--pid N]
+//        Ordre.Bench transfers    [--gateway URL] [--service http://127.0.0.1:5601] [--transfers 500] [--writers 8] [--single 200] [--postgres CS] [--pid N]
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 var gateway = new Uri(Option("--gateway") ?? "http://127.0.0.1:5000");
 return args.FirstOrDefault() switch
@@ -17,7 +17,7 @@ return args.FirstOrDefault() switch
         int.Parse(Option("--workers") ?? "4"), int.Parse(Option("--seed") ?? Environment.TickCount.ToString())),
     "feed" => await FeedCatchUpAndLatency.RunAsync(gateway, int.Parse(Option("--registrations") ?? "300"),
         int.Parse(Option("--seed") ?? Environment.TickCount.ToString())),
-    "transfers" => await TransferThroughput.RunAsync(gateway, new Uri(Option("--service") ?? "http://127.0.0.1:5601"), int.Parse(Option("--transfers") ?? "2000"), int.Parse(Option("--writers") ?? "8"), int.Parse(Option("--single") ?? "500"), Option("--postgres") ?? "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres;Database=postgres", Option("--pid") is { } pid ? int.Parse(pid) : null),
+    "transfers" => await TransferThroughput.RunAsync(gateway, new Uri(Option("--service") ?? "http://127.0.0.1:5601"), int.Parse(Option("--transfers") ?? "500"), int.Parse(Option("--writers") ?? "8"), int.Parse(Option("--single") ?? "200"), Option("--postgres") ?? "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres;Database=postgres", Option("--pid") is { } pid ? int.Parse(pid) : null),
     _ => Usage(),
 };
 
