@@ -17,7 +17,7 @@ return args.FirstOrDefault() switch
         int.Parse(Option("--workers") ?? "4"), int.Parse(Option("--seed") ?? Environment.TickCount.ToString())),
     "feed" => await FeedCatchUpAndLatency.RunAsync(gateway, int.Parse(Option("--registrations") ?? "300"),
         int.Parse(Option("--seed") ?? Environment.TickCount.ToString())),
-    "transfers" => await TransferThroughput.RunAsync(gateway, new Uri(Option("--service") ?? "http://127.0.0.1:5601"), int.Parse(Option("--transfers") ?? "500"), int.Parse(Option("--writers") ?? "8"), int.Parse(Option("--single") ?? "200"), Option("--postgres") ?? "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres;Database=postgres", Option("--pid") is { } pid ? int.Parse(pid) : null),
+    "transfers" => await TransferThroughput.RunAsync(gateway, new Uri(Option("--service") ?? "http://127.0.0.1:5601"), int.Parse(Option("--transfers") ?? "500"), int.Parse(Option("--writers") ?? "8"), int.Parse(Option("--single") ?? "200"), Option("--postgres") ?? "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres;Database=postgres", Option("--pid") is { } pid ? int.Parse(pid) : null, args.Contains("--raw-only")),
     _ => Usage(),
 };
 
