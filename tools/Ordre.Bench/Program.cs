@@ -8,6 +8,7 @@ using Ordre.Client;
 //        Ordre.Bench conventions  [--gateway URL] [--rows 301674] [--company labo-autre] [--pid-file .run/conventions.pid]
 //                                 [--postgres 'Host=127.0.0.1;Username=postgres;Password=postgres;Database=postgres']
 //                                 [--rabbitmq-management http://guest:guest@127.0.0.1:15672/] [--seed 2020]
+//        Ordre.Bench transfers    [--gateway URL] [--service http://127.0.0.1:5601] [--transfers 500] [--writers 8] [--single 200] [--postgres CS] [--pid N]
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 var gateway = new Uri(Option("--gateway") ?? "http://127.0.0.1:5000");
 return args.FirstOrDefault() switch
@@ -26,6 +27,7 @@ return args.FirstOrDefault() switch
         new Uri(Option("--rabbitmq-management") ?? "http://guest:guest@127.0.0.1:15672/"), int.Parse(Option("--seed") ?? "2020")),
     "conventions-references" => await ConventionsYear.ReferencesOnlyAsync(int.Parse(Option("--rows") ?? "20000"),
         Option("--postgres") ?? "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres;Database=postgres"),
+    "transfers" => await TransferThroughput.RunAsync(gateway, new Uri(Option("--service") ?? "http://127.0.0.1:5601"), int.Parse(Option("--transfers") ?? "500"), int.Parse(Option("--writers") ?? "8"), int.Parse(Option("--single") ?? "200"), Option("--postgres") ?? "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres;Database=postgres", Option("--pid") is { } pid ? int.Parse(pid) : null, args.Contains("--raw-only")),
     _ => Usage(),
 };
 

@@ -27,6 +27,7 @@ try
     await LoadInscriptions();
     await LoadDisciplineYear();
     await new ConventionsYear(options.Gateway, api, accounts, report, options.Seed).LoadAsync(options.Conventions, today);
+    await new SolidarityYear(options.Gateway, api, accounts, options.Seed, report).LoadAsync();
 }
 catch (Exception e) when (e is InvalidOperationException or HttpRequestException or OperationCanceledException)
 {
