@@ -80,4 +80,21 @@ public class FhirSubscriptionRules
         Assert.Equal([1, 2, 4, 8], Enumerable.Range(1, 4).Select(n => FhirSubscriptionNotifier.BackoffAfter(n, first).TotalSeconds));
         Assert.Equal(TimeSpan.FromMinutes(5), FhirSubscriptionNotifier.BackoffAfter(30, first));
     }
+
+    [Fact]
+    public void After_eight_failures_in_a_row_the_subscription_is_in_error_with_the_reason_and_keeps_its_position()
+    {
+        var subscription = new FhirSubscription { Position = 41 };
+        for (var i = 1; i < 8; i++)
+        {
+            subscription = subscription.Failed(42, "HTTP 500", maxFailures: 8);
+            Assert.Equal((FhirSubscription.Statuses.Active, i), (subscription.Status, subscription.Failures));
+        }
+        subscription = subscription.Failed(42, "HTTP 500", maxFailures: 8);
+        Assert.Equal(FhirSubscription.Statuses.Error, subscription.Status);
+        Assert.Equal(41, subscription.Position);
+        Assert.Contains("HTTP 500", subscription.Error);
+        Assert.Equal(Hl7.Fhir.Model.Subscription.SubscriptionStatus.Error, subscription.ToResource().Status);
+        Assert.Equal(subscription.Error, subscription.ToResource().Error);
+    }
 }

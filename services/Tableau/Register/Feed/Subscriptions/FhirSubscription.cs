@@ -39,6 +39,18 @@ public sealed record FhirSubscription
 
     public static Guid? IdOf(string fhirId) => Guid.TryParseExact(fhirId, "N", out var id) ? id : null;
 
+    /// <summary>
+    /// After the endpoint refused the change at <paramref name="position"/> (or did not answer): one more failure, and
+    /// after <paramref name="maxFailures"/> in a row, status error with the reason. The position does not move.
+    /// </summary>
+    public FhirSubscription Failed(long position, string reason, int maxFailures)
+    {
+        var failures = Failures + 1;
+        return failures < maxFailures
+            ? this with { Failures = failures }
+            : this with { Failures = failures, Status = Statuses.Error, Error = $"Notification refusée {failures} fois de suite (position {position}) : {reason}" };
+    }
+
     public bool Follows(RegisterFeedChange change) => Rpps is null || Rpps == change.Rpps;
 
     public Subscription ToResource() => new()

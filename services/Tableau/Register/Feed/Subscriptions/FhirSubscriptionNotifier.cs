@@ -158,24 +158,19 @@ public sealed class FhirSubscriptionNotifier(
         if (subscription is not { Status: FhirSubscription.Statuses.Active })
             return null;
         var page = await RegisterFeed.ReadAsync(store, subscription.Position, PageSize, ct);
+        var directory = 0L;
         foreach (var change in page.Changes.Where(subscription.Follows))
         {
             // The Practitioner sent is the directory's, an async projection: wait until it has seen this change.
-            if (subscription.Payload && await DirectoryPositionAsync(ct) < change.Position)
+            if (subscription.Payload && directory < change.Position && (directory = await DirectoryPositionAsync(ct)) < change.Position)
                 return RegisterFeed.PollInterval;
             var failure = await DeliverAsync(subscription, change, ct);
             if (failure is not null)
             {
-                var failures = subscription.Failures + 1;
-                var stopped = failures >= MaxFailures;
+                var failed = subscription.Failed(change.Position, failure, MaxFailures);
                 logger.LogWarning("FHIR subscription {Id}: delivery of position {Position} failed ({Failure}), attempt {Attempt}",
-                    id, change.Position, failure, failures);
-                return await SaveAsync(subscription with
-                {
-                    Failures = failures,
-                    Status = stopped ? FhirSubscription.Statuses.Error : FhirSubscription.Statuses.Active,
-                    Error = stopped ? $"Notification refusée {failures} fois de suite (position {change.Position}) : {failure}" : subscription.Error,
-                }, ct) && !stopped ? Backoff(failures) : null;
+                    id, change.Position, failure, failed.Failures);
+                return await SaveAsync(failed, ct) && failed.Status == FhirSubscription.Statuses.Active ? Backoff(failed.Failures) : null;
             }
             subscription = subscription with { Position = change.Position, Failures = 0 };
             if (!await SaveAsync(subscription, ct))
