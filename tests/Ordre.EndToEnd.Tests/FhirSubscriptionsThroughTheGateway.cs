@@ -4,7 +4,9 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Npgsql;
+using System.Diagnostics;
 using Ordre.Testing;
+using Xunit.Abstractions;
 
 namespace Ordre.EndToEnd.Tests;
 
@@ -14,7 +16,7 @@ namespace Ordre.EndToEnd.Tests;
 /// Tableau restart and after failures; nobody else reads the subscription.
 /// </summary>
 [Collection(SystemCollection.Name)]
-public class FhirSubscriptionsThroughTheGateway(OrdreSystem system)
+public class FhirSubscriptionsThroughTheGateway(OrdreSystem system, ITestOutputHelper output)
 {
     private const string Subscriber = "abonne-demo", SubscriberSecret = "ordre-demo";
 
@@ -66,7 +68,9 @@ public class FhirSubscriptionsThroughTheGateway(OrdreSystem system)
         try
         {
             var doctor = await system.GrantedInscription();
+            var granted = Stopwatch.GetTimestamp();
             var registered = await hook.Until(doctor.Rpps!, 1);
+            output.WriteLine($"grant answered → Practitioner at the endpoint: {Stopwatch.GetElapsedTime(granted, registered[0].At).TotalMilliseconds:F0} ms");
             Assert.Equal(("PUT", $"/Practitioner/{doctor.Rpps}", "registered"), (registered[0].Method, registered[0].Path, registered[0].Kind));
             Assert.Equal("Bearer secret-de-l-abonne", registered[0].Authorization);
             var practitioner = JsonDocument.Parse(registered[0].Body).RootElement;
@@ -184,7 +188,7 @@ public class FhirSubscriptionsThroughTheGateway(OrdreSystem system)
     /// <summary>A subscriber's rest-hook endpoint on loopback: records what it receives; refuses the first <see cref="FailuresToCome"/> with 500.</summary>
     private sealed class LoopbackEndpoint : IAsyncDisposable
     {
-        public sealed record Received(string Method, string Path, long Position, string Kind, string Body, string? Authorization, int Answer);
+        public sealed record Received(string Method, string Path, long Position, string Kind, string Body, string? Authorization, int Answer, long At);
 
         private readonly HttpListener _listener = new();
         private readonly ConcurrentQueue<Received> _received = new();
@@ -214,7 +218,7 @@ public class FhirSubscriptionsThroughTheGateway(OrdreSystem system)
                 var path = context.Request.Url!.AbsolutePath;
                 _received.Enqueue(new Received(context.Request.HttpMethod, path.StartsWith("/hook") ? path[5..] : path,
                     long.TryParse(context.Request.Headers["X-Ordre-Feed-Position"], out var p) ? p : -1, context.Request.Headers["X-Ordre-Change"] ?? "",
-                    body, context.Request.Headers["Authorization"], answer));
+                    body, context.Request.Headers["Authorization"], answer, Stopwatch.GetTimestamp()));
                 context.Response.StatusCode = answer;
                 context.Response.Close();
             }
