@@ -21,6 +21,7 @@ builder.Services.AddValidation();
 builder.AddMessaging("tableau", bus => bus.AddRegisterConsumers());
 builder.Services.AddDeadlineSweeper().AddRegisterDeadlines().AddInscriptionDeadlines().AddLpsDeadlines().AddRegisterJurisdiction().AddInscriptionJurisdiction().AddNewDossierJurisdiction();
 builder.Services.AddLookup().AddAnnuaireCache();
+builder.Services.AddFhirSubscriptions();
 builder.AddEventStore("tableau", store => store.AddInscriptions().AddRegister().AddAnnuaire().AddLps().AddSpecialLists())
     .PublishIntegrationEvents(events =>
     {

@@ -9,6 +9,7 @@ using Ordre.Tableau.Register.Addresses;
 using Ordre.Tableau.Register.Deadlines;
 using Ordre.Tableau.Register.Death;
 using Ordre.Tableau.Register.Feed;
+using Ordre.Tableau.Register.Feed.Subscriptions;
 using Ordre.Tableau.Register.Qualifications;
 using Ordre.Tableau.Register.Reading;
 using Ordre.Tableau.Register.Sanctions;
@@ -27,6 +28,7 @@ public static class RegisterModule
         options.AddAggregateStream<Practitioner>();
         options.Schema.For<Practitioner>().Index(p => p.NextDeadline);
         options.RegisterIdempotentConsumers();
+        options.Schema.For<FhirSubscription>().Index(s => s.Status);
         return options;
     }
 
@@ -49,6 +51,10 @@ public static class RegisterModule
     private const string EntryRecord = "register-entry";
 
     /// <summary>Suspensions ending, bans starting and ending, strikings-off on their date.</summary>
+    /// <summary>The FHIR rest-hook notifier (one instance notifies: see <see cref="FhirSubscriptionNotifier"/>).</summary>
+    public static IServiceCollection AddFhirSubscriptions(this IServiceCollection services) =>
+        services.AddHostedService<FhirSubscriptionNotifier>();
+
     public static IServiceCollection AddRegisterDeadlines(this IServiceCollection services) => services.AddDeadlines<RegisterDeadlines>();
 
     public static void PublishRegisterEvents(IntegrationEventMap map) => map
@@ -78,6 +84,22 @@ public static class RegisterModule
             .WithSummary("Flux des changements publics du Tableau, en direct (server-sent events)")
             .WithDescription("Mêmes changements que le flux par pages, poussés dès qu'ils sont validés ; l'identifiant de chaque événement est sa position. Reprise après coupure par l'en-tête Last-Event-ID (ou after).")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
+        var subscriptions = app.MapGroup("/fhir/Subscription").WithTags("Flux du Tableau FHIR").RequireAuthorization(TableauPolicies.RegisterFeed)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        subscriptions.MapPost("/", SubscribeEndpoints.Create).WithName("FhirCreateSubscription")
+            .Accepts<object>(Annuaire.Fhir.FhirEndpoints.MediaType, "application/json")
+            .Produces(StatusCodes.Status201Created, contentType: Annuaire.Fhir.FhirEndpoints.MediaType)
+            .Produces(StatusCodes.Status400BadRequest, contentType: Annuaire.Fhir.FhirEndpoints.MediaType)
+            .WithSummary("S'abonner aux changements du Tableau en FHIR R4 (Subscription rest-hook)")
+            .WithDescription("Abonnés (portée register-feed). criteria : Practitioner (tous les changements publics) ou Practitioner?identifier={RPPS} ; channel.type rest-hook ; channel.endpoint : URL http(s) absolue ; channel.payload application/fhir+json (le Practitioner tel que l'annuaire le montre, envoyé par PUT {endpoint}/Practitioner/{RPPS} ; POST vide si le médecin n'est plus visible) ou absent (POST vide) ; channel.header facultatif. Seuls les changements à venir sont notifiés, dans l'ordre, au moins une fois ; après 8 échecs de suite, status = error.");
+        subscriptions.MapGet("/{id}", SubscribeEndpoints.Read).WithName("FhirReadSubscription")
+            .Produces(StatusCodes.Status200OK, contentType: Annuaire.Fhir.FhirEndpoints.MediaType)
+            .Produces(StatusCodes.Status404NotFound, contentType: Annuaire.Fhir.FhirEndpoints.MediaType)
+            .WithSummary("Lire un de ses abonnements FHIR (status, error)");
+        subscriptions.MapDelete("/{id}", SubscribeEndpoints.Delete).WithName("FhirDeleteSubscription")
+            .Produces(StatusCodes.Status204NoContent)
+            .Produces(StatusCodes.Status404NotFound, contentType: Annuaire.Fhir.FhirEndpoints.MediaType)
+            .WithSummary("Mettre fin à un de ses abonnements FHIR");
         var read = app.MapGroup("/register/{rpps}").WithTags("Tableau").RequireAuthorization(OrdrePolicies.Councils)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -80,7 +80,7 @@ public static class FhirResources
             {
                 Mode = CapabilityStatement.RestfulCapabilityMode.Server,
                 Documentation = "Paramètres inconnus ignorés (R4, handling=lenient) sauf avec l'en-tête Prefer: handling=strict (400 OperationOutcome) ; modificateur inconnu toujours refusé (400).",
-                Resource = [Searchable(ResourceType.Practitioner), Searchable(ResourceType.PractitionerRole)],
+                Resource = [Searchable(ResourceType.Practitioner), Searchable(ResourceType.PractitionerRole), Subscriptions()],
             },
         ],
     };
@@ -118,6 +118,21 @@ public static class FhirResources
             resource.SearchRevInclude = ["PractitionerRole:practitioner"];
         return resource;
     }
+
+    /// <summary>Subscriptions to the register's changes (rest-hook), for clients with the register-feed scope.</summary>
+    private static CapabilityStatement.ResourceComponent Subscriptions() => new()
+    {
+        Type = ResourceType.Subscription.ToString(),
+        Documentation = "Abonnés du flux du Tableau (portée register-feed). criteria : Practitioner ou Practitioner?identifier={RPPS} ; channel.type rest-hook ; "
+            + "avec channel.payload application/fhir+json, PUT {endpoint}/Practitioner/{RPPS} du Practitioner tel que l'annuaire le montre (POST vide si le médecin n'y est plus visible) ; "
+            + "sans payload, POST vide. En-têtes X-Ordre-Feed-Position et X-Ordre-Change. Au moins une fois, dans l'ordre ; status error après 8 échecs de suite.",
+        Interaction =
+        [
+            new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Create },
+            new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Read },
+            new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Delete },
+        ],
+    };
 
     private static CapabilityStatement.SearchParamComponent SearchParam(string name, SearchParamType type, string doc) =>
         new() { Name = name, Type = type, Documentation = doc };

@@ -82,6 +82,10 @@ public static class RegisterFeed
     private static RegisterFeedChange Change(IEvent e, string kind, string rpps, DateOnly on, RegisterStatus status, string? department = null) =>
         new(e.Sequence, kind, rpps, on, e.Timestamp, Ordre.Contracts.Tableau.RegisterStatuses.Name(status), status is RegisterStatus.Registered or RegisterStatus.InTransfer, department);
 
+    /// <summary>The feed's current end: every change up to it is committed (the async daemon's high-water mark).</summary>
+    public static async Task<long> EndAsync(IDocumentStore store, CancellationToken ct) =>
+        (await store.Advanced.AllProjectionProgress(token: ct)).FirstOrDefault(p => p.ShardName == ShardState.HighWaterMark)?.Sequence ?? 0;
+
     /// <summary>The changes after <paramref name="after"/>, at most <paramref name="limit"/>, never beyond the high-water mark.</summary>
     public static async Task<RegisterFeedPage> ReadAsync(IDocumentStore store, long after, int limit, CancellationToken ct)
     {
