@@ -15,16 +15,16 @@ public static class LedgerVerbs
         s.Ledger.Apply((l, at) => OpenAccountEndpoint.Decide(l, new OpenAccount(id, kind, "Compte " + id, department), at, Actor), CancellationToken.None);
 
     public static Task<LedgerResult> Transfer(this SolidarityInProcess s, MakeTransfer command) =>
-        s.Ledger.Apply((l, at) => MakeTransferEndpoint.Decide(l, command, at, Actor), CancellationToken.None);
+        s.Ledger.Apply(command.TransferId, (l, at) => MakeTransferEndpoint.Decide(l, command, at, Actor), CancellationToken.None);
 
     public static Task<LedgerResult> Transfer(this SolidarityInProcess s, Guid id, string debit, string credit, decimal amount, bool pending = false) =>
         s.Transfer(new MakeTransfer(id, [new LegRequest(debit, credit, amount)], pending));
 
     public static Task<LedgerResult> Post(this SolidarityInProcess s, Guid id, decimal? amount = null) =>
-        s.Ledger.Apply((l, at) => PostPendingTransferEndpoint.Decide(l, id, new PostPendingTransfer(amount), at, Actor), CancellationToken.None);
+        s.Ledger.Apply(id, (l, at) => PostPendingTransferEndpoint.Decide(l, id, new PostPendingTransfer(amount), at, Actor), CancellationToken.None);
 
     public static Task<LedgerResult> Void(this SolidarityInProcess s, Guid id) =>
-        s.Ledger.Apply((l, at) => VoidPendingTransferEndpoint.Decide(l, id, at, Actor), CancellationToken.None);
+        s.Ledger.Apply(id, (l, at) => VoidPendingTransferEndpoint.Decide(l, id, at, Actor), CancellationToken.None);
 
     public static async Task OpenStandardAccounts(this SolidarityInProcess s)
     {

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Ordre.Solidarity.Ledger;
 using Ordre.Solidarity.Ledger.Checking;
@@ -126,9 +128,12 @@ public sealed class TheLedgerOnPostgres(SolidarityInProcess solidarity) : IClass
     {
         for (var i = 1; i <= 4; i++)
             await solidarity.Transfer(Guid.CreateVersion7(), "cdom-75", "fonds-solidarite", 10m * i);
+        Transfer altered;
         await using (var session = solidarity.Store.QuerySession())
+        {
             Assert.True((await CheckLedgerEndpoints.Verify(session, CancellationToken.None)).Intact);
-        var altered = (await solidarity.Read()).Transfers.Values.Single(t => t.Postings.Contains(3));
+            altered = (await session.Query<Transfer>().ToListAsync()).Single(t => t.Postings.Contains(3));
+        }
 
         // Someone with database access turns 30.00 into 3000.00 in the stored posting n° 3.
         await using (var connection = new NpgsqlConnection(solidarity.Database.ConnectionString("tamper", 1)))
@@ -147,6 +152,34 @@ public sealed class TheLedgerOnPostgres(SolidarityInProcess solidarity) : IClass
             Assert.Contains(verification.Discrepancies, d => d.Account == "fonds-solidarite");
             Assert.DoesNotContain(verification.Discrepancies, d => d.Sequence is 1 or 2);
         }
+    }
+
+    [Fact]
+    public async Task A_ledger_whose_snapshot_carried_every_transfer_is_rewritten_at_startup_with_one_document_per_transfer()
+    {
+        var (posted, pending) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+        await solidarity.Transfer(posted, "cdom-75", "fonds-solidarite", 100m);
+        await solidarity.Transfer(pending, "fonds-solidarite", "cdom-13", 30m, pending: true);
+
+        // The first shape: every transfer inside the ledger's snapshot, no open reservations of their own, no transfer documents.
+        await using (var connection = new NpgsqlConnection(solidarity.Database.ConnectionString("first-shape", 1)))
+        {
+            await connection.OpenAsync();
+            await using var downgrade = new NpgsqlCommand(
+                "update solidarity.mt_doc_ledger set data = (data - 'Reservations') || '{\"Transfers\": {}}'::jsonb; delete from solidarity.mt_doc_transfer;", connection);
+            await downgrade.ExecuteNonQueryAsync();
+        }
+
+        await solidarity.Services.GetServices<IHostedService>().OfType<TransfersOutOfTheLedger>().Single().StartAsync(CancellationToken.None);
+
+        var ledger = await solidarity.Read();
+        Assert.Equal([pending], ledger.Reservations.Keys);
+        Assert.Equal(70m, ledger.Accounts["fonds-solidarite"].Available);
+        await using (var session = solidarity.Store.QuerySession())
+            Assert.Equal(2, await session.Query<Transfer>().CountAsync());
+        Assert.IsType<LedgerOutcome.Already>((await solidarity.Transfer(posted, "cdom-75", "fonds-solidarite", 100m)).Outcome);
+        Assert.IsType<LedgerOutcome.Accepted>((await solidarity.Post(pending, 20m)).Outcome);
+        Assert.Equal((80m, 80m), ((await solidarity.Read()).Accounts["fonds-solidarite"].Balance, (await solidarity.Read()).Accounts["fonds-solidarite"].Available));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ordre.Solidarity.Ledger;
+using Ordre.Solidarity.Entraide.Paying;
 using Ordre.Solidarity.Loans;
 
 namespace Ordre.Solidarity.Entraide;
@@ -21,6 +22,7 @@ public static class AidChange
             var stream = await session.Events.FetchForWriting<AidRequest>(id, token);
             if (stream.Aggregate is not { } request || !mayAct(request, user))
                 return new LedgerOutcome.Refused($"Aucune demande d'aide {id}.", LedgerChange.NotFoundCode);
+            await LedgerChange.LoadTransfer(session, l, PayAidEndpoint.TransferFor(id), token); // the one transfer a request can make: its payment
             var outcome = decide(request, l, at);
             if (outcome is not LedgerOutcome.Accepted accepted)
                 return outcome;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Ordre.Solidarity.Financing.Disbursing;
 using Ordre.Solidarity.Ledger;
 using Ordre.Solidarity.Loans;
 
@@ -33,6 +34,7 @@ public static class FinancingChange
             var stream = await session.Events.FetchForWriting<FinancingRequest>(id, token);
             if (stream.Aggregate is not { } request)
                 return new LedgerOutcome.Refused($"Aucune demande de financement {id}.", LedgerChange.NotFoundCode);
+            await LedgerChange.LoadTransfer(session, l, DisburseFinancingEndpoint.TransferFor(id), token); // the one transfer a request can make
             var outcome = decide(request, l, at);
             after = request;
             if (outcome is LedgerOutcome.Accepted accepted)

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Ordre.Solidarity.Ledger;
 
@@ -88,7 +90,11 @@ public sealed class Account
     public decimal Available => Balance - DebitsPending;
 }
 
-/// <summary>A transfer as the ledger remembers it: the fields a retry is compared with, and what became of it.</summary>
+/// <summary>
+/// A transfer as the ledger remembers it: the fields a retry is compared with, and what became of it. Stored as its
+/// own document (Id = the transfer id) in the transaction of the change that made it, not inside the ledger, so a
+/// change reads and writes the one transfer it concerns whatever the number of transfers ever made.
+/// </summary>
 public sealed class Transfer
 {
     public Guid Id { get; set; }
@@ -100,11 +106,29 @@ public sealed class Transfer
     public List<decimal> Posted { get; set; } = [];
     public List<long> Postings { get; set; } = [];
     public DateTimeOffset At { get; set; }
+
+    public static Transfer Of(TransferRecorded e) => new()
+    {
+        Id = e.TransferId, Legs = [.. e.Legs], Pending = e.Pending, Memo = e.Memo, At = e.At,
+        Status = e.Pending ? TransferStatus.Pending : TransferStatus.Posted,
+        Posted = e.Pending ? [] : [.. e.Legs.Select(l => l.Amount)],
+        Postings = [.. e.Postings.Select(p => p.Sequence)],
+    };
+
+    public void Apply(PendingTransferPosted e)
+    {
+        Status = TransferStatus.PostedFromPending;
+        Posted = [.. e.Amounts];
+        Postings.AddRange(e.Postings.Select(p => p.Sequence));
+    }
+
+    public void Apply(PendingTransferVoided _) => Status = TransferStatus.Voided;
 }
 
 /// <summary>
 /// The solidarity ledger: one event stream, so every change to it is ordered and checked against the whole ledger
-/// (see LedgerChange: optimistic concurrency on this one stream). Holds every account and every transfer id.
+/// (see LedgerChange: the stream is locked while a change is decided). Its snapshot holds the accounts, the chain's
+/// head and the legs of the reservations still open; the transfers themselves are documents of their own.
 /// </summary>
 public sealed class Ledger
 {
@@ -113,10 +137,27 @@ public sealed class Ledger
 
     public Guid Id { get; set; }
     public Dictionary<string, Account> Accounts { get; set; } = [];
-    public Dictionary<Guid, Transfer> Transfers { get; set; } = [];
+    /// <summary>The legs of every pending transfer not yet posted or voided (what releasing a reservation needs).</summary>
+    public Dictionary<Guid, List<Leg>> Reservations { get; set; } = [];
     /// <summary>The sequence of the last posting (0: none yet).</summary>
     public long LastSequence { get; set; }
     public string LastHash { get; set; } = PostingChain.Genesis;
+
+    /// <summary>
+    /// The transfers a change being decided concerns, loaded by LedgerChange from their documents, and those it makes;
+    /// never stored with the ledger (an absent transfer here means the change did not ask for it, or it does not exist).
+    /// </summary>
+    [JsonIgnore]
+    public Dictionary<Guid, Transfer> Transfers { get; } = [];
+
+    /// <summary>A deep copy, with the transfers loaded for the decision.</summary>
+    public Ledger Copy()
+    {
+        var copy = JsonSerializer.Deserialize<Ledger>(JsonSerializer.Serialize(this))!;
+        foreach (var (id, transfer) in Transfers)
+            copy.Transfers[id] = JsonSerializer.Deserialize<Transfer>(JsonSerializer.Serialize(transfer))!;
+        return copy;
+    }
 
     public void Apply(AccountOpened e)
     {
@@ -126,54 +167,49 @@ public sealed class Ledger
 
     public void Apply(TransferRecorded e)
     {
-        var transfer = new Transfer
-        {
-            Id = e.TransferId, Legs = [.. e.Legs], Pending = e.Pending, Memo = e.Memo, At = e.At,
-            Status = e.Pending ? TransferStatus.Pending : TransferStatus.Posted,
-            Posted = e.Pending ? [] : [.. e.Legs.Select(l => l.Amount)],
-        };
-        Transfers[e.TransferId] = transfer;
+        Transfers[e.TransferId] = Transfer.Of(e);
         if (e.Pending)
+        {
+            Reservations[e.TransferId] = [.. e.Legs];
             foreach (var leg in e.Legs)
             {
                 Accounts[leg.Debit].DebitsPending += leg.Amount;
                 Accounts[leg.Credit].CreditsPending += leg.Amount;
             }
-        Post(transfer, e.Postings);
+        }
+        Post(e.Postings);
     }
 
     public void Apply(PendingTransferPosted e)
     {
-        var transfer = Transfers[e.TransferId];
-        Release(transfer);
-        transfer.Status = TransferStatus.PostedFromPending;
-        transfer.Posted = [.. e.Amounts];
-        Post(transfer, e.Postings);
+        Release(e.TransferId);
+        Transfers.GetValueOrDefault(e.TransferId)?.Apply(e);
+        Post(e.Postings);
     }
 
     public void Apply(PendingTransferVoided e)
     {
-        var transfer = Transfers[e.TransferId];
-        Release(transfer);
-        transfer.Status = TransferStatus.Voided;
+        Release(e.TransferId);
+        Transfers.GetValueOrDefault(e.TransferId)?.Apply(e);
     }
 
-    private void Release(Transfer transfer)
+    private void Release(Guid transferId)
     {
-        foreach (var leg in transfer.Legs)
+        if (!Reservations.Remove(transferId, out var legs))
+            return;
+        foreach (var leg in legs)
         {
             Accounts[leg.Debit].DebitsPending -= leg.Amount;
             Accounts[leg.Credit].CreditsPending -= leg.Amount;
         }
     }
 
-    private void Post(Transfer transfer, IReadOnlyList<PostingLine> postings)
+    private void Post(IReadOnlyList<PostingLine> postings)
     {
         foreach (var p in postings)
         {
             Accounts[p.Debit].DebitsPosted += p.Amount;
             Accounts[p.Credit].CreditsPosted += p.Amount;
-            transfer.Postings.Add(p.Sequence);
             LastSequence = p.Sequence;
             LastHash = p.Hash;
         }

@@ -28,45 +28,60 @@ public abstract record LedgerOutcome
 public sealed record LedgerResult(LedgerOutcome Outcome, Ledger Ledger);
 
 /// <summary>
-/// The one write path of the ledger. The whole ledger is one Marten stream: a change loads it with its version
-/// (FetchForWriting), decides against every balance, appends with optimistic concurrency and inserts the postings in
-/// the same transaction. Two writers racing on the ledger cannot both commit: the loser's transaction rolls back
-/// (stream version conflict, or a posting sequence already taken) and it decides again on the new state, so a fund
-/// checked non-negative is still non-negative when the change commits. Ledger writes are therefore serialised, which
-/// at the solidarity fund's volume (tens of movements a year, DOMAIN §6) costs nothing and keeps one hash chain.
+/// The one write path of the ledger. The whole ledger is one Marten stream: a change locks it (FetchForExclusiveWriting:
+/// a row lock on the stream, held to the end of the transaction), loads the transfer it concerns, decides against every
+/// balance, appends, and inserts the postings and the transfer's document in the same transaction. Writers therefore
+/// queue in PostgreSQL instead of racing, so a fund checked non-negative is still non-negative when the change commits
+/// and the hash chain has one head. A lost race remains possible only when two writers create the stream or the same
+/// document at once; the loser decides again on the new state.
 /// </summary>
 public sealed class LedgerChange(IDocumentStore store, TimeProvider clock)
 {
-    /// <summary>Lost races retried before giving up with 409 (8 writers on one account needed at most 8 here).</summary>
+    /// <summary>Lost races retried before giving up with 409.</summary>
     public const int MaxAttempts = 50;
 
     public Task<LedgerResult> Apply(Func<Ledger, DateTimeOffset, LedgerOutcome> decide, CancellationToken ct) =>
         Apply((_, ledger, at, _) => Task.FromResult(decide(ledger, at)), ct);
 
+    /// <summary>A change concerning the transfer <paramref name="transferId"/>, loaded into <see cref="Ledger.Transfers"/> before deciding.</summary>
+    public Task<LedgerResult> Apply(Guid transferId, Func<Ledger, DateTimeOffset, LedgerOutcome> decide, CancellationToken ct) =>
+        Apply(async (session, ledger, at, token) =>
+        {
+            await LoadTransfer(session, ledger, transferId, token);
+            return decide(ledger, at);
+        }, ct);
+
     /// <summary>
     /// A change of the ledger and of another stream in one transaction (e.g. a disbursement: the financing request's
     /// event and the ledger's postings commit together or not at all). <paramref name="decide"/> may load and append to
-    /// other streams in the session it is given; an <see cref="LedgerOutcome.Accepted"/> with no ledger event commits
-    /// only those.
+    /// other streams in the session it is given, and must load (<see cref="LoadTransfer"/>) any transfer it consults;
+    /// an <see cref="LedgerOutcome.Accepted"/> with no ledger event commits only those.
     /// </summary>
     public async Task<LedgerResult> Apply(Func<IDocumentSession, Ledger, DateTimeOffset, CancellationToken, Task<LedgerOutcome>> decide, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             await using var session = store.LightweightSession();
-            var stream = await session.Events.FetchForWriting<Ledger>(Ledger.SolidarityFund, ct);
-            var ledger = stream.Aggregate ?? new Ledger { Id = Ledger.SolidarityFund };
-            var outcome = await decide(session, ledger, clock.GetUtcNow(), ct);
-            if (outcome is not LedgerOutcome.Accepted accepted)
-                return new LedgerResult(outcome, ledger);
-            if (accepted.Events.Length > 0)
-                stream.AppendMany(accepted.Events);
-            foreach (var line in accepted.Events.SelectMany(PostingsOf))
-                session.Insert(Posting.From(line));
             try
             {
+                var stream = await session.Events.FetchForExclusiveWriting<Ledger>(Ledger.SolidarityFund, ct);
+                var ledger = stream.Aggregate ?? new Ledger { Id = Ledger.SolidarityFund };
+                var outcome = await decide(session, ledger, clock.GetUtcNow(), ct);
+                if (outcome is not LedgerOutcome.Accepted accepted)
+                    return new LedgerResult(outcome, ledger);
+                if (accepted.Events.Length > 0)
+                    stream.AppendMany(accepted.Events);
+                foreach (var line in accepted.Events.SelectMany(PostingsOf))
+                    session.Insert(Posting.From(line));
+                // Evolved on a copy: Marten evolves the fetched aggregate itself when it saves the snapshot.
+                var after = accepted.Events.Aggregate(ledger.Copy(), Evolution<Ledger>.Apply);
+                // A transfer is recorded once: inserting its document makes the database refuse a second under the same id.
+                foreach (var recorded in accepted.Events.OfType<TransferRecorded>())
+                    session.Insert(after.Transfers[recorded.TransferId]);
+                foreach (var resolved in accepted.Events.Select(ResolvedTransferOf).OfType<Guid>().Distinct())
+                    session.Update(after.Transfers[resolved]);
                 await session.SaveChangesAsync(ct);
-                return new LedgerResult(outcome, accepted.Events.Aggregate(ledger, Evolution<Ledger>.Apply));
+                return new LedgerResult(outcome, after);
             }
             catch (Exception e) when (LostRace(e) && attempt < MaxAttempts)
             {
@@ -74,10 +89,24 @@ public sealed class LedgerChange(IDocumentStore store, TimeProvider clock)
             }
             catch (Exception e) when (LostRace(e))
             {
-                return new LedgerResult(new LedgerOutcome.Refused("Le registre est très sollicité : la demande n'a pas pu être enregistrée, réessayez.", "course-perdue"), ledger);
+                return new LedgerResult(new LedgerOutcome.Refused("Le registre est très sollicité : la demande n'a pas pu être enregistrée, réessayez.", "course-perdue"), new Ledger());
             }
         }
     }
+
+    /// <summary>Loads a transfer's document into <see cref="Ledger.Transfers"/> for a decision (nothing when it does not exist).</summary>
+    public static async Task LoadTransfer(IQuerySession session, Ledger ledger, Guid transferId, CancellationToken ct)
+    {
+        if (await session.LoadAsync<Transfer>(transferId, ct) is { } transfer)
+            ledger.Transfers[transferId] = transfer;
+    }
+
+    private static Guid? ResolvedTransferOf(object e) => e switch
+    {
+        PendingTransferPosted p => p.TransferId,
+        PendingTransferVoided v => v.TransferId,
+        _ => null,
+    };
 
     private static IEnumerable<PostingLine> PostingsOf(object e) => e switch
     {

@@ -30,11 +30,12 @@ public static class LedgerModule
         options.AddAggregateStream<FinancingRequest>();
         options.AddAggregateStream<Donation>();
         options.Schema.For<Posting>().Index(p => p.Debit).Index(p => p.Credit);
+        options.Schema.For<Transfer>();
         return options;
     }
 
     public static IServiceCollection AddLedger(this IServiceCollection services) =>
-        services.AddSingleton<LedgerChange>().AddAccountJurisdiction();
+        services.AddSingleton<LedgerChange>().AddHostedService<TransfersOutOfTheLedger>().AddAccountJurisdiction();
 
     /// <summary>Amounts and counts only: no account holder, no memo.</summary>
     public static void PublishLedgerEvents(IntegrationEventMap map) => map

@@ -26,6 +26,7 @@ public static class ReceiveDonationEndpoint
             if (donation.Received)
                 return new LedgerOutcome.Already();
             var transferId = PledgeDonationEndpoint.ReceiptTransfer(id);
+            await LedgerChange.LoadTransfer(session, l, transferId, token);
             var posted = MakeTransferEndpoint.Decide(l, new MakeTransfer(transferId, [new LegRequest(donation.Council, donation.Fund, donation.Amount)],
                 Memo: $"Don {id}"), at, user.Actor());
             if (posted is not LedgerOutcome.Accepted accepted)

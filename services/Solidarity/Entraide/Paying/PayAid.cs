@@ -22,6 +22,9 @@ public static class PayAidEndpoint
         LedgerChange ledger, IQuerySession read, CancellationToken ct) =>
         AidChange.Apply(id, user, EntraideAccess.Knows, ledger, read, (request, l, at) => Decide(request, l, command, at, user.Actor()), ct);
 
+    /// <summary>The id of the ledger transfer that pays an aid request (one per request).</summary>
+    public static Guid TransferFor(Guid requestId) => FinancingRequest.TransferIdFor("aid", requestId);
+
     /// <summary>
     /// A ledger transfer from the fund (never negative: 409 naming it) to the beneficiaries' account, in the same
     /// transaction as the request's event; a loan opens its receivable (repaid through /loans). Once.
@@ -49,7 +52,7 @@ public static class PayAidEndpoint
         if (!ledger.Accounts.TryGetValue(command.Payee!, out var payee) || payee.Kind != AccountKind.Beneficiaries)
             return new LedgerOutcome.Refused($"Aucun compte des aides versées « {command.Payee} ».", "compte-inconnu", Field: "payee", Account: command.Payee);
         var amount = request.Granted!.Value;
-        var transferId = FinancingRequest.TransferIdFor("aid", request.Id);
+        var transferId = TransferFor(request.Id);
         var transfer = MakeTransferEndpoint.Decide(ledger, new MakeTransfer(transferId, [new LegRequest(fund.Id, payee.Id, amount)], Memo: $"Aide {request.Id}"), at, by);
         if (transfer is not LedgerOutcome.Accepted posted)
             return transfer;

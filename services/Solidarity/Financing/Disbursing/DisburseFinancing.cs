@@ -16,6 +16,9 @@ public static class DisburseFinancingEndpoint
         Guid id, DisburseFinancing command, ClaimsPrincipal user, LedgerChange ledger, CancellationToken ct) =>
         FinancingChange.Apply(id, ledger, (request, l, at) => Decide(request, l, command, at, user.Actor()), ct);
 
+    /// <summary>The id of the ledger transfer that pays a financing request (one per request).</summary>
+    public static Guid TransferFor(Guid requestId) => FinancingRequest.TransferIdFor("disbursement", requestId);
+
     /// <summary>
     /// Only after a grant or a bridge loan: the fund pays the council the amount granted, through the ledger (a fund
     /// never goes negative: 409 naming it), in the same transaction as the request's event (and, for a bridge loan, the
@@ -36,7 +39,7 @@ public static class DisburseFinancingEndpoint
         }
         if (!ledger.Accounts.TryGetValue(command.Fund, out var fund) || fund.Kind != AccountKind.Fund)
             return new LedgerOutcome.Refused($"Aucun fonds « {command.Fund} ».", "compte-inconnu", Field: "fund", Account: command.Fund);
-        var transferId = FinancingRequest.TransferIdFor("disbursement", request.Id);
+        var transferId = TransferFor(request.Id);
         var transfer = MakeTransferEndpoint.Decide(ledger,
             new MakeTransfer(transferId, [new LegRequest(fund.Id, request.Council, request.Granted!.Value)], Memo: $"Demande de financement {request.Id}"), at, by);
         if (transfer is not LedgerOutcome.Accepted posted)

@@ -14,7 +14,7 @@ public static class PostPendingTransferEndpoint
     public static async Task<Results<Ok<TransferView>, ValidationProblem, ProblemHttpResult>> Handle(
         Guid id, PostPendingTransfer? command, ClaimsPrincipal user, LedgerChange ledger, CancellationToken ct)
     {
-        var result = await ledger.Apply((l, at) => Decide(l, id, command ?? new PostPendingTransfer(), at, user.Actor()), ct);
+        var result = await ledger.Apply(id, (l, at) => Decide(l, id, command ?? new PostPendingTransfer(), at, user.Actor()), ct);
         return LedgerChange.Answer(result, l => TransferView.Of(l.Transfers[id]));
     }
 

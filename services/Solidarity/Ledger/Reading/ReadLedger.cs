@@ -48,7 +48,7 @@ public static class ReadLedgerEndpoints
     }
 
     public static async Task<Results<Ok<TransferView>, ProblemHttpResult>> GetTransfer(Guid id, IQuerySession session, CancellationToken ct) =>
-        (await session.LoadAsync<Ledger>(Ledger.SolidarityFund, ct))?.Transfers.GetValueOrDefault(id) is { } transfer
+        await session.LoadAsync<Transfer>(id, ct) is { } transfer
             ? TypedResults.Ok(TransferView.Of(transfer))
             : Problems.NotFound($"Aucun virement {id}.");
 

@@ -21,7 +21,7 @@ public static class MakeTransferEndpoint
     public static async Task<Results<Ok<TransferView>, ValidationProblem, ProblemHttpResult>> Handle(
         MakeTransfer command, ClaimsPrincipal user, LedgerChange ledger, CancellationToken ct)
     {
-        var result = await ledger.Apply((l, at) => Decide(l, command, at, user.Actor()), ct);
+        var result = await ledger.Apply(command.TransferId, (l, at) => Decide(l, command, at, user.Actor()), ct);
         return LedgerChange.Answer(result, l => TransferView.Of(l.Transfers[command.TransferId]));
     }
 

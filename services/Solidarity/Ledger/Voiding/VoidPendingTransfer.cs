@@ -8,7 +8,7 @@ public static class VoidPendingTransferEndpoint
     public static async Task<Results<Ok<TransferView>, ValidationProblem, ProblemHttpResult>> Handle(
         Guid id, ClaimsPrincipal user, LedgerChange ledger, CancellationToken ct)
     {
-        var result = await ledger.Apply((l, at) => Decide(l, id, at, user.Actor()), ct);
+        var result = await ledger.Apply(id, (l, at) => Decide(l, id, at, user.Actor()), ct);
         return LedgerChange.Answer(result, l => TransferView.Of(l.Transfers[id]));
     }
 

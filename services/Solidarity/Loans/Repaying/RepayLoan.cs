@@ -23,6 +23,7 @@ public static class RepayLoanEndpoint
             var stream = await session.Events.FetchForWriting<Loan>(id, token);
             if (stream.Aggregate is not { } loan)
                 return new LedgerOutcome.Refused($"Aucun prêt {id}.", LedgerChange.NotFoundCode);
+            await LedgerChange.LoadTransfer(session, l, TransferFor(loan.Id, command.RepaymentId), token);
             var outcome = Decide(loan, l, command, at, user.Actor());
             if (outcome is not LedgerOutcome.Accepted accepted)
                 return outcome;
@@ -34,6 +35,9 @@ public static class RepayLoanEndpoint
         var after = result.Outcome is LedgerOutcome.Accepted or LedgerOutcome.Already ? await read.LoadAsync<Loan>(id, ct) : null;
         return LedgerChange.Answer(result, _ => LoanView.Of(after!));
     }
+
+    /// <summary>The id of the ledger transfer of one repayment of a loan.</summary>
+    public static Guid TransferFor(Guid loanId, Guid repaymentId) => FinancingRequest.TransferIdFor($"repayment:{loanId:N}", repaymentId);
 
     /// <summary>
     /// A repayment is a ledger transfer from the borrower's account to the lending fund, in the same transaction as the
@@ -57,7 +61,7 @@ public static class RepayLoanEndpoint
             return new LedgerOutcome.Refused("Ce prêt est entièrement remboursé.", "pret-solde");
         if (command.Amount > loan.Outstanding)
             return new LedgerOutcome.Refused($"Le remboursement dépasse le restant dû, {PostingChain.Euros(loan.Outstanding)} €.", "au-dela-du-restant-du", Field: "amount");
-        var transferId = FinancingRequest.TransferIdFor($"repayment:{loan.Id:N}", command.RepaymentId);
+        var transferId = TransferFor(loan.Id, command.RepaymentId);
         var posted = MakeTransferEndpoint.Decide(ledger,
             new MakeTransfer(transferId, [new LegRequest(loan.Borrower, loan.Fund, command.Amount)], Memo: $"Remboursement du prêt {loan.Id}"), at, by);
         if (posted is not LedgerOutcome.Accepted accepted)
