@@ -33,12 +33,16 @@ public static class AnnuaireModule
             .Duplicate(e => e.Visibility)
             .Duplicate(e => e.SearchName)
             // FHIR string search (a name part STARTS WITH the value): LIKE 'value%' on a btree with text_pattern_ops,
-            // which uses the index whatever the database's collation.
-            .Duplicate(e => e.SearchFamily, configure: index => index.Mask = "? text_pattern_ops")
-            .Duplicate(e => e.SearchGiven, configure: index => index.Mask = "? text_pattern_ops")
+            // which uses the index whatever the database's collation. The index also carries what the search filters
+            // and sorts on, so the count and the page's ids are read from it alone (an index-only scan: family=martin,
+            // 2,373 matches, 0.7 ms each instead of 5 and 8 ms reading the rows; docs/benchmarks.md).
+            .Duplicate(e => e.SearchFamily, configure: index => (index.Mask, index.IncludeColumns) = ("? text_pattern_ops", NameSearchCovers))
+            .Duplicate(e => e.SearchGiven, configure: index => (index.Mask, index.IncludeColumns) = ("? text_pattern_ops", NameSearchCovers))
             .Duplicate(e => e.LastUpdated);
         return options;
     }
+
+    private static readonly string[] NameSearchCovers = ["visibility", "search_name", "id"];
 
     /// <summary>
     /// The anonymous directory's answers are kept this long (ASP.NET output cache; a signed-in caller, who may see
