@@ -74,6 +74,7 @@ public static class TransferThroughput
             await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
             await Raw(store, "raw Marten append, one stream, optimistic (retried)", 1, transfers / 4, oneStream: true, print: false); // warm-up
             Console.WriteLine(await Raw(store, "raw Marten append, one stream, optimistic (retried)", writers, transfers, oneStream: true));
+            Console.WriteLine(await Raw(store, "raw Marten append, one stream, writers queued on its row lock (as the service)", writers, transfers, oneStream: true, exclusive: true));
             Console.WriteLine(await Raw(store, "raw Marten append, one stream per writer", writers, transfers, oneStream: false));
             Console.WriteLine(await Raw(store, "raw Marten append, single writer", 1, single, oneStream: true));
         }
@@ -137,9 +138,16 @@ public static class TransferThroughput
     /// posting document, one transaction; on one stream a lost race is retried as the service does (without the
     /// snapshot, the rules, HTTP or authorization).
     /// </summary>
-    private static async Task<string> Raw(IDocumentStore store, string path, int writers, int count, bool oneStream, bool print = true)
+    private static async Task<string> Raw(IDocumentStore store, string path, int writers, int count, bool oneStream, bool print = true, bool exclusive = false)
     {
         var ledger = Guid.CreateVersion7();
+        if (exclusive)
+        {
+            // A stream to lock: AppendExclusive (SELECT … FOR UPDATE on its row) needs it to exist.
+            await using var start = store.LightweightSession();
+            start.Events.StartStream(ledger, new RawTransferRecorded(ledger, Guid.CreateVersion7(), [], false, "ouverture", TimeProvider.System.GetUtcNow(), "bench"));
+            await start.SaveChangesAsync();
+        }
         var latencies = new List<double>(count);
         var (next, retries) = (0, 0);
         var clock = Stopwatch.StartNew();
@@ -154,9 +162,16 @@ public static class TransferThroughput
                     try
                     {
                         await using var session = store.LightweightSession();
-                        var state = await session.Events.FetchStreamStateAsync(stream);
                         var transfer = Guid.CreateVersion7();
                         var legs = new[] { new RawLeg(Donor, Fund, 1m) };
+                        if (exclusive)
+                        {
+                            await session.Events.AppendExclusive(stream, new RawTransferRecorded(stream, transfer, legs, false, "banc d'essai", TimeProvider.System.GetUtcNow(), "bench"));
+                            session.Store(new RawPosting { Id = Interlocked.Increment(ref _posting), TransferId = transfer, Debit = Donor, Credit = Fund, Amount = 1m });
+                            await session.SaveChangesAsync();
+                            break;
+                        }
+                        var state = await session.Events.FetchStreamStateAsync(stream);
                         if (state is null)
                             session.Events.StartStream(stream, new RawTransferRecorded(stream, transfer, legs, false, "banc d'essai", TimeProvider.System.GetUtcNow(), "bench"));
                         else
