@@ -24,6 +24,10 @@ public sealed class EventInbox(IDocumentStore store)
     public async Task<bool> KeepAsync(Guid messageId, object message, CancellationToken ct)
     {
         await using var session = store.LightweightSession();
+        // A redelivery long after the first copy is seen here, without a failed insert in the logs; two copies at once
+        // are told apart by the primary key below.
+        if (await session.Events.FetchStreamStateAsync(messageId, ct) is not null)
+            return false;
         session.Events.StartStream(messageId, message);
         try
         {
