@@ -28,7 +28,14 @@ public static class DashboardModule
     public static StoreOptions AddDashboardStore(this StoreOptions options)
     {
         options.Events.AddEventTypes(DashboardEvents.Types);
-        options.Projections.Add<YearTallyProjection>(ProjectionLifecycle.Async);
+        // A few documents (one per year) take every event: keep them in memory between pages (the cache) and read the
+        // events in large pages, so that a rebuild of 1,000,000 events reads and writes little (docs/benchmarks.md).
+        options.Projections.Add<YearTallyProjection>(ProjectionLifecycle.Async, async =>
+        {
+            async.BatchSize = 10_000;
+            async.CacheLimitPerTenant = 1_000;
+            async.RebuildFlushThreshold = 1_000;
+        });
         return options;
     }
 
