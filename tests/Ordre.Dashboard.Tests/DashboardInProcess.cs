@@ -27,6 +27,8 @@ public sealed class DashboardInProcess : ServiceInProcess<Program>
     /// <summary>Publishes messages as a service would (MassTransit over the test virtual host), each with the given message id.</summary>
     public async Task PublishAsync(IEnumerable<(Guid MessageId, object Message)> messages)
     {
+        // The dashboard's bus starts in the background: until its queue is bound, a published message reaches no queue.
+        await Broker.SettledAsync(Queue);
         var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(Broker.Amqp));
         await bus.StartAsync();
         try

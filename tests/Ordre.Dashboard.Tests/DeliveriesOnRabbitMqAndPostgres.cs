@@ -22,8 +22,17 @@ public sealed class DeliveriesOnRabbitMqAndPostgres(DashboardInProcess dashboard
         const int registrations = 400;
         await dashboard.PublishAsync(Enumerable.Range(0, registrations).Select(n => (Guid.CreateVersion7(), (object)Registration(n, "75"))));
 
-        await Eventually.Until(() => dashboard.Tally(2019), t => t?.Departments.GetValueOrDefault("75")?.GetValueOrDefault(FigureRules.Inscriptions) >= registrations,
-            TimeSpan.FromSeconds(90), "400 registrations counted in the 75");
+        try
+        {
+            await Eventually.Until(() => dashboard.Tally(2019), t => t?.Departments.GetValueOrDefault("75")?.GetValueOrDefault(FigureRules.Inscriptions) >= registrations,
+                TimeSpan.FromSeconds(90), "400 registrations counted in the 75");
+        }
+        catch (TimeoutException e)
+        {
+            var stored = await dashboard.Database.QueryAsync<long>("select count(*) from dashboard.mt_events");
+            var progress = await dashboard.Database.QueryAsync<string>("select name || '=' || last_seq_id from dashboard.mt_event_progression");
+            throw new TimeoutException($"{e.Message} (stored events: {stored[0]}; progress: {string.Join(", ", progress)}; queues: {await dashboard.Broker.QueuesJsonAsync()})", e);
+        }
         await dashboard.Broker.SettledAsync(DashboardInProcess.Queue);
         Assert.Equal(registrations, (await dashboard.Tally(2019))!.Departments["75"][FigureRules.Inscriptions]);
         using var queues = JsonDocument.Parse(await dashboard.Broker.QueuesJsonAsync());

@@ -1,4 +1,5 @@
 using Ordre.Contracts.Conventions;
+using Ordre.Contracts.Discipline;
 using Ordre.Contracts.Solidarity;
 using Ordre.Contracts.Tableau;
 using Ordre.Dashboard.Figures;
@@ -126,5 +127,36 @@ public sealed class FigureRulesTests
         foreach (var key in new[] { "conventions-par-regime", "conventions-par-categorie", "sanctions-par-nature", "discipline-etapes" })
             Assert.Contains(figures.Breakdowns, b => b.Key == key);
         Assert.All(figures.Figures, f => Assert.Contains(f.Group, new[] { "tableau", "discipline", "conventions", "solidarite" }));
+    }
+
+    [Fact]
+    public void Cases_pending_at_a_year_s_end_are_every_opening_minus_every_judgment_up_to_that_year()
+    {
+        var at2019 = new DateOnly(2019, 11, 3);
+        var at2020 = new DateOnly(2020, 2, 3);
+        var y2019 = Tally(2019, new DisciplinaryCaseOpened(Guid.NewGuid(), DisciplinaryChambers.National, null, at2019, At),
+            new DisciplinaryCaseOpened(Guid.NewGuid(), DisciplinaryChambers.National, null, at2019, At));
+        var y2020 = Tally(2020, new DisciplinaryCaseJudged(Guid.NewGuid(), DisciplinaryChambers.National, "Warning", at2020, At),
+            new DisciplinaryCaseOpened(Guid.NewGuid(), DisciplinaryChambers.FirstInstance, "75", at2020, At));
+        var figures = FiguresCatalog.For(2020, y2020, At, [y2019, y2020]);
+        Assert.Equal(1, Figure(figures, "affaires-cdn-en-cours"));
+        Assert.Equal(1, Figure(figures, FigureRules.AffairesCdnJugees));
+        Assert.Equal(0, Figure(figures, FigureRules.AffairesCdnOuvertes));
+        Assert.Equal(1, Figure(figures, "affaires-cdpi-en-cours"));
+        Assert.Equal(2, Figure(FiguresCatalog.For(2019, y2019, At, [y2019]), "affaires-cdn-en-cours"));
+    }
+
+    [Fact]
+    public void The_discipline_pipeline_counts_complaints_then_first_instance_cases_then_national_appeals_in_that_order()
+    {
+        var day = new DateOnly(2020, 4, 1);
+        var figures = FiguresCatalog.For(2020, Tally(2020,
+            new ComplaintLodged(Guid.NewGuid(), "13", day, At), new ComplaintLodged(Guid.NewGuid(), "13", day, At), new ComplaintLodged(Guid.NewGuid(), "75", day, At),
+            new DisciplinaryCaseOpened(Guid.NewGuid(), DisciplinaryChambers.FirstInstance, "13", day, At),
+            new DisciplinaryCaseOpened(Guid.NewGuid(), DisciplinaryChambers.National, null, day, At)), At);
+        var pipeline = figures.Breakdowns.Single(b => b.Key == "discipline-etapes").Items;
+        Assert.Equal([("plaintes", 3m), ("cdpi", 1m), ("cdn", 1m)], pipeline.Select(i => (i.Key, i.Value)));
+        Assert.Equal(2, figures.Departments.Single(d => d.Code == "13").Values[FigureRules.Plaintes]);
+        Assert.Equal(3, figures.Series.Single(s => s.Key == "plaintes-par-mois").Points[3].Value);
     }
 }

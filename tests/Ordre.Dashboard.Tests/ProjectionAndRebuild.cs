@@ -72,9 +72,10 @@ public sealed class ProjectionAndRebuild(DashboardInProcess dashboard, ITestOutp
         await dashboard.CaughtUp();
         var health = await dashboard.Services.GetRequiredService<HealthReader>().ReadAsync(default);
         output.WriteLine(JsonSerializer.Serialize(health));
-        Assert.Empty(health.Problems);
+        // appsettings.json also names the other services' databases (./ordre up's): only the test's own is checked here.
+        Assert.DoesNotContain(health.Problems, p => p.Contains("RabbitMQ", StringComparison.Ordinal) || p.Contains("dashboard", StringComparison.Ordinal));
         Assert.Contains(health.Queues, q => q.Name == DashboardInProcess.Queue && !q.IsError);
-        var own = Assert.Single(health.Services);
+        var own = Assert.Single(health.Services, s => s.Service == "dashboard");
         var figures = Assert.Single(own.Projections, p => p.Name.StartsWith(YearTallyProjection.ProjectionName, StringComparison.Ordinal));
         Assert.Equal(figures.HighWater, figures.Sequence);
         Assert.NotNull(own.DaemonLeader);

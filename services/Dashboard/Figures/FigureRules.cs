@@ -30,6 +30,14 @@ public static class FigureRules
     public const string SanctionsParNature = "sanctions-par-nature";
     public const string RadiationsDisciplinaires = "radiations-disciplinaires";
     public const string FichesJurisprudence = "fiches-jurisprudence";
+    public const string Plaintes = "plaintes";
+    public const string Conciliations = "conciliations";
+    public const string ConciliationsParIssue = "conciliations-par-issue";
+    public const string DisciplineEtapes = "discipline-etapes";
+    public const string AffairesCdpiOuvertes = "affaires-cdpi-ouvertes";
+    public const string AffairesCdpiJugees = "affaires-cdpi-jugees";
+    public const string AffairesCdnOuvertes = "affaires-cdn-ouvertes";
+    public const string AffairesCdnJugees = "affaires-cdn-jugees";
     public const string Conventions = "conventions";
     public const string ConventionsParRegime = "conventions-par-regime";
     public const string ConventionsParCategorie = "conventions-par-categorie";
@@ -64,6 +72,13 @@ public static class FigureRules
             ? [new(Sanctions), new(SanctionsParNature, 1, e.Kind), new(RadiationsDisciplinaires)]
             : [new(Sanctions), new(SanctionsParNature, 1, e.Kind)]),
         JurisprudenceFichePublished e => new(ParisCalendar.DayOf(e.OccurredAt), null, [new(FichesJurisprudence)]),
+
+        ComplaintLodged e => new(e.RegisteredOn, e.Department, [new(Plaintes), new(DisciplineEtapes, 1, "plaintes")]),
+        ConciliationEnded e => new(e.On, null, [new(Conciliations), new(ConciliationsParIssue, 1, e.Outcome)]),
+        DisciplinaryCaseOpened { Chamber: DisciplinaryChambers.National } e => new(e.On, null, [new(AffairesCdnOuvertes), new(DisciplineEtapes, 1, "cdn")]),
+        DisciplinaryCaseOpened e => new(e.On, e.Department, [new(AffairesCdpiOuvertes), new(DisciplineEtapes, 1, "cdpi")]),
+        DisciplinaryCaseJudged { Chamber: DisciplinaryChambers.National } e => new(e.On, null, [new(AffairesCdnJugees)]),
+        DisciplinaryCaseJudged e => new(e.On, null, [new(AffairesCdpiJugees)]),
 
         ConventionDossierSubmitted e => new(DayOfMonth(e.Month, e.OccurredAt), null, Submitted(e.Regime, e.Category, e.Late, 1)),
         ConventionDossiersSubmitted e => new(DayOfMonth(e.Month, e.OccurredAt), null,

@@ -24,10 +24,19 @@ public sealed record YearFigures(int Year, DateTimeOffset ComputedAt, IReadOnlyL
 /// <summary>The catalogue of figures: what each shows, from which counters, beside which 2020 reference (DOMAIN.md §6, §7).</summary>
 public static class FiguresCatalog
 {
-    private sealed record Figure(string Key, string Group, string Label, string Unit, decimal? Reference2020, Func<YearTally, decimal> Value);
+    /// <summary><c>Value</c> reads the year's tally and the tallies of every year up to it (for what is pending at the year's end).</summary>
+    private sealed record Figure(string Key, string Group, string Label, string Unit, decimal? Reference2020, Func<YearTally, IReadOnlyList<YearTally>, decimal> Value)
+    {
+        public Figure(string key, string group, string label, string unit, decimal? reference2020, Func<YearTally, decimal> value)
+            : this(key, group, label, unit, reference2020, (tally, _) => value(tally)) { }
+    }
 
     private static Figure Counter(string key, string group, string label, decimal? reference, string unit = "nombre") =>
         new(key, group, label, unit, reference, t => t.Total(key));
+
+    /// <summary>Cases opened and not yet judged at the end of the year: every year's openings minus judgments, up to this one.</summary>
+    private static Figure Pending(string key, string label, decimal? reference, string opened, string judged) =>
+        new(key, "discipline", label, "nombre", reference, (_, upToYear) => Math.Max(0, upToYear.Sum(t => t.Total(opened) - t.Total(judged))));
 
     private static readonly Figure[] Figures =
     [
@@ -42,6 +51,14 @@ public static class FiguresCatalog
         Counter(Suspensions, "tableau", "Suspensions prononcées", null),
         Counter(Radiations, "tableau", "Radiations du Tableau", null),
         Counter(Deces, "tableau", "Décès", null),
+        Counter(Plaintes, "discipline", "Plaintes enregistrées par les conseils départementaux", null),
+        Counter(Conciliations, "discipline", "Conciliations tenues", null),
+        Counter(AffairesCdpiOuvertes, "discipline", "Affaires ouvertes en chambre disciplinaire de première instance (référence : 2019)", 1_523),
+        Counter(AffairesCdpiJugees, "discipline", "Affaires jugées en première instance (référence : 2019)", 1_085),
+        Pending("affaires-cdpi-en-cours", "Affaires en cours en première instance en fin d'année", null, AffairesCdpiOuvertes, AffairesCdpiJugees),
+        Counter(AffairesCdnOuvertes, "discipline", "Appels enregistrés à la chambre disciplinaire nationale (référence : 2019)", 365),
+        Counter(AffairesCdnJugees, "discipline", "Affaires jugées par la chambre nationale (référence : 2019)", 347),
+        Pending("affaires-cdn-en-cours", "Affaires en cours à la chambre nationale en fin d'année (référence : 2019)", 456, AffairesCdnOuvertes, AffairesCdnJugees),
         Counter(Sanctions, "discipline", "Sanctions disciplinaires devenues exécutoires", null),
         Counter(RadiationsDisciplinaires, "discipline", "Radiations disciplinaires (référence : CDN 2019)", 5),
         Counter(FichesJurisprudence, "discipline", "Fiches de jurisprudence publiées", 410),
@@ -68,7 +85,7 @@ public static class FiguresCatalog
         new("inscriptions-par-mois", "tableau", "Inscriptions par mois", Inscriptions),
         new("transferts-par-mois", "tableau", "Transferts par mois", Transferts),
         new("conventions-par-mois", "conventions", "Dossiers IDAHE reçus par mois", Conventions),
-        new("plaintes-par-mois", "discipline", "Plaintes enregistrées par mois", "plaintes"),
+        new("plaintes-par-mois", "discipline", "Plaintes enregistrées par mois", Plaintes),
         new("demandes-aide-par-mois", "solidarite", "Demandes d'aide par mois", DemandesAide),
     ];
 
@@ -82,8 +99,10 @@ public static class FiguresCatalog
         new(SanctionsParNature, "discipline", "Sanctions par nature", [(nameof(SanctionKind.Warning), "Avertissement"), (nameof(SanctionKind.Reprimand), "Blâme"),
             (nameof(SanctionKind.PublicFunctionsBan), "Interdiction de fonctions publiques"), (nameof(SanctionKind.PracticeBan), "Interdiction d'exercer"),
             (nameof(SanctionKind.StrikingOff), "Radiation")]),
-        new("discipline-etapes", "discipline", "Parcours disciplinaire : de la plainte à la CDN", [("plaintes", "Plaintes"), ("cdpi", "Affaires ouvertes en CDPI"),
+        new(DisciplineEtapes, "discipline", "Parcours disciplinaire : de la plainte à la CDN", [("plaintes", "Plaintes"), ("cdpi", "Affaires ouvertes en CDPI"),
             ("cdn", "Appels devant la CDN")]),
+        new(ConciliationsParIssue, "discipline", "Conciliations par issue", [("Total", "Conciliation totale"), ("Partial", "Conciliation partielle"),
+            ("Failed", "Échec"), ("Absent", "Absence d'une partie")]),
         new(RadiationsParMotif, "tableau", "Radiations par motif", [("CeasedPractice", "Cessation d'activité"), ("Administrative", "Administrative"),
             ("Disciplinary", "Disciplinaire")]),
         new(AppelsParProfession, "solidarite", "Appels à la ligne d'écoute par profession", [], OpenList: true),
@@ -92,12 +111,14 @@ public static class FiguresCatalog
     ];
 
     /// <summary>The counters kept per department, shown in the departments' table.</summary>
-    private static readonly string[] DepartmentCounters = [Inscriptions, InscriptionsRefusees, RejetsImplicites, Transferts, "plaintes"];
+    private static readonly string[] DepartmentCounters = [Inscriptions, InscriptionsRefusees, RejetsImplicites, Transferts, Plaintes];
 
-    public static YearFigures For(int year, YearTally? tally, DateTimeOffset computedAt)
+    /// <summary>The figures of <paramref name="year"/>; <paramref name="earlier"/>: the tallies of the years before it (for what is pending).</summary>
+    public static YearFigures For(int year, YearTally? tally, DateTimeOffset computedAt, IReadOnlyList<YearTally>? earlier = null)
     {
         tally ??= new YearTally { Id = year };
-        var figures = Figures.Select(f => new FigureView(f.Key, f.Group, f.Label, f.Value(tally), f.Reference2020, f.Unit, "evenements"))
+        IReadOnlyList<YearTally> upToYear = [.. (earlier ?? []).Where(t => t.Id < year), tally];
+        var figures = Figures.Select(f => new FigureView(f.Key, f.Group, f.Label, f.Value(tally, upToYear), f.Reference2020, f.Unit, "evenements"))
             .Concat(ManualFigures.Table.Where(m => m.Year == year)
                 .Select(m => new FigureView(m.Key, m.Group, m.Label, m.Value, year == 2020 ? m.Value : null, m.Unit, "saisie-manuelle")))
             .ToList();

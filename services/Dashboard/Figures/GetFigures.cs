@@ -17,7 +17,7 @@ public static class GetFiguresEndpoint
         if (asked is < FirstYear or > LastYear)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = [$"L'année va de {FirstYear} à {LastYear}."] },
                 title: "Année invalide");
-        var tally = await session.LoadAsync<YearTally>(asked, ct);
-        return TypedResults.Ok(FiguresCatalog.For(asked, tally, TimeZoneInfo.ConvertTime(now, Paris)));
+        var upToYear = await session.Query<YearTally>().Where(t => t.Id <= asked).ToListAsync(ct);
+        return TypedResults.Ok(FiguresCatalog.For(asked, upToYear.SingleOrDefault(t => t.Id == asked), TimeZoneInfo.ConvertTime(now, Paris), upToYear));
     }
 }

@@ -19,6 +19,7 @@ public static class DashboardEvents
         typeof(PractitionerTransferred),
         // Discipline
         typeof(SanctionEnforceable), typeof(SanctionEnded), typeof(EmergencySuspensionLapsed), typeof(JurisprudenceFichePublished),
+        typeof(ComplaintLodged), typeof(ConciliationEnded), typeof(DisciplinaryCaseOpened), typeof(DisciplinaryCaseJudged),
         // Conventions (IDAHE)
         typeof(ConventionDossierSubmitted), typeof(ConventionDossiersSubmitted), typeof(ConventionDossierDecided),
         typeof(ConventionAuthorisationDeemedGranted),

@@ -25,6 +25,10 @@ public sealed class RecordIntegrationEvents(EventInbox inbox) :
     IConsumer<SanctionEnded>,
     IConsumer<EmergencySuspensionLapsed>,
     IConsumer<JurisprudenceFichePublished>,
+    IConsumer<ComplaintLodged>,
+    IConsumer<ConciliationEnded>,
+    IConsumer<DisciplinaryCaseOpened>,
+    IConsumer<DisciplinaryCaseJudged>,
     IConsumer<ConventionDossierSubmitted>,
     IConsumer<ConventionDossiersSubmitted>,
     IConsumer<ConventionDossierDecided>,
@@ -57,6 +61,10 @@ public sealed class RecordIntegrationEvents(EventInbox inbox) :
     public Task Consume(ConsumeContext<SanctionEnded> context) => inbox.KeepAsync(context);
     public Task Consume(ConsumeContext<EmergencySuspensionLapsed> context) => inbox.KeepAsync(context);
     public Task Consume(ConsumeContext<JurisprudenceFichePublished> context) => inbox.KeepAsync(context);
+    public Task Consume(ConsumeContext<ComplaintLodged> context) => inbox.KeepAsync(context);
+    public Task Consume(ConsumeContext<ConciliationEnded> context) => inbox.KeepAsync(context);
+    public Task Consume(ConsumeContext<DisciplinaryCaseOpened> context) => inbox.KeepAsync(context);
+    public Task Consume(ConsumeContext<DisciplinaryCaseJudged> context) => inbox.KeepAsync(context);
     public Task Consume(ConsumeContext<ConventionDossierSubmitted> context) => inbox.KeepAsync(context);
     public Task Consume(ConsumeContext<ConventionDossiersSubmitted> context) => inbox.KeepAsync(context);
     public Task Consume(ConsumeContext<ConventionDossierDecided> context) => inbox.KeepAsync(context);
