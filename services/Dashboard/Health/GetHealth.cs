@@ -98,7 +98,7 @@ public sealed class HealthReader(IConfiguration configuration, IHttpClientFactor
             var highWater = await ScalarAsync(connection, $"select coalesce(max(seq_id), 0) from {Quote(schema)}.mt_events", ct);
             var projections = new List<ProjectionView>();
             await using (var command = new NpgsqlCommand(
-                $"select name, last_seq_id from {Quote(schema)}.mt_event_progression where name <> 'HighWaterMark' order by name", connection))
+                $"select name, last_seq_id from {Quote(schema)}.mt_event_progression where name not like 'HighWater%' order by name", connection))
             await using (var reader = await command.ExecuteReaderAsync(ct))
                 while (await reader.ReadAsync(ct))
                     projections.Add(new ProjectionView(reader.GetString(0), reader.GetInt64(1), highWater));
