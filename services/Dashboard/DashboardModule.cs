@@ -6,6 +6,7 @@ using Ordre.Dashboard.Figures;
 using Ordre.Dashboard.Health;
 using Ordre.Dashboard.Inbox;
 using Ordre.Dashboard.Live;
+using Ordre.Dashboard.Registrations;
 using Ordre.ServiceDefaults.Auth;
 
 namespace Ordre.Dashboard;

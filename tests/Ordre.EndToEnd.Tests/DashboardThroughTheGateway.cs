@@ -20,9 +20,10 @@ public class DashboardThroughTheGateway(OrdreSystem system, ITestOutputHelper ou
     {
         using var national = await system.HttpClientFor("cnom");
         national.Timeout = TimeSpan.FromSeconds(60);
-        int Registered(JsonElement figures) => figures.GetProperty("figures").EnumerateArray()
-            .Single(f => f.GetProperty("key").GetString() == "inscriptions").GetProperty("value").GetInt32();
-        var before = await national.GetFromJsonAsync<JsonElement>("/dashboard/api/figures");
+        static decimal Corsica(JsonElement figures) => figures.GetProperty("departments").EnumerateArray()
+            .Where(d => d.GetProperty("code").GetString() == "2A").Select(d => d.GetProperty("values").GetProperty("inscriptions").GetDecimal())
+            .SingleOrDefault();
+        var before = Corsica(await national.GetFromJsonAsync<JsonElement>("/dashboard/api/figures"));
 
         using var stream = await national.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/dashboard/api/stream"), HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal(HttpStatusCode.OK, stream.StatusCode);
@@ -32,18 +33,45 @@ public class DashboardThroughTheGateway(OrdreSystem system, ITestOutputHelper ou
 
         var sent = Stopwatch.StartNew();
         await system.GrantedInscription("cdom2a", "2A");
+        // As the page does: on each event, fetch the figures again, until the grant shows (other tests' events may come first).
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        string? line;
-        while ((line = await reader.ReadLineAsync(timeout.Token)) != "event: figures")
-            Assert.NotNull(line);
-        var data = await reader.ReadLineAsync(timeout.Token);
-        output.WriteLine($"decision → SSE event: {sent.ElapsedMilliseconds} ms ({data})");
-        Assert.StartsWith("data: {\"year\":", data);
+        JsonElement after;
+        do
+        {
+            string? line;
+            while ((line = await reader.ReadLineAsync(timeout.Token)) != "event: figures")
+                Assert.NotNull(line);
+            var data = await reader.ReadLineAsync(timeout.Token);
+            Assert.StartsWith("data: {\"year\":", data);
+            after = await national.GetFromJsonAsync<JsonElement>("/dashboard/api/figures", timeout.Token);
+        }
+        while (Corsica(after) <= before);
+        output.WriteLine($"decision sent → figure changed on the stream's event: {sent.ElapsedMilliseconds} ms (decision included)");
 
-        var after = await national.GetFromJsonAsync<JsonElement>("/dashboard/api/figures");
-        Assert.Equal(Registered(before) + 1, Registered(after));
+        Assert.Equal(before + 1, Corsica(after));
         Assert.Contains(after.GetProperty("departments").EnumerateArray(), d => d.GetProperty("code").GetString() == "2A"
             && d.GetProperty("region").GetString() == "COR" && d.GetProperty("name").GetString() == "Corse-du-Sud");
+    }
+
+    [Fact]
+    public async Task A_complaint_taken_to_a_final_ban_moves_the_discipline_pipeline_and_the_sanctions_by_kind()
+    {
+        using var national = await system.HttpClientFor("cnom");
+        static decimal Item(JsonElement figures, string breakdown, string item) => figures.GetProperty("breakdowns").EnumerateArray()
+            .Single(b => b.GetProperty("key").GetString() == breakdown).GetProperty("items").EnumerateArray()
+            .Single(i => i.GetProperty("key").GetString() == item).GetProperty("value").GetDecimal();
+        static (decimal Complaints, decimal Cdpi, decimal Cdn, decimal Bans) Pipeline(JsonElement f) =>
+            (Item(f, "discipline-etapes", "plaintes"), Item(f, "discipline-etapes", "cdpi"), Item(f, "discipline-etapes", "cdn"),
+             Item(f, "sanctions-par-nature", "PracticeBan"));
+        var before = Pipeline(await national.GetFromJsonAsync<JsonElement>("/dashboard/api/figures"));
+
+        var doctor = await system.GrantedInscription();
+        await system.FinalBan(doctor, banMonths: 6);
+
+        var after = await Eventually.Until(async () => Pipeline(await national.GetFromJsonAsync<JsonElement>("/dashboard/api/figures")),
+            p => p.Complaints > before.Complaints && p.Cdpi > before.Cdpi && p.Cdn > before.Cdn && p.Bans > before.Bans,
+            TimeSpan.FromSeconds(30), "the complaint, the CDPI case, the CDN appeal and the ban counted");
+        output.WriteLine($"before {before}, after {after}");
     }
 
     [Fact]

@@ -26,7 +26,11 @@ public static class StreamFiguresEndpoint
             while (!ct.IsCancellationRequested)
             {
                 var changed = versions.ChangedSince(seen);
-                if (await Task.WhenAny(changed, Task.Delay(KeepAlive, ct)) != changed)
+                using var quiet = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                var keepAlive = Task.Delay(KeepAlive, quiet.Token);
+                var first = await Task.WhenAny(changed, keepAlive);
+                await quiet.CancelAsync(); // no timer left behind when the figures changed first
+                if (first != changed)
                 {
                     await http.Response.WriteAsync(": keep-alive\n\n", ct);
                     await http.Response.Body.FlushAsync(ct);

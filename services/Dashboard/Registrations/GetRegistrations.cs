@@ -2,7 +2,7 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ordre.Dashboard.Figures;
 
-namespace Ordre.Dashboard;
+namespace Ordre.Dashboard.Registrations;
 
 public sealed record DepartmentFigures(string Department, int Registered, int Refused, int ImplicitlyRejected);
 
