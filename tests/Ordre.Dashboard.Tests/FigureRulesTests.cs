@@ -113,8 +113,8 @@ public sealed class FigureRulesTests
     [Fact]
     public void A_figure_no_event_produces_is_shown_as_entered_by_hand_for_its_year_only()
     {
-        var lps = FiguresCatalog.For(2020, null, At).Figures.Single(f => f.Key == "demandes-lps");
-        Assert.Equal(("saisie-manuelle", 144m), (lps.Source, lps.Value));
+        var restricted = FiguresCatalog.For(2020, null, At).Figures.Single(f => f.Key == "decisions-formation-restreinte");
+        Assert.Equal(("saisie-manuelle", 93m, 93m), (restricted.Source, restricted.Value, restricted.Reference2020!.Value));
         Assert.DoesNotContain(FiguresCatalog.For(2021, null, At).Figures, f => f.Source == "saisie-manuelle");
     }
 
@@ -158,5 +158,17 @@ public sealed class FigureRulesTests
         Assert.Equal([("plaintes", 3m), ("cdpi", 1m), ("cdn", 1m)], pipeline.Select(i => (i.Key, i.Value)));
         Assert.Equal(2, figures.Departments.Single(d => d.Code == "13").Values[FigureRules.Plaintes]);
         Assert.Equal(3, figures.Series.Single(s => s.Key == "plaintes-par-mois").Points[3].Value);
+    }
+
+    [Fact]
+    public void Lps_requests_count_apart_from_accepted_first_declarations_and_renewals()
+    {
+        var day = new DateOnly(2020, 7, 1);
+        var figures = FiguresCatalog.For(2020, Tally(2020,
+            new LpsDeclarationRecorded(Guid.NewGuid(), "Received", day, At), new LpsDeclarationRecorded(Guid.NewGuid(), "Received", day, At),
+            new LpsDeclarationRecorded(Guid.NewGuid(), "Registered", day, At), new LpsDeclarationRecorded(Guid.NewGuid(), "Renewed", day, At)), At);
+        Assert.Equal((2m, 2m), (Figure(figures, FigureRules.DemandesLps), Figure(figures, FigureRules.DeclarationsLpsAcceptees)));
+        Assert.Equal(144, figures.Figures.Single(f => f.Key == FigureRules.DemandesLps).Reference2020);
+        Assert.Equal([1m, 1m], figures.Breakdowns.Single(b => b.Key == FigureRules.DeclarationsLpsParEtape).Items.Select(i => i.Value));
     }
 }

@@ -22,6 +22,9 @@ public static class FigureRules
     public const string DemandesTransfert = "demandes-transfert";
     public const string Transferts = "transferts";
     public const string TransfertsEntrants = "transferts-entrants";
+    public const string DemandesLps = "demandes-lps";
+    public const string DeclarationsLpsAcceptees = "declarations-lps-acceptees";
+    public const string DeclarationsLpsParEtape = "declarations-lps-par-etape";
     public const string Suspensions = "suspensions";
     public const string Radiations = "radiations";
     public const string RadiationsParMotif = "radiations-par-motif";
@@ -64,6 +67,8 @@ public static class FigureRules
         InscriptionAnnulled e => new(e.On, null, [new(InscriptionsAnnulees)]),
         PractitionerStatusChanged { Status: nameof(RegisterStatus.InTransfer) } e => new(e.On, null, [new(DemandesTransfert)]),
         PractitionerTransferred e => new(e.On, e.ToDepartment, [new(Transferts)]),
+        LpsDeclarationRecorded { Step: "Received" } e => new(e.On, null, [new(DemandesLps)]),
+        LpsDeclarationRecorded e => new(e.On, null, [new(DeclarationsLpsAcceptees), new(DeclarationsLpsParEtape, 1, e.Step)]),
         PractitionerSuspended e => new(e.From, null, [new(Suspensions)]),
         PractitionerStruckOff e => new(e.EffectiveOn, null, [new(Radiations), new(RadiationsParMotif, 1, e.Reason)]),
         PractitionerDeceased e => new(e.DiedOn, null, [new(Deces)]),

@@ -13,8 +13,6 @@ public static class ManualFigures
     [
         new(2020, "decisions-formation-restreinte", "tableau", "Décisions de la formation restreinte du CNOM", 93, "nombre",
             new DateOnly(2026, 12, 1), "Rapport d'activité 2020 du CNOM, « Formation restreinte »"),
-        new(2020, "demandes-lps", "tableau", "Demandes d'inscription en libre prestation de services (LPS)", 144, "nombre",
-            new DateOnly(2026, 12, 1), "Rapport d'activité 2020 du CNOM, « Service du tableau »"),
         new(2020, "circulaires", "tableau", "Circulaires du CNOM", 66, "nombre",
             new DateOnly(2026, 12, 1), "Rapport d'activité 2020 du CNOM, « L'année en bref »"),
     ];

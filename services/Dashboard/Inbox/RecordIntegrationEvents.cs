@@ -21,6 +21,7 @@ public sealed class RecordIntegrationEvents(EventInbox inbox) :
     IConsumer<PractitionerStruckOff>,
     IConsumer<PractitionerDeceased>,
     IConsumer<PractitionerTransferred>,
+    IConsumer<LpsDeclarationRecorded>,
     IConsumer<SanctionEnforceable>,
     IConsumer<SanctionEnded>,
     IConsumer<EmergencySuspensionLapsed>,
@@ -57,6 +58,7 @@ public sealed class RecordIntegrationEvents(EventInbox inbox) :
     public Task Consume(ConsumeContext<PractitionerStruckOff> context) => inbox.KeepAsync(context);
     public Task Consume(ConsumeContext<PractitionerDeceased> context) => inbox.KeepAsync(context);
     public Task Consume(ConsumeContext<PractitionerTransferred> context) => inbox.KeepAsync(context);
+    public Task Consume(ConsumeContext<LpsDeclarationRecorded> context) => inbox.KeepAsync(context);
     public Task Consume(ConsumeContext<SanctionEnforceable> context) => inbox.KeepAsync(context);
     public Task Consume(ConsumeContext<SanctionEnded> context) => inbox.KeepAsync(context);
     public Task Consume(ConsumeContext<EmergencySuspensionLapsed> context) => inbox.KeepAsync(context);
