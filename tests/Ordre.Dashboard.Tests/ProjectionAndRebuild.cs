@@ -82,6 +82,28 @@ public sealed class ProjectionAndRebuild(DashboardInProcess dashboard, ITestOutp
     }
 
     [Fact]
+    public async Task An_error_queue_holding_a_message_is_marked_as_an_error_with_its_count()
+    {
+        var servers = await TestServers.Shared;
+        using var management = new HttpClient { BaseAddress = new Uri(servers.RabbitManagement.GetLeftPart(UriPartial.Authority)) };
+        management.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(Uri.UnescapeDataString(servers.RabbitManagement.UserInfo))));
+        var vhost = Uri.EscapeDataString(dashboard.Broker.Name);
+        const string errorQueue = DashboardInProcess.Queue + "_error";
+        (await management.PutAsync($"/api/queues/{vhost}/{errorQueue}",
+            new StringContent("""{"durable":true,"arguments":{"x-queue-type":"quorum"}}""", System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        (await management.PostAsync($"/api/exchanges/{vhost}/amq.default/publish", new StringContent(
+            $$"""{"properties":{},"routing_key":"{{errorQueue}}","payload":"poison","payload_encoding":"string"}""",
+            System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+
+        var health = dashboard.Services.GetRequiredService<HealthReader>();
+        var queue = await Eventually.Until(async () => (await health.ReadAsync(default)).Queues.SingleOrDefault(q => q.Name == errorQueue),
+            q => q is { Messages: 1 }, TimeSpan.FromSeconds(30), "the error queue with its message");
+        Assert.True(queue!.IsError);
+        Assert.Equal(0, queue.Consumers);
+    }
+
+    [Fact]
     public async Task Only_the_national_council_passes_the_policy_of_every_dashboard_endpoint()
     {
         var authorization = dashboard.Services.GetRequiredService<IAuthorizationService>();
