@@ -1,4 +1,5 @@
 using Ordre.Contracts.Conventions;
+using Ordre.Contracts.Dashboard;
 using Ordre.Contracts.Discipline;
 using Ordre.Contracts.Solidarity;
 using Ordre.Contracts.Tableau;
@@ -15,7 +16,8 @@ builder.AddOrdreTelemetry("gateway");
 builder.AddOrdreAuthentication();
 // The services' own policies, applied here per route (gateway/appsettings.json) before the service applies them again.
 builder.Services.AddRolePolicies(TableauPolicies.RolesAdmitted, TableauPolicies.ScopesRequired).AddRolePolicies(DisciplinePolicies.RolesAdmitted)
-    .AddRolePolicies(ConventionsPolicies.RolesAdmitted).AddRolePolicies(SolidarityPolicies.RolesAdmitted);
+    .AddRolePolicies(ConventionsPolicies.RolesAdmitted).AddRolePolicies(SolidarityPolicies.RolesAdmitted)
+    .AddRolePolicies(DashboardPolicies.RolesAdmitted);
 builder.Services.AddHealthChecks();
 builder.Services.AddGatewayRateLimits(builder.Configuration);
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));

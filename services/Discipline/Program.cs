@@ -21,6 +21,8 @@ builder.AddEventStore("discipline", store => store.AddComplaints().AddChambers()
     .PublishIntegrationEvents(map =>
     {
         ChambersModule.PublishSanctions(map);
+        ChambersModule.PublishPipeline(map);
+        ComplaintsModule.PublishComplaints(map);
         CaseLawModule.PublishSheets(map);
     });
 

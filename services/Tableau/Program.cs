@@ -27,6 +27,7 @@ builder.AddEventStore("tableau", store => store.AddInscriptions().AddRegister().
     {
         InscriptionsModule.PublishInscriptionEvents(events);
         RegisterModule.PublishRegisterEvents(events);
+        LpsModule.PublishLpsEvents(events);
     });
 
 var app = builder.Build();

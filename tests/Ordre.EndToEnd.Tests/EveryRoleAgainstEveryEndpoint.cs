@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Ordre.Contracts.Conventions;
+using Ordre.Contracts.Dashboard;
 using Ordre.Contracts.Discipline;
 using Ordre.Contracts.Solidarity;
 using Ordre.Contracts.Tableau;
@@ -26,7 +27,7 @@ public partial class EveryRoleAgainstEveryEndpoint(OrdreSystem system, ITestOutp
 {
     private static readonly Dictionary<string, string[]> PolicyTable = new[]
         { OrdrePolicies.RolesAdmitted, TableauPolicies.RolesAdmitted, DisciplinePolicies.RolesAdmitted, ConventionsPolicies.RolesAdmitted,
-          SolidarityPolicies.RolesAdmitted }
+          SolidarityPolicies.RolesAdmitted, DashboardPolicies.RolesAdmitted }
         .SelectMany(table => table).ToDictionary();
 
     /// <summary>A caller, with what the test itself (not the code under test) knows of its reach.</summary>
@@ -78,9 +79,10 @@ public partial class EveryRoleAgainstEveryEndpoint(OrdreSystem system, ITestOutp
                 if (!caller.Anonymous)
                     request.Headers.Authorization = new AuthenticationHeaderValue("Bearer",
                         caller.Account == CompanyAdmin ? records.CompanyAdminToken : await system.TokenFor(caller.Account));
-                using var response = await Http.SendAsync(request);
+                // Headers first: the dashboard's live stream (text/event-stream) never ends; disposing the response closes it.
+                using var response = await Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
                 var status = (int)response.StatusCode;
-                var text = await response.Content.ReadAsStringAsync();
+                var text = response.Content.Headers.ContentType?.MediaType == "text/event-stream" ? "" : await response.Content.ReadAsStringAsync();
                 tried++;
 
                 var admitted = Admits(operation.Policy, caller);

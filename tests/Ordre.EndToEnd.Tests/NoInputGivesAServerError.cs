@@ -54,7 +54,8 @@ public class NoInputGivesAServerError(OrdreSystem system, ITestOutputHelper outp
             using var request = bad.Build();
             if (bad.Account is { } account)
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[account]);
-            using var response = await http.SendAsync(request, ct);
+            // Headers first: the dashboard's live stream never ends; disposing the response closes it.
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
             var status = (int)response.StatusCode;
             byStatus.AddOrUpdate(status, 1, (_, n) => n + 1);
             var mediaType = response.Content.Headers.ContentType?.MediaType;

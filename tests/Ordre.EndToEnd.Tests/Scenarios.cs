@@ -200,18 +200,25 @@ public static class Scenarios
         Eventually.Until(() => system.RegisteredCount(department), count => count >= expected, timeout,
             $"registrations counted for department {department} = {expected}");
 
-    /// <summary>The dashboard's consumer queues (MassTransit endpoint names, prefixed by the service).</summary>
-    public const string GrantedInscriptionsQueue = "dashboard-count-granted-inscriptions";
-    public const string ImplicitRejectionsQueue = "dashboard-count-implicit-rejections";
+    /// <summary>The dashboard's one consumer queue (every integration event it keeps; MassTransit endpoint name, prefixed by the service).</summary>
+    public const string DashboardQueue = "dashboard-record-integration-events";
+    public const string GrantedInscriptionsQueue = DashboardQueue;
+    public const string ImplicitRejectionsQueue = DashboardQueue;
 
     /// <summary>
-    /// Waits until the dashboard has applied the message: its processed-message record commits with the effect
-    /// (IdempotentConsumer), so once it exists the count includes the message.
+    /// Waits until the dashboard has stored the message (its one-event stream, id = message id) and its figures'
+    /// projection has counted every stored event: the counts then include the message.
     /// </summary>
-    public static Task ProcessedByDashboard(this OrdreSystem system, Guid messageId) =>
-        Eventually.Until(() => system.DashboardDatabase.QueryAsync<long>(
-                $"select count(*) from dashboard.mt_doc_processedmessage where id = '{messageId}'"),
-            rows => rows[0] == 1, what: $"message {messageId} processed by the dashboard");
+    public static async Task ProcessedByDashboard(this OrdreSystem system, Guid messageId)
+    {
+        await Eventually.Until(() => system.DashboardDatabase.QueryAsync<long>(
+                $"select count(*) from dashboard.mt_streams where id = '{messageId}'"),
+            rows => rows[0] == 1, what: $"message {messageId} stored by the dashboard");
+        await Eventually.Until(() => system.DashboardDatabase.QueryAsync<bool>(
+                "select coalesce((select max(last_seq_id) from dashboard.mt_event_progression where name like 'dashboard-figures%'), 0) " +
+                ">= (select coalesce(max(seq_id), 0) from dashboard.mt_events)"),
+            rows => rows[0], what: "the dashboard's figures caught up");
+    }
 
     /// <summary>
     /// The Tableau's publication: the last event sequence its publication subscription has published (its progress,

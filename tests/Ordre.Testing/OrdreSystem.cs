@@ -175,6 +175,10 @@ public class OrdreSystem : IAsyncLifetime
                                             "start it explicitly with its own settings (docs/adding-a-service.md).");
         var settings = ServiceSettings(DatabaseOf(service.Name).ConnectionString(service.Name), Broker.AmqpFor(service.Name));
         settings["Tableau__Grpc"] = TableauGrpc.ToString();
+        // The dashboard's health panel reads every service's event store (Marten) and the broker's management API.
+        foreach (var other in OrdreServices.Services.Where(s => s.IsService && s.Database))
+            settings[$"Dashboard__EventStores__{other.Name}"] = DatabaseOf(other.Name).ConnectionString("dashboard-health", 2);
+        settings["Dashboard__RabbitMqManagement"] = Servers.RabbitManagement.ToString();
         if (clockShiftDays != 0)
             settings["Clock__ShiftDays"] = clockShiftDays.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return ServiceProcess.Start(service.Name, service.Assembly, port ?? ServiceProcess.FreePort(), settings);

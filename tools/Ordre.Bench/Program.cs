@@ -9,6 +9,7 @@ using Ordre.Client;
 //                                 [--postgres 'Host=127.0.0.1;Username=postgres;Password=postgres;Database=postgres']
 //                                 [--rabbitmq-management http://guest:guest@127.0.0.1:15672/] [--seed 2020]
 //        Ordre.Bench transfers    [--gateway URL] [--service http://127.0.0.1:5601] [--transfers 500] [--writers 8] [--single 200] [--postgres CS] [--pid N]
+//        Ordre.Bench dashboard-rebuild [--events 1000000] [--postgres CS] [--seed 14]   (no running system needed)
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 var gateway = new Uri(Option("--gateway") ?? "http://127.0.0.1:5000");
 return args.FirstOrDefault() switch
@@ -28,11 +29,13 @@ return args.FirstOrDefault() switch
     "conventions-references" => await ConventionsYear.ReferencesOnlyAsync(int.Parse(Option("--rows") ?? "20000"),
         Option("--postgres") ?? "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres;Database=postgres"),
     "transfers" => await TransferThroughput.RunAsync(gateway, new Uri(Option("--service") ?? "http://127.0.0.1:5601"), int.Parse(Option("--transfers") ?? "500"), int.Parse(Option("--writers") ?? "8"), int.Parse(Option("--single") ?? "200"), Option("--postgres") ?? "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres;Database=postgres", Option("--pid") is { } pid ? int.Parse(pid) : null, args.Contains("--raw-only")),
+    "dashboard-rebuild" => await DashboardRebuild.RunAsync(Option("--postgres") ?? "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres;Database=postgres",
+        int.Parse(Option("--events") ?? "1000000"), int.Parse(Option("--seed") ?? "14")),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("Ordre.Bench inscriptions|grpc-batch|enforcement|feed|conventions [options] (see Program.cs)");
+    Console.Error.WriteLine("Ordre.Bench inscriptions|grpc-batch|enforcement|feed|conventions|transfers|dashboard-rebuild [options] (see Program.cs)");
     return 2;
 }

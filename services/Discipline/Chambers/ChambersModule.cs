@@ -9,6 +9,7 @@ using Ordre.Discipline.Chambers.LodgingCassation;
 using Ordre.Discipline.Chambers.MovingCase;
 using Ordre.Discipline.Chambers.Notifying;
 using Ordre.Discipline.Chambers.NotifyingNationalDecision;
+using Ordre.Discipline.Chambers.Opening;
 using Ordre.Discipline.Chambers.Reading;
 using Ordre.Discipline.Chambers.RulingOnAppeal;
 using Ordre.Discipline.Chambers.RulingOnCassation;
@@ -44,6 +45,19 @@ public static class ChambersModule
             ? new SanctionEnded(e.SanctionId ?? e.CaseId, e.Rpps, e.On, committed.Timestamp)
             : null)
         .Map<EmergencyCaseUndecidedInTime>((e, committed) => new EmergencySuspensionLapsed(e.CaseId, e.Rpps, e.On, committed.Timestamp));
+
+    /// <summary>
+    /// The pipeline's counts for the national dashboard (issue 14): a case opened at the first-instance chamber, an appeal
+    /// opened at the national chamber, a decision of either. No RPPS, no party.
+    /// </summary>
+    public static void PublishPipeline(IntegrationEventMap map) => map
+        .Map<ChamberCaseRegistered>((e, committed) => new DisciplinaryCaseOpened(e.CaseId, DisciplinaryChambers.FirstInstance, e.Department, e.RegisteredOn, committed.Timestamp))
+        .Map<AppealToNationalChamberLodged>((e, committed) => e.Admissible
+            ? new DisciplinaryCaseOpened(e.CaseId, DisciplinaryChambers.National, null, e.LodgedOn, committed.Timestamp)
+            : null)
+        .Map<DecisionRendered>((e, committed) => new DisciplinaryCaseJudged(e.CaseId,
+            e.ByNationalChamber ? DisciplinaryChambers.National : DisciplinaryChambers.FirstInstance, e.Outcome.ToString(), e.On, committed.Timestamp))
+        .Map<NationalChamberDecided>((e, committed) => new DisciplinaryCaseJudged(e.CaseId, DisciplinaryChambers.National, e.Outcome.ToString(), e.On, committed.Timestamp));
 
     /// <summary>The sanction a decision imposes, as it crosses to the Tableau (a dismissal imposes none and publishes nothing).</summary>
     public static SanctionKind SanctionOf(DecisionOutcome outcome) => outcome switch

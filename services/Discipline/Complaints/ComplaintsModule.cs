@@ -25,6 +25,11 @@ public static class ComplaintsModule
         return options;
     }
 
+    /// <summary>A complaint registered and its conciliation's outcome, counted by the national dashboard (no party, no RPPS, no grounds).</summary>
+    public static void PublishComplaints(Ordre.ServiceDefaults.Messaging.IntegrationEventMap map) => map
+        .Map<ComplaintRegistered>((e, committed) => new ComplaintLodged(e.ComplaintId, e.Department, e.RegisteredOn, committed.Timestamp))
+        .Map<ConciliationHeld>((e, committed) => new ConciliationEnded(e.ComplaintId, e.Outcome.ToString(), e.On, committed.Timestamp));
+
     /// <summary>A complaint is in the jurisdiction of the council handling it (after a referral, the other one) and of the national council.</summary>
     public static IServiceCollection AddComplaintJurisdiction(this IServiceCollection services) =>
         services.AddRecordJurisdiction(ComplaintRecord, async (http, user) =>

@@ -1,5 +1,7 @@
 using Marten;
+using Ordre.Contracts.Tableau;
 using Ordre.ServiceDefaults.Audit;
+using Ordre.ServiceDefaults.Messaging;
 using Ordre.Tableau.Deadlines;
 using Ordre.Tableau.Lps.Declaring;
 using Ordre.Tableau.Lps.Expiring;
@@ -20,6 +22,12 @@ public static class LpsModule
     }
 
     /// <summary>A declaration not renewed lapses after its year of validity.</summary>
+    /// <summary>LPS requests, first declarations accepted and renewals, counted by the national dashboard (no name, country or qualification).</summary>
+    public static void PublishLpsEvents(IntegrationEventMap map) => map
+        .Map<LpsDeclarationReceived>((e, c) => new LpsDeclarationRecorded(e.DeclarationId, "Received", e.ReceivedOn, c.Timestamp))
+        .Map<LpsDeclarationRegistered>((e, c) => new LpsDeclarationRecorded(e.DeclarationId, "Registered", e.On, c.Timestamp))
+        .Map<LpsDeclarationRenewed>((e, c) => new LpsDeclarationRecorded(e.DeclarationId, "Renewed", e.On, c.Timestamp));
+
     public static IServiceCollection AddLpsDeadlines(this IServiceCollection services) => services.AddDeadlines<ExpireUnrenewedDeclarations>();
 
     public static IEndpointRouteBuilder MapLps(this IEndpointRouteBuilder app)

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using JasperFx.Events;
+using Ordre.Contracts.Discipline;
+using Ordre.Discipline.Chambers;
+using Ordre.Discipline.Chambers.Appealing;
+using Ordre.Discipline.Chambers.Deciding;
+using Ordre.Discipline.Chambers.Opening;
+using Ordre.Discipline.Chambers.RulingOnAppeal;
+using Ordre.Discipline.Complaints;
+using Ordre.Discipline.Complaints.Conciliating;
+using Ordre.Discipline.Complaints.Registering;
+using Ordre.ServiceDefaults.Messaging;
+
+namespace Ordre.Discipline.Tests;
+
+/// <summary>The national dashboard counts the disciplinary pipeline (issue 14) from events that name no party, no RPPS and no grounds.</summary>
+public sealed class PipelineIsPublishedForTheDashboard
+{
+    private static readonly DateOnly Day = new(2020, 3, 2);
+
+    [Fact]
+    public void A_complaint_its_conciliation_a_case_opened_an_appeal_and_decisions_are_published_without_party_rpps_or_grounds()
+    {
+        var map = new IntegrationEventMap();
+        ChambersModule.PublishPipeline(map);
+        ComplaintsModule.PublishComplaints(map);
+        var caseId = Guid.NewGuid();
+        object?[] published =
+        [
+            map.Translate(new Event<ComplaintRegistered>(new ComplaintRegistered(Guid.NewGuid(), "10003456789", "13",
+                new Complainant(ComplainantKind.Patient, "Mme Durand"), ["qualité des soins"], Day, Day.AddMonths(1), Day.AddMonths(3), "cdom13", "Dr Martin"))),
+            map.Translate(new Event<ConciliationHeld>(new ConciliationHeld(Guid.NewGuid(), ConciliationOutcome.Failed, Day, "cdom13"))),
+            map.Translate(new Event<ChamberCaseRegistered>(new ChamberCaseRegistered(caseId, Guid.NewGuid(), "10003456789", "13", Day, Day.AddMonths(6)))),
+            map.Translate(new Event<DecisionRendered>(new DecisionRendered(caseId, DecisionForm.Collegial, DecisionOutcome.Reprimand, 0, 0, null, Day, "cdpipaca"))),
+            map.Translate(new Event<AppealToNationalChamberLodged>(new AppealToNationalChamberLodged(caseId, Day, true, "cdn"))),
+            map.Translate(new Event<NationalChamberDecided>(new NationalChamberDecided(caseId, AppealRuling.Confirmed, DecisionForm.Collegial,
+                DecisionOutcome.Reprimand, 0, 0, null, Day, "cdn"))),
+        ];
+        Assert.Equal(("13", Day), (Assert.IsType<ComplaintLodged>(published[0]).Department, ((ComplaintLodged)published[0]!).RegisteredOn));
+        Assert.Equal("Failed", Assert.IsType<ConciliationEnded>(published[1]).Outcome);
+        Assert.Equal((DisciplinaryChambers.FirstInstance, "13"), (Assert.IsType<DisciplinaryCaseOpened>(published[2]).Chamber, ((DisciplinaryCaseOpened)published[2]!).Department));
+        Assert.Equal((DisciplinaryChambers.FirstInstance, "Reprimand"), (Assert.IsType<DisciplinaryCaseJudged>(published[3]).Chamber, ((DisciplinaryCaseJudged)published[3]!).Outcome));
+        Assert.Equal(DisciplinaryChambers.National, Assert.IsType<DisciplinaryCaseOpened>(published[4]).Chamber);
+        Assert.Equal(DisciplinaryChambers.National, Assert.IsType<DisciplinaryCaseJudged>(published[5]).Chamber);
+        var json = string.Join('\n', published.Select(p => JsonSerializer.Serialize(p, p!.GetType())));
+        foreach (var personal in new[] { "10003456789", "Durand", "Martin", "qualité", "cdom13", "cdpipaca" })
+            Assert.DoesNotContain(personal, json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_inadmissible_appeal_opens_no_case_at_the_national_chamber()
+    {
+        var map = new IntegrationEventMap();
+        ChambersModule.PublishPipeline(map);
+        Assert.Null(map.Translate(new Event<AppealToNationalChamberLodged>(new AppealToNationalChamberLodged(Guid.NewGuid(), Day, false, "cdn"))));
+    }
+}

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Ordre.Testing;
+using Xunit.Abstractions;
+using static Ordre.EndToEnd.Tests.Scenarios;
+
+namespace Ordre.EndToEnd.Tests;
+
+/// <summary>
+/// The national council's dashboard API through the gateway with real tokens (issue 14): a granted inscription reaches the
+/// figures and the live stream, and the health panel names each service's daemon leader and projections.
+/// </summary>
+[Collection(SystemCollection.Name)]
+public class DashboardThroughTheGateway(OrdreSystem system, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task A_granted_inscription_changes_the_year_s_figures_and_the_open_live_stream_tells_the_page()
+    {
+        using var national = await system.HttpClientFor("cnom");
+        national.Timeout = TimeSpan.FromSeconds(60);
+        static decimal Corsica(JsonElement figures) => figures.GetProperty("departments").EnumerateArray()
+            .Where(d => d.GetProperty("code").GetString() == "2A").Select(d => d.GetProperty("values").GetProperty("inscriptions").GetDecimal())
+            .SingleOrDefault();
+        var before = Corsica(await national.GetFromJsonAsync<JsonElement>("/dashboard/api/figures"));
+
+        using var stream = await national.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/dashboard/api/stream"), HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.OK, stream.StatusCode);
+        Assert.Equal("text/event-stream", stream.Content.Headers.ContentType?.MediaType);
+        using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync());
+        Assert.Equal(": keep-alive", await reader.ReadLineAsync());
+
+        var sent = Stopwatch.StartNew();
+        await system.GrantedInscription("cdom2a", "2A");
+        // As the page does: on each event, fetch the figures again, until the grant shows (other tests' events may come first).
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        JsonElement after;
+        do
+        {
+            string? line;
+            while ((line = await reader.ReadLineAsync(timeout.Token)) != "event: figures")
+                Assert.NotNull(line);
+            var data = await reader.ReadLineAsync(timeout.Token);
+            Assert.StartsWith("data: {\"year\":", data);
+            after = await national.GetFromJsonAsync<JsonElement>("/dashboard/api/figures", timeout.Token);
+        }
+        while (Corsica(after) <= before);
+        output.WriteLine($"decision sent → figure changed on the stream's event: {sent.ElapsedMilliseconds} ms (decision included)");
+
+        Assert.Equal(before + 1, Corsica(after));
+        Assert.Contains(after.GetProperty("departments").EnumerateArray(), d => d.GetProperty("code").GetString() == "2A"
+            && d.GetProperty("region").GetString() == "COR" && d.GetProperty("name").GetString() == "Corse-du-Sud");
+    }
+
+    [Fact]
+    public async Task A_complaint_taken_to_a_final_ban_moves_the_discipline_pipeline_and_the_sanctions_by_kind()
+    {
+        using var national = await system.HttpClientFor("cnom");
+        static decimal Item(JsonElement figures, string breakdown, string item) => figures.GetProperty("breakdowns").EnumerateArray()
+            .Single(b => b.GetProperty("key").GetString() == breakdown).GetProperty("items").EnumerateArray()
+            .Single(i => i.GetProperty("key").GetString() == item).GetProperty("value").GetDecimal();
+        static (decimal Complaints, decimal Cdpi, decimal Cdn, decimal Bans) Pipeline(JsonElement f) =>
+            (Item(f, "discipline-etapes", "plaintes"), Item(f, "discipline-etapes", "cdpi"), Item(f, "discipline-etapes", "cdn"),
+             Item(f, "sanctions-par-nature", "PracticeBan"));
+        var before = Pipeline(await national.GetFromJsonAsync<JsonElement>("/dashboard/api/figures"));
+
+        var doctor = await system.GrantedInscription();
+        await system.FinalBan(doctor, banMonths: 6);
+
+        var after = await Eventually.Until(async () => Pipeline(await national.GetFromJsonAsync<JsonElement>("/dashboard/api/figures")),
+            p => p.Complaints > before.Complaints && p.Cdpi > before.Cdpi && p.Cdn > before.Cdn && p.Bans > before.Bans,
+            TimeSpan.FromSeconds(30), "the complaint, the CDPI case, the CDN appeal and the ban counted");
+        output.WriteLine($"before {before}, after {after}");
+    }
+
+    [Fact]
+    public async Task The_health_panel_lists_the_queues_and_each_service_s_daemon_leader_and_projections()
+    {
+        await system.GrantedInscription("cdom13", "13");
+        await system.Broker.SettledAsync(DashboardQueue);
+        using var national = await system.HttpClientFor("cnom");
+        var health = await national.GetFromJsonAsync<JsonElement>("/dashboard/api/health");
+        output.WriteLine(health.ToString());
+        Assert.Empty(health.GetProperty("problems").EnumerateArray());
+        Assert.Contains(health.GetProperty("queues").EnumerateArray(), q => q.GetProperty("name").GetString() == DashboardQueue);
+        var services = health.GetProperty("services").EnumerateArray().ToDictionary(s => s.GetProperty("service").GetString()!);
+        Assert.Contains("tableau", services.Keys);
+        Assert.Contains(services["dashboard"].GetProperty("projections").EnumerateArray(), p => p.GetProperty("name").GetString()!.StartsWith("dashboard-figures"));
+        Assert.NotEqual(JsonValueKind.Null, services["tableau"].GetProperty("daemonLeader").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_year_outside_2000_to_2100_is_refused_with_a_french_problem()
+    {
+        using var national = await system.HttpClientFor("cnom");
+        using var response = await national.GetAsync("/dashboard/api/figures?year=1800");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("L'année va de 2000 à 2100.", problem.GetProperty("errors").GetProperty("year")[0].GetString());
+    }
+}
