@@ -80,6 +80,8 @@ public static class ConventionBatch
         watch.Restart();
         var tally = new Dictionary<(Regime, ConventionCategory, bool, bool), int>();
         var recorded = new List<CompanySubmission>();
+        // An upload's batch writes its dossiers by three set statements (DossierBatchWriter); a single call, through Marten.
+        var written = record is not null && inBatch is not null ? new DossierBatchWriter(record) : null;
 
         var results = new List<ConventionPreCheck>(inputs.Count);
         foreach (var input in inputs)
@@ -119,7 +121,10 @@ public static class ConventionBatch
             if (record is not null)
             {
                 foreach (var (id, events) in decided)
-                    record.Events.StartStream<Dossier>(id, events);
+                    if (written is not null)
+                        written.Add(id, events);
+                    else
+                        record.Events.StartStream<Dossier>(id, events);
                 var submission = new CompanySubmission(key, fingerprint, SubmitDossierEndpoint.Answer(reference!, answer, decided));
                 recorded.Add(submission);
                 known[key] = submission;
@@ -128,6 +133,7 @@ public static class ConventionBatch
                 known[key] = new CompanySubmission(key, fingerprint, new SubmissionAnswer(reference!, answer?.RegisteredAndPractising, []));
             results.Add(new ConventionPreCheck(input.Row, reference, RowOutcome.Accepted, [], answer?.RegisteredAndPractising, parts));
         }
+        written?.Queue();
         if (record is not null && recorded.Count > 0)
             InsertReferences(record, recorded);
         if (record is not null && inBatch is { } batch && tally.Count > 0)
