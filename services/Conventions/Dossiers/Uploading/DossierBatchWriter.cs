@@ -27,60 +27,66 @@ public sealed class DossierBatchWriter(IDocumentSession session)
     private readonly ISerializer _serializer = session.DocumentStore.Options.Serializer();
     private readonly Dictionary<Type, (string Name, string DotNet)> _types = session.DocumentStore.Options.Events.AllKnownEventTypes()
         .ToDictionary(e => e.EventType, e => (e.EventTypeName, $"{e.EventType.FullName}, {e.EventType.Assembly.GetName().Name}"));
-    private readonly List<Guid> _streams = [];
-    private readonly List<long> _streamVersions = [];
-    private readonly List<string> _snapshots = [];
-    private readonly List<Guid> _eventIds = [];
-    private readonly List<Guid> _eventStreams = [];
-    private readonly List<long> _eventVersions = [];
-    private readonly List<string> _bodies = [];
-    private readonly List<string> _eventTypes = [];
-    private readonly List<string> _dotNetTypes = [];
+    private readonly List<(Guid Id, IReadOnlyList<object> Events)> _dossiers = [];
 
-    public int Dossiers => _streams.Count;
+    public int Dossiers => _dossiers.Count;
 
-    /// <summary>A new dossier's stream: its first event is its <see cref="DossierSubmitted"/>.</summary>
-    public void Add(Guid id, IReadOnlyList<object> events)
-    {
-        var snapshot = Dossier.Create((DossierSubmitted)events[0]);
-        for (var i = 0; i < events.Count; i++)
-        {
-            var e = events[i];
-            if (i > 0)
-                snapshot = Evolution<Dossier>.Apply(snapshot, e);
-            var (name, dotNet) = _types[e.GetType()];
-            _eventIds.Add(Guid.CreateVersion7());
-            _eventStreams.Add(id);
-            _eventVersions.Add(i + 1);
-            _bodies.Add(_serializer.ToJson(e));
-            _eventTypes.Add(name);
-            _dotNetTypes.Add(dotNet);
-        }
-        _streams.Add(id);
-        _streamVersions.Add(events.Count);
-        _snapshots.Add(_serializer.ToJson(snapshot));
-    }
+    /// <summary>A new dossier's stream (its first event is its <see cref="DossierSubmitted"/>), written when <see cref="Queue"/> is called.</summary>
+    public void Add(Guid id, IReadOnlyList<object> events) => _dossiers.Add((id, events));
 
     /// <summary>Queues the three statements in the session: they run, in this order, in its transaction when it is saved.</summary>
     public void Queue()
     {
-        if (_streams.Count == 0)
+        if (_dossiers.Count == 0)
             return;
+        // Serialized here, not in Add: the upload calls this in the batch's save, which runs while the next batch is decided.
+        var streams = new Guid[_dossiers.Count];
+        var streamVersions = new long[_dossiers.Count];
+        var snapshots = new string[_dossiers.Count];
+        var eventCount = _dossiers.Sum(d => d.Events.Count);
+        var eventIds = new Guid[eventCount];
+        var eventStreams = new Guid[eventCount];
+        var eventVersions = new long[eventCount];
+        var bodies = new string[eventCount];
+        var eventTypes = new string[eventCount];
+        var dotNetTypes = new string[eventCount];
+        var n = 0;
+        for (var d = 0; d < _dossiers.Count; d++)
+        {
+            var (id, events) = _dossiers[d];
+            var snapshot = Dossier.Create((DossierSubmitted)events[0]);
+            for (var i = 0; i < events.Count; i++, n++)
+            {
+                var e = events[i];
+                if (i > 0)
+                    snapshot = Evolution<Dossier>.Apply(snapshot, e);
+                (eventTypes[n], dotNetTypes[n]) = _types[e.GetType()];
+                eventIds[n] = Guid.CreateVersion7();
+                eventStreams[n] = id;
+                eventVersions[n] = i + 1;
+                bodies[n] = _serializer.ToJson(e);
+            }
+            streams[d] = id;
+            streamVersions[d] = events.Count;
+            snapshots[d] = _serializer.ToJson(snapshot);
+        }
+        _dossiers.Clear();
+
         var schema = session.DocumentStore.Options.Events.DatabaseSchemaName;
         var documents = session.DocumentStore.Options.DatabaseSchemaName;
         session.QueueSqlCommand(
             $"insert into {schema}.mt_streams (id, type, version, timestamp, created) " +
             "select id, ?, version, now(), now() from unnest(?::uuid[], ?::bigint[]) as s(id, version)",
-            StreamType, _streams.ToArray(), _streamVersions.ToArray());
+            StreamType, streams, streamVersions);
         session.QueueSqlCommand(
             $"insert into {schema}.mt_events (seq_id, id, stream_id, version, data, type, timestamp, mt_dotnet_type) " +
             $"select nextval('{schema}.mt_events_sequence'), id, stream_id, version, data, type, now(), dotnet_type " +
             "from unnest(?::uuid[], ?::uuid[], ?::bigint[], ?::jsonb[], ?::varchar[], ?::varchar[]) with ordinality " +
             "as e(id, stream_id, version, data, type, dotnet_type, n) order by n",
-            _eventIds.ToArray(), _eventStreams.ToArray(), _eventVersions.ToArray(), _bodies.ToArray(), _eventTypes.ToArray(), _dotNetTypes.ToArray());
+            eventIds, eventStreams, eventVersions, bodies, eventTypes, dotNetTypes);
         session.QueueSqlCommand(
             $"insert into {documents}.mt_doc_dossier (id, data, mt_dotnet_type, mt_version) " +
             "select id, data, ?, version from unnest(?::uuid[], ?::jsonb[], ?::bigint[]) as d(id, data, version)",
-            typeof(Dossier).FullName!, _streams.ToArray(), _snapshots.ToArray(), _streamVersions.ToArray());
+            typeof(Dossier).FullName!, streams, snapshots, streamVersions);
     }
 }

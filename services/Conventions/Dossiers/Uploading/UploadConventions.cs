@@ -125,9 +125,10 @@ public static class UploadConventionsEndpoint
             // The batches being saved (each in its own transaction) while the next one is read and decided: at most
             // SavesInFlight at once, so memory stays bounded; the upload's counts are those of the batches committed.
             var saving = new Queue<Task>();
+            var deciding = Task.CompletedTask;
             var counted = new Lock();
 
-            async Task Save(IDocumentSession session, List<ConventionInput> inputs, IReadOnlyList<ConventionPreCheck> results, long bytes, Task before)
+            async Task Save(IDocumentSession session, DossierBatchWriter written, List<ConventionInput> inputs, IReadOnlyList<ConventionPreCheck> results, long bytes, Task before)
             {
                 try
                 {
@@ -137,6 +138,7 @@ public static class UploadConventionsEndpoint
                         var watch = System.Diagnostics.Stopwatch.StartNew();
                         try
                         {
+                            written.Queue();
                             await session.SaveChangesAsync(ct);
                             lock (counted)
                             {
@@ -153,8 +155,9 @@ public static class UploadConventionsEndpoint
                             await session.DisposeAsync();
                             await Settled(before);
                             session = store.LightweightSession();
+                            written = new DossierBatchWriter(session);
                             results = await ConventionBatch.DecideAsync(inputs, company, today, session, session, tableau, clock, by, ct,
-                                (Guid.CreateVersion7(clock.GetUtcNow()), upload.Id));
+                                (Guid.CreateVersion7(clock.GetUtcNow()), upload.Id), written: written);
                         }
                     }
                 }
@@ -180,11 +183,12 @@ public static class UploadConventionsEndpoint
                 }
                 var bytes = counting.BytesRead;
                 var session = store.LightweightSession();
+                var written = new DossierBatchWriter(session);
                 IReadOnlyList<ConventionPreCheck> results;
                 try
                 {
                     results = await ConventionBatch.DecideAsync(inputs, company, today, session, session, tableau, clock, by, ct,
-                        (Guid.CreateVersion7(clock.GetUtcNow()), upload.Id), timings);
+                        (Guid.CreateVersion7(clock.GetUtcNow()), upload.Id), timings, written);
                     var watch = System.Diagnostics.Stopwatch.StartNew();
                     if (saving.Count >= SavesInFlight)
                     {
@@ -201,7 +205,10 @@ public static class UploadConventionsEndpoint
                     await session.DisposeAsync();
                     throw;
                 }
-                saving.Enqueue(Save(session, inputs, results, bytes, saving.LastOrDefault() ?? Task.CompletedTask));
+                // On the thread pool: the save serializes the batch (DossierBatchWriter.Queue, Marten's own documents) before its first
+                // await, which would otherwise hold the next batch's reading and deciding back.
+                var previous = saving.LastOrDefault() ?? Task.CompletedTask;
+                saving.Enqueue(Task.Run(() => Save(session, written, inputs, results, bytes, previous), CancellationToken.None));
             }
 
             static async Task Settled(Task save)
@@ -218,6 +225,7 @@ public static class UploadConventionsEndpoint
 
             async Task Settle()
             {
+                await Settled(deciding);
                 while (saving.TryDequeue(out var save))
                     await Settled(save);
             }
@@ -233,8 +241,17 @@ public static class UploadConventionsEndpoint
                             statusCode: StatusCodes.Status400BadRequest, title: "Fichier refusé");
                     batch.Add(ConventionCsv.Input(row, columns, headerCount, today));
                     if (batch.Count == BatchRows)
-                        await Decide();
+                    {
+                        // The batch before is decided (its look-ups awaited) while this one was read; one batch decided at once.
+                        var waited = System.Diagnostics.Stopwatch.StartNew();
+                        await deciding;
+                        timings.Pipeline += waited.Elapsed;
+                        deciding = Decide();
+                        if (test)
+                            await deciding;
+                    }
                 }
+                await deciding;
                 await Decide();
                 while (saving.TryDequeue(out var save))
                     await save;
@@ -270,7 +287,7 @@ public static class UploadConventionsEndpoint
                 session.Update(upload);
                 await session.SaveChangesAsync(ct);
             }
-            timings.Parse = total.Elapsed - timings.References - timings.Tableau - timings.Decide - timings.Wait;
+            timings.Parse = total.Elapsed - timings.Pipeline;
             logs.CreateLogger(typeof(UploadConventionsEndpoint)).LogInformation(
                 "Envoi {UploadId} : {Rows} lignes ({Accepted} acceptées, {Unchanged} inchangées, {Rejected} refusées) en {Seconds:0.0} s ; {Timings}",
                 upload.Id, upload.Rows, upload.Accepted, upload.Unchanged, upload.Rejected, total.Elapsed.TotalSeconds, timings);
