@@ -39,7 +39,6 @@ public sealed class DossierBatchWriter(IDocumentSession session)
     {
         if (_dossiers.Count == 0)
             return;
-        // Serialized here, not in Add: the upload calls this in the batch's save, which runs while the next batch is decided.
         var streams = new Guid[_dossiers.Count];
         var streamVersions = new long[_dossiers.Count];
         var snapshots = new string[_dossiers.Count];
