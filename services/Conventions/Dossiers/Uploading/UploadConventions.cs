@@ -32,10 +32,11 @@ public sealed record UploadPreCheck(int Rows, int Accepted, int Unchanged, int R
 
 /// <summary>
 /// POST /uploads: the company's CSV (text/csv body, or the file of a multipart/form-data form), streamed with Sep from the
-/// request body and decided by batches of <see cref="BatchRows"/> rows, each batch saved while the next ones are read and
-/// decided (at most <see cref="SavesInFlight"/> at once): one query for the references already recorded,
-/// one gRPC call to the Tableau, one Marten transaction (the dossiers, the references, the batch's report and its one
-/// integration message); the upload's progress counts the batches committed. Bad rows never stop the good ones; a row
+/// request body and decided by batches of <see cref="BatchRows"/> rows, each batch decided while the next is read and saved
+/// while the next ones are read and decided (at most <see cref="SavesInFlight"/> at once): one query for the references
+/// already recorded, one gRPC call to the Tableau, one Marten transaction (the dossiers, written by
+/// <see cref="DossierBatchWriter"/>'s set statements, the references, the batch's report and its one integration message);
+/// the upload's progress counts the batches committed. Bad rows never stop the good ones; a row
 /// already recorded with the same content changes nothing, so a retry after a crash completes the file. <c>?mode=test</c>: every row's pre-check, nothing recorded.
 /// </summary>
 public static class UploadConventionsEndpoint
