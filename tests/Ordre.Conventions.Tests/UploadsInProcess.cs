@@ -247,6 +247,66 @@ public class UploadsInProcess(ConventionsInProcessForCompanies conventions, ITes
         Assert.Equal(1, await query.Query<Dossier>().CountAsync(d => d.CompanyId == "777777777" && d.Reference.StartsWith(reference)));
     }
 
+    [Fact]
+    public async Task Dossiers_written_by_one_statement_per_batch_are_the_rows_Marten_writes_and_their_snapshot_is_their_events_applied()
+    {
+        var store = conventions.Services.GetRequiredService<IDocumentStore>();
+        var today = ParisCalendar.Today(conventions.Clock);
+        var prefix = $"SET-{Guid.NewGuid():N}"[..12];
+        var tableau = new Ordre.Conventions.Dossiers.Beneficiaries.TableauAnswer(true, "69");
+        IReadOnlyList<(Guid Id, object[] Events)> Decided(string reference, decimal amount, Ordre.Conventions.Dossiers.Beneficiaries.TableauAnswer? answer) =>
+            SubmitDossierEndpoint.Decide(new SubmitDossier(reference, ConventionCategory.Studies,
+                new BeneficiaryRequest(BeneficiaryKind.Student, null, "1234567890A", null), "Stage d'été",
+                [new BenefitRequest(BenefitNature.Remuneration, "Gratification", amount), new BenefitRequest(BenefitNature.Hospitality, "Repas", 12_000m)],
+                today.AddDays(30), today.AddDays(60), today.AddDays(40)), "777777777", today, answer, conventions.Clock, "test");
+        // The same conventions, one checked by the Tableau (two events) and one not, written by Marten and by the batch's statements.
+        var byMarten = Decided($"{prefix}-M1", 500m, tableau).Concat(Decided($"{prefix}-M2", 900m, null)).ToList();
+        var bySet = Decided($"{prefix}-S1", 500m, tableau).Concat(Decided($"{prefix}-S2", 900m, null)).ToList();
+        await using (var session = store.LightweightSession())
+        {
+            foreach (var (id, events) in byMarten)
+                session.Events.StartStream<Dossier>(id, events);
+            await session.SaveChangesAsync();
+        }
+        await using (var session = store.LightweightSession())
+        {
+            var writer = new DossierBatchWriter(session);
+            foreach (var (id, events) in bySet)
+                writer.Add(id, events);
+            writer.Queue();
+            await session.SaveChangesAsync();
+        }
+
+        await using var query = store.QuerySession();
+        async Task<string> Rows(Guid id) => string.Join(" / ",
+            (await query.AdvancedSql.QueryAsync<string>("select concat_ws('|', type, version, tenant_id, is_archived, compacted_version) from conventions.mt_streams where id = ?", CancellationToken.None, id)).Single(),
+            string.Join(", ", await query.AdvancedSql.QueryAsync<string>(
+                "select concat_ws('|', version, type, mt_dotnet_type, tenant_id, is_archived, bdata is null) from conventions.mt_events where stream_id = ? order by seq_id", CancellationToken.None, id)),
+            (await query.AdvancedSql.QueryAsync<string>("select concat_ws('|', mt_dotnet_type, mt_version) from conventions.mt_doc_dossier where id = ?", CancellationToken.None, id)).Single());
+        Assert.Equal(byMarten.Count, bySet.Count);
+        for (var i = 0; i < byMarten.Count; i++)
+        {
+            var written = await Rows(bySet[i].Id);
+            output.WriteLine(written);
+            Assert.Equal(await Rows(byMarten[i].Id), written);
+            // The snapshot is what Marten's projection gives from the events; a command appends after them as usual.
+            var snapshot = await query.LoadAsync<Dossier>(bySet[i].Id);
+            var aggregated = await query.Events.AggregateStreamAsync<Dossier>(bySet[i].Id);
+            Assert.Equal(JsonSerializer.Serialize(aggregated), JsonSerializer.Serialize(snapshot));
+            Assert.Equal(JsonSerializer.Serialize((await query.LoadAsync<Dossier>(byMarten[i].Id))! with { Id = Guid.Empty, Reference = "", LinkedDossierId = null }),
+                JsonSerializer.Serialize(snapshot! with { Id = Guid.Empty, Reference = "", LinkedDossierId = null }));
+        }
+        await using (var session = store.LightweightSession())
+        {
+            var stream = await session.Events.FetchForWriting<Dossier>(bySet[0].Id);
+            Assert.Equal(bySet[0].Events.Length, stream.CurrentVersion);
+            stream.AppendOne(new Ordre.Conventions.Dossiers.Recommending.RecommendationIssued(bySet[0].Id, "Rien à redire", today, "test", ConventionCategory.Studies));
+            await session.SaveChangesAsync();
+        }
+        await using var after = store.QuerySession();
+        Assert.Equal("Rien à redire", (await after.LoadAsync<Dossier>(bySet[0].Id))!.Recommendation);
+    }
+
     private async Task<int> CountDossiers(string company)
     {
         await using var query = conventions.Services.GetRequiredService<IDocumentStore>().QuerySession();

@@ -27,7 +27,10 @@ public static class DossiersModule
     public static StoreOptions AddDossiers(this StoreOptions options)
     {
         options.AddAggregateStream<Dossier>();
-        options.Schema.For<Dossier>().Index(d => d.NextDeadline).Index(d => d.CompanyId);
+        // The company's dossiers newest first (GET /dossiers) read from one index, whatever their number: (company, day of
+        // receipt, id) — a company with a year of uploads (1.3 million dossiers) listed them in 7.5 s by a full scan and
+        // sort; the same index serves every query by company, so the write path keeps two indexes.
+        options.Schema.For<Dossier>().Index(d => d.NextDeadline).Index(d => new { d.CompanyId, d.ReceivedOn, d.Id });
         options.Schema.For<CompanySubmission>();
         options.Schema.For<ConventionUpload>().Index(u => u.CompanyId);
         options.Schema.For<ConventionUploadBatch>().Index(r => r.UploadId);

@@ -38,12 +38,15 @@ public sealed record DossierTally(Regime Regime, ConventionCategory Category, bo
 public sealed class UploadTimings
 {
     /// <summary>
-    /// Reading the body and its rows; the query of the batch's references; the Tableau's gRPC call; deciding the rows;
-    /// waiting for the previous batch's save before handing this one over; saving (while the next batch is read and decided).
+    /// Reading the body and its rows (the main flow's time, less <see cref="Pipeline"/>); waiting for the batch before to be
+    /// decided; then, while the next batch is read: the query of the batch's references, the Tableau's gRPC call, deciding the
+    /// rows, waiting for the previous batch's save before handing this one over; saving (while the next batches are read and
+    /// decided).
     /// </summary>
-    public TimeSpan Parse, References, Tableau, Decide, Wait, Save;
+    public TimeSpan Parse, Pipeline, References, Tableau, Decide, Wait, Save;
     public override string ToString() =>
-        $"lecture {Parse.TotalSeconds:0.0} s, références {References.TotalSeconds:0.0} s, Tableau {Tableau.TotalSeconds:0.0} s, " +
+        $"lecture {Parse.TotalSeconds:0.0} s, attente de la décision du lot précédent {Pipeline.TotalSeconds:0.0} s ; en parallèle de la lecture : " +
+        $"références {References.TotalSeconds:0.0} s, Tableau {Tableau.TotalSeconds:0.0} s, " +
         $"décision {Decide.TotalSeconds:0.0} s, attente de l'enregistrement {Wait.TotalSeconds:0.0} s " +
         $"(enregistrement {Save.TotalSeconds:0.0} s, en parallèle)";
 }
@@ -55,14 +58,15 @@ public sealed record ConventionInput(int? Row, SubmitDossier Request, IReadOnlyL
 /// A batch of conventions decided together: the company's references already recorded are read in one query, the doctors
 /// are checked against the Tableau in ONE gRPC call, and each valid new convention is decided by the single submission's
 /// <see cref="SubmitDossierEndpoint.Decide"/>. With a session to write to, the dossiers and the references are added to it
-/// (the caller saves them as one transaction); without, nothing is recorded (test mode).
+/// (the caller saves them as one transaction); without, nothing is recorded (test mode). With a <see cref="DossierBatchWriter"/>
+/// (an upload's batch), the dossiers go to it instead of Marten's append, and the caller queues it before saving.
 /// </summary>
 public static class ConventionBatch
 {
     public static async Task<IReadOnlyList<ConventionPreCheck>> DecideAsync(
         IReadOnlyList<ConventionInput> inputs, string company, DateOnly today, IQuerySession session, IDocumentSession? record,
         PractitionerLookup.PractitionerLookupClient tableau, TimeProvider clock, string by, CancellationToken ct,
-        (Guid Batch, Guid Upload)? inBatch = null, UploadTimings? timings = null)
+        (Guid Batch, Guid Upload)? inBatch = null, UploadTimings? timings = null, DossierBatchWriter? written = null)
     {
         static string KeyOf(string company, SubmitDossier request) => $"{company}/{request.Reference!.Trim()}";
         var watch = System.Diagnostics.Stopwatch.StartNew();
@@ -119,7 +123,10 @@ public static class ConventionBatch
             if (record is not null)
             {
                 foreach (var (id, events) in decided)
-                    record.Events.StartStream<Dossier>(id, events);
+                    if (written is not null)
+                        written.Add(id, events);
+                    else
+                        record.Events.StartStream<Dossier>(id, events);
                 var submission = new CompanySubmission(key, fingerprint, SubmitDossierEndpoint.Answer(reference!, answer, decided));
                 recorded.Add(submission);
                 known[key] = submission;

@@ -32,10 +32,11 @@ public sealed record UploadPreCheck(int Rows, int Accepted, int Unchanged, int R
 
 /// <summary>
 /// POST /uploads: the company's CSV (text/csv body, or the file of a multipart/form-data form), streamed with Sep from the
-/// request body and decided by batches of <see cref="BatchRows"/> rows, each batch saved while the next ones are read and
-/// decided (at most <see cref="SavesInFlight"/> at once): one query for the references already recorded,
-/// one gRPC call to the Tableau, one Marten transaction (the dossiers, the references, the batch's report and its one
-/// integration message); the upload's progress counts the batches committed. Bad rows never stop the good ones; a row
+/// request body and decided by batches of <see cref="BatchRows"/> rows, each batch decided while the next is read and saved
+/// while the next ones are read and decided (at most <see cref="SavesInFlight"/> at once): one query for the references
+/// already recorded, one gRPC call to the Tableau, one Marten transaction (the dossiers, written by
+/// <see cref="DossierBatchWriter"/>'s set statements, the references, the batch's report and its one integration message);
+/// the upload's progress counts the batches committed. Bad rows never stop the good ones; a row
 /// already recorded with the same content changes nothing, so a retry after a crash completes the file. <c>?mode=test</c>: every row's pre-check, nothing recorded.
 /// </summary>
 public static class UploadConventionsEndpoint
@@ -125,6 +126,7 @@ public static class UploadConventionsEndpoint
             // The batches being saved (each in its own transaction) while the next one is read and decided: at most
             // SavesInFlight at once, so memory stays bounded; the upload's counts are those of the batches committed.
             var saving = new Queue<Task>();
+            var deciding = Task.CompletedTask;
             var counted = new Lock();
 
             async Task Save(IDocumentSession session, List<ConventionInput> inputs, IReadOnlyList<ConventionPreCheck> results, long bytes, Task before)
@@ -153,8 +155,10 @@ public static class UploadConventionsEndpoint
                             await session.DisposeAsync();
                             await Settled(before);
                             session = store.LightweightSession();
+                            var written = new DossierBatchWriter(session);
                             results = await ConventionBatch.DecideAsync(inputs, company, today, session, session, tableau, clock, by, ct,
-                                (Guid.CreateVersion7(clock.GetUtcNow()), upload.Id));
+                                (Guid.CreateVersion7(clock.GetUtcNow()), upload.Id), written: written);
+                            written.Queue();
                         }
                     }
                 }
@@ -180,11 +184,16 @@ public static class UploadConventionsEndpoint
                 }
                 var bytes = counting.BytesRead;
                 var session = store.LightweightSession();
+                var written = new DossierBatchWriter(session);
                 IReadOnlyList<ConventionPreCheck> results;
                 try
                 {
                     results = await ConventionBatch.DecideAsync(inputs, company, today, session, session, tableau, clock, by, ct,
-                        (Guid.CreateVersion7(clock.GetUtcNow()), upload.Id), timings);
+                        (Guid.CreateVersion7(clock.GetUtcNow()), upload.Id), timings, written);
+                    // Serialized here, while the batch before is being saved: the saves are the upload's critical path.
+                    var serializing = System.Diagnostics.Stopwatch.StartNew();
+                    written.Queue();
+                    timings.Decide += serializing.Elapsed;
                     var watch = System.Diagnostics.Stopwatch.StartNew();
                     if (saving.Count >= SavesInFlight)
                     {
@@ -201,7 +210,9 @@ public static class UploadConventionsEndpoint
                     await session.DisposeAsync();
                     throw;
                 }
-                saving.Enqueue(Save(session, inputs, results, bytes, saving.LastOrDefault() ?? Task.CompletedTask));
+                // On the thread pool: the save serializes Marten's own documents (the report) before its first await.
+                var previous = saving.LastOrDefault() ?? Task.CompletedTask;
+                saving.Enqueue(Task.Run(() => Save(session, inputs, results, bytes, previous), CancellationToken.None));
             }
 
             static async Task Settled(Task save)
@@ -218,6 +229,7 @@ public static class UploadConventionsEndpoint
 
             async Task Settle()
             {
+                await Settled(deciding);
                 while (saving.TryDequeue(out var save))
                     await Settled(save);
             }
@@ -233,8 +245,17 @@ public static class UploadConventionsEndpoint
                             statusCode: StatusCodes.Status400BadRequest, title: "Fichier refusé");
                     batch.Add(ConventionCsv.Input(row, columns, headerCount, today));
                     if (batch.Count == BatchRows)
-                        await Decide();
+                    {
+                        // The batch before is decided (its look-ups awaited) while this one was read; one batch decided at once.
+                        var waited = System.Diagnostics.Stopwatch.StartNew();
+                        await deciding;
+                        timings.Pipeline += waited.Elapsed;
+                        deciding = Decide();
+                        if (test)
+                            await deciding;
+                    }
                 }
+                await deciding;
                 await Decide();
                 while (saving.TryDequeue(out var save))
                     await save;
@@ -270,7 +291,7 @@ public static class UploadConventionsEndpoint
                 session.Update(upload);
                 await session.SaveChangesAsync(ct);
             }
-            timings.Parse = total.Elapsed - timings.References - timings.Tableau - timings.Decide - timings.Wait;
+            timings.Parse = total.Elapsed - timings.Pipeline;
             logs.CreateLogger(typeof(UploadConventionsEndpoint)).LogInformation(
                 "Envoi {UploadId} : {Rows} lignes ({Accepted} acceptées, {Unchanged} inchangées, {Rejected} refusées) en {Seconds:0.0} s ; {Timings}",
                 upload.Id, upload.Rows, upload.Accepted, upload.Unchanged, upload.Rejected, total.Elapsed.TotalSeconds, timings);
