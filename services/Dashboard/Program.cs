@@ -1,3 +1,4 @@
+using Ordre.Dashboard.Page;
 using Ordre.Dashboard.Registrations;
 using Ordre.ServiceDefaults;
 using Ordre.ServiceDefaults.EventStore;
@@ -14,6 +15,7 @@ builder.AddEventStore("dashboard", store => store.AddRegistrations());
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapRegistrations();
+app.MapDashboardPage();
 app.Run();
 
 public partial class Program;
