@@ -1,0 +1,29 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Ordre.Testing;
+
+namespace Ordre.Dashboard.BrowserTests;
+
+/// <summary>Driving the dashboard page: open it through the gateway, sign in through the identity provider's form.</summary>
+public static partial class DashboardPage
+{
+    public const string Password = "ordre-demo";
+
+    /// <summary>Opens /dashboard/, clicks "Se connecter", fills the provider's French form and comes back signed in.</summary>
+    public static async Task<IPage> SignedInAsync(IBrowserContext context, OrdreSystem system, string account, string password = Password)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(system.DashboardRedirectUri.ToString());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await page.WaitForURLAsync(AuthorizeAddress());
+        await page.GetByLabel("Identifiant").FillAsync(account);
+        await page.GetByLabel("Mot de passe").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        if (password == Password)
+            await page.WaitForURLAsync(system.DashboardRedirectUri.ToString());
+        return page;
+    }
+
+    [GeneratedRegex("/identity/connect/authorize")]
+    private static partial Regex AuthorizeAddress();
+}
