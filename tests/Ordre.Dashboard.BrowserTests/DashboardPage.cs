@@ -20,7 +20,13 @@ public static partial class DashboardPage
         await page.GetByLabel("Mot de passe").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
         if (password == Password)
-            await page.WaitForURLAsync(system.DashboardRedirectUri.ToString());
+        {
+            // Back on /dashboard/?code=…; the page then exchanges the code and cleans the address (replaceState, no
+            // navigation): wait for the redirect's commit, then for the signed-in header.
+            var back = system.DashboardRedirectUri.ToString();
+            await page.WaitForURLAsync(url => url.StartsWith(back, StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
+            await page.Locator("#deconnexion").WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 30_000 });
+        }
         return page;
     }
 
