@@ -19,7 +19,7 @@ public sealed class SigningInThroughThePage(OrdreSystem system, Browser browser,
         Assert.Equal("fr", await page.GetAttributeAsync("html", "lang"));
         Assert.False(await page.IsVisibleAsync("#connexion"));
         Assert.True(await page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).IsVisibleAsync());
-        Assert.True(await page.GetByLabel("Année").IsVisibleAsync());
+        Assert.True(await page.GetByLabel("Année", new() { Exact = true }).IsVisibleAsync());
         Assert.DoesNotContain("code=", page.Url, StringComparison.Ordinal);
         var token = await page.EvaluateAsync<string?>("() => JSON.parse(sessionStorage.getItem('ordre.jeton') ?? 'null')?.value ?? null");
         Assert.False(string.IsNullOrEmpty(token));

@@ -58,8 +58,10 @@ public sealed class TheLiveDashboard(OrdreSystem system, Browser browser, ITestO
         await page.Locator("#direct[data-state=connecte]").WaitForAsync(new() { Timeout = 10_000 });
         var council = await system.TokenFor("cdom75");
 
+        // The first command warms every hop (JIT, connections, the daemons' first poll): measured apart, not counted.
         var latencies = new List<double>();
-        for (var i = 0; i < 20; i++)
+        double warmUp = 0;
+        for (var i = 0; i <= 30; i++)
         {
             var before = decimal.Parse((await value.GetAttributeAsync("data-value"))!, CultureInfo.InvariantCulture);
             var requested = await system.Api.RequestInscription(Doctors.Next("75", Today), council);
@@ -70,9 +72,10 @@ public sealed class TheLiveDashboard(OrdreSystem system, Browser browser, ITestO
             await page.WaitForFunctionAsync(
                 "([key, before]) => Number(document.querySelector(`.carte[data-key='${key}'] [data-role=value]`)?.dataset.value) > before",
                 new object[] { Figure, (double)before }, new() { Timeout = 5_000, PollingInterval = 10 });
-            latencies.Add(watch.Elapsed.TotalMilliseconds);
+            if (i == 0) warmUp = watch.Elapsed.TotalMilliseconds;
+            else latencies.Add(watch.Elapsed.TotalMilliseconds);
         }
-        Print($"page: command accepted to figure changed on the open page, {latencies.Count} registrations: " +
+        Print($"page: command accepted to figure changed on the open page, first (warm-up) {warmUp:F0} ms, then {latencies.Count} registrations: " +
               $"p50 {Percentile(latencies, 50):F0} ms, p99 {Percentile(latencies, 99):F0} ms, max {latencies.Max():F0} ms (target p99 < 1000 ms)");
         await Browser.ScreenshotAsync(page, "direct-apres-inscriptions", output);
         Assert.True(Percentile(latencies, 99) < 1000, $"p99 {Percentile(latencies, 99):F0} ms");
