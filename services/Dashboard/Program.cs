@@ -1,6 +1,7 @@
 using Ordre.Contracts.Dashboard;
 using Ordre.Dashboard;
 using Ordre.Dashboard.Figures;
+using Ordre.Dashboard.Page;
 using Ordre.ServiceDefaults;
 using Ordre.ServiceDefaults.Auth;
 using Ordre.ServiceDefaults.EventStore;
@@ -22,6 +23,7 @@ if (RebuildCommand.Requested(args))
 
 app.UseServiceDefaults();
 app.MapDashboard();
+app.MapDashboardPage();
 app.Run();
 return 0;
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenIddict.Validation.AspNetCore;
 using Ordre.Contracts.Access;
 using Ordre.Identity.Accounts;
+using Ordre.Identity.Authorization;
 using Ordre.Identity.Clients;
 using Ordre.Identity.Hosting;
 using Ordre.Identity.Storage;
@@ -40,7 +41,7 @@ builder.Services.AddOpenIddict()
         provider.Configure(server);
         // Services validate plain signed JWTs (RS256) with the keys published at /.well-known/jwks.
         server.DisableAccessTokenEncryption();
-        server.UseAspNetCore().EnableTokenEndpointPassthrough().DisableTransportSecurityRequirement();
+        server.UseAspNetCore().EnableTokenEndpointPassthrough().EnableAuthorizationEndpointPassthrough().DisableTransportSecurityRequirement();
     })
     // The provider's own internal endpoints (company clients) accept the tokens it issues, with the service role only.
     .AddValidation(validation =>
@@ -53,6 +54,8 @@ builder.Services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.Authen
 builder.Services.AddAuthorization(options => options.AddPolicy(CompanyClientsEndpoint.Policy, policy =>
     policy.AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme).RequireAuthenticatedUser().RequireRole(Roles.Service)));
 builder.Services.AddHostedService<ClientSeeder>();
+// The sign-in form of the authorization-code flow (Authorization/AuthorizeEndpoint.cs) is protected against CSRF.
+builder.Services.AddAntiforgery(options => options.Cookie.Name = "ordre-connexion");
 
 var app = builder.Build();
 provider.Log(app.Logger);
@@ -62,5 +65,6 @@ app.UseAuthorization();
 app.MapHealthEndpoints();
 app.MapCompanyClients();
 app.MapPost("/connect/token", TokenEndpoint.Handle).AllowAnonymous();
+app.MapMethods(AuthorizeEndpoint.Path, [HttpMethods.Get, HttpMethods.Post], AuthorizeEndpoint.Handle).AllowAnonymous();
 await app.RunAsync();
 return 0;

@@ -20,6 +20,7 @@ public class OrdreSystem : IAsyncLifetime
     private readonly Dictionary<string, TestDatabase> _databases = [];
     private readonly Dictionary<string, ServiceProcess> _services = [];
     private readonly List<IAsyncDisposable> _resources = [];
+    private int _gatewayPort;
 
     public TestServers Servers { get; private set; } = null!;
     public TestDatabase IdentityDatabase => DatabaseOf("identity");
@@ -38,6 +39,9 @@ public class OrdreSystem : IAsyncLifetime
 
     /// <summary>The first Tableau instance's gRPC (HTTP/2 only) address.</summary>
     public Uri TableauGrpc => new($"http://127.0.0.1:{_grpcPorts[Tableau.Name]}");
+
+    /// <summary>The dashboard page's address and its registered redirect URI (client tableau-de-bord, PKCE).</summary>
+    public Uri DashboardRedirectUri => new($"http://127.0.0.1:{_gatewayPort}/dashboard/");
 
     /// <summary>Permits per second for anonymous routes at the gateway.</summary>
     protected virtual int PublicPermitsPerSecond => 1_000;
@@ -65,6 +69,8 @@ public class OrdreSystem : IAsyncLifetime
         Broker = Keep(await TestVirtualHost.CreateAsync(Servers));
 
         var identityPort = ServiceProcess.FreePort();
+        // Chosen before the identity provider starts: the dashboard page's redirect URI is /dashboard/ on the gateway.
+        _gatewayPort = ServiceProcess.FreePort();
         Identity = Keep(ServiceProcess.Start("identity", OrdreServices.Named("identity").Assembly, identityPort, new Dictionary<string, string>
         {
             ["ConnectionStrings__Identity"] = IdentityDatabase.ConnectionString("identity", 5),
@@ -72,12 +78,13 @@ public class OrdreSystem : IAsyncLifetime
             // The system tests sign in with the demo accounts (password grant): demo mode, as `./ordre up` runs it.
             // ServiceProcess already sets ASPNETCORE_ENVIRONMENT=Development, which implies it; said here explicitly.
             ["Identity__Demo__Enabled"] = "true",
+            ["Clients__Dashboard__RedirectUris__0"] = DashboardRedirectUri.ToString(),
         }));
         // The Tableau first: the others may ask it over gRPC.
         var starting = new List<ServiceProcess> { Identity, StartTableau("tableau-1") };
         foreach (var service in OrdreServices.Services.Where(s => s.Name != "tableau"))
             starting.Add(_services[service.Name] = Keep(StartService(service)));
-        Gateway = Keep(StartGateway(PublicPermitsPerSecond));
+        Gateway = Keep(StartGateway(PublicPermitsPerSecond, _gatewayPort));
         starting.Add(Gateway);
 
         await Task.WhenAll(starting.Select(p => p.WaitUntilHealthyAsync()));
@@ -126,7 +133,7 @@ public class OrdreSystem : IAsyncLifetime
     }
 
     /// <summary>A gateway whose clusters point at the running hosts (every host of deploy/services.txt with a prefix).</summary>
-    public ServiceProcess StartGateway(int publicPermitsPerSecond)
+    public ServiceProcess StartGateway(int publicPermitsPerSecond, int? port = null)
     {
         var settings = new Dictionary<string, string>
         {
@@ -136,7 +143,7 @@ public class OrdreSystem : IAsyncLifetime
         };
         foreach (var routed in OrdreServices.All.Where(h => h.GatewayPrefix is not null))
             settings[$"ReverseProxy__Clusters__{routed.Name}__Destinations__local__Address"] = Service(routed.Name).Url.ToString();
-        return ServiceProcess.Start("gateway", OrdreServices.Named("gateway").Assembly, ServiceProcess.FreePort(), settings);
+        return ServiceProcess.Start("gateway", OrdreServices.Named("gateway").Assembly, port ?? ServiceProcess.FreePort(), settings);
     }
 
     /// <summary>An access token of a demo account, signed in once through the gateway.</summary>

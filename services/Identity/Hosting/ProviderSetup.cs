@@ -61,6 +61,14 @@ public sealed class ProviderSetup
     {
         server.SetTokenEndpointUris("connect/token");
         server.AllowClientCredentialsFlow();
+        // Browser clients (the national council's dashboard): authorization code with PKCE, S256 only (issue 14).
+        server.SetAuthorizationEndpointUris("connect/authorize");
+        server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
+        server.Configure(options =>
+        {
+            options.CodeChallengeMethods.Clear();
+            options.CodeChallengeMethods.Add(OpenIddict.Abstractions.OpenIddictConstants.CodeChallengeMethods.Sha256);
+        });
         if (Demo) server.AllowPasswordFlow();
         server.RegisterScopes(ClientSeeder.ApiScope);
         server.SetAccessTokenLifetime(AccessTokenLifetime);

@@ -16,6 +16,10 @@ public sealed class ClientSeeder(IServiceProvider services, IConfiguration confi
     public const string ApiScope = "api";
     public const string DemoSubscriberClientId = "abonne-demo";
     public const string DemoSubscriberSecret = "ordre-demo";
+    /// <summary>The national council's dashboard page (issue 14): public, authorization code with PKCE.</summary>
+    public const string DashboardClientId = "tableau-de-bord";
+    /// <summary>Where the dashboard page may receive its code: <c>/dashboard/</c> on each origin of the gateway.</summary>
+    public const string DashboardRedirectUrisKey = "Clients:Dashboard:RedirectUris";
 
     public async Task StartAsync(CancellationToken ct)
     {
@@ -53,6 +57,8 @@ public sealed class ClientSeeder(IServiceProvider services, IConfiguration confi
                 Permissions = { Permissions.Endpoints.Token, Permissions.GrantTypes.Password, Permissions.Prefixes.Scope + ApiScope },
             }, ct);
 
+        await SeedDashboardAsync(applications, ct);
+
         if (await applications.FindByClientIdAsync(ServicesClientId, ct) is null)
             await applications.CreateAsync(new OpenIddictApplicationDescriptor
             {
@@ -63,6 +69,34 @@ public sealed class ClientSeeder(IServiceProvider services, IConfiguration confi
                 DisplayName = "Services Ordre",
                 Permissions = { Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials, Permissions.Prefixes.Scope + ApiScope },
             }, ct);
+    }
+
+    /// <summary>
+    /// The dashboard's public client (no secret): authorization code with PKCE only, its redirect URIs from
+    /// configuration, updated at each start so that a changed gateway origin takes effect.
+    /// </summary>
+    private async Task SeedDashboardAsync(IOpenIddictApplicationManager applications, CancellationToken ct)
+    {
+        var redirects = configuration.GetSection(DashboardRedirectUrisKey).Get<string[]>() ?? [];
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = DashboardClientId,
+            ClientType = ClientTypes.Public,
+            ConsentType = ConsentTypes.Implicit,
+            DisplayName = "Tableau de bord du Conseil national",
+            Permissions =
+            {
+                Permissions.Endpoints.Authorization, Permissions.Endpoints.Token,
+                Permissions.GrantTypes.AuthorizationCode, Permissions.ResponseTypes.Code, Permissions.Prefixes.Scope + ApiScope,
+            },
+            Requirements = { Requirements.Features.ProofKeyForCodeExchange },
+        };
+        foreach (var uri in redirects)
+            descriptor.RedirectUris.Add(new Uri(uri, UriKind.Absolute));
+        if (await applications.FindByClientIdAsync(DashboardClientId, ct) is { } existing)
+            await applications.UpdateAsync(existing, descriptor, ct);
+        else
+            await applications.CreateAsync(descriptor, ct);
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;

@@ -33,10 +33,20 @@ public static class TokenEndpoint
         {
             if (accounts.Value.Find(request.Username, request.Password) is not { } account)
                 return Refuse(Errors.InvalidGrant, "Identifiant ou mot de passe incorrect.");
-            identity = NewIdentity(account.UserName, account.DisplayName, account.Roles);
-            AddIfPresent(identity, OrdreClaims.Department, account.Department);
-            AddIfPresent(identity, OrdreClaims.Region, account.Region);
-            AddIfPresent(identity, OrdreClaims.CompanyId, account.CompanyId);
+            identity = IdentityOf(account);
+        }
+        else if (request.IsAuthorizationCodeGrantType())
+        {
+            // The code (already checked by OpenIddict, with the PKCE verifier) carries the claims given at sign-in
+            // (Authorization/AuthorizeEndpoint.cs): the account is looked up again so that a removed one gets nothing.
+            var code = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+            if (code.Principal?.GetClaim(Claims.Subject) is not { } subject || accounts.Value.Named(subject) is not { } account)
+                return Refuse(Errors.InvalidGrant, "Ce compte n'existe plus.");
+            identity = IdentityOf(account);
+            identity.SetScopes(code.Principal.GetScopes());
+            identity.SetResources(Audience);
+            identity.SetDestinations(_ => [Destinations.AccessToken]);
+            return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
         else if (request.IsClientCredentialsGrantType())
         {
@@ -68,6 +78,16 @@ public static class TokenEndpoint
         identity.SetResources(Audience);
         identity.SetDestinations(_ => [Destinations.AccessToken]);
         return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    /// <summary>A demo account's identity: its roles, department, region and company id (password grant and code flow).</summary>
+    public static ClaimsIdentity IdentityOf(DemoAccount account)
+    {
+        var identity = NewIdentity(account.UserName, account.DisplayName, account.Roles);
+        AddIfPresent(identity, OrdreClaims.Department, account.Department);
+        AddIfPresent(identity, OrdreClaims.Region, account.Region);
+        AddIfPresent(identity, OrdreClaims.CompanyId, account.CompanyId);
+        return identity;
     }
 
     private static ClaimsIdentity NewIdentity(string subject, string name, IEnumerable<string> roles)
