@@ -87,7 +87,7 @@ public sealed class ProductionIdentity : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Without_demo_mode_the_password_grant_is_refused_and_services_still_get_their_tokens()
+    public async Task Without_demo_mode_the_password_grant_and_the_browser_sign_in_are_refused_and_services_still_get_their_tokens()
     {
         var identity = await StartAsync("Production", WithKeys([]));
         await identity.WaitUntilHealthyAsync();
@@ -104,6 +104,11 @@ public sealed class ProductionIdentity : IAsyncLifetime
         Assert.Equal(new[] { "client_credentials" },
             discovery.RootElement.GetProperty("grant_types_supported").EnumerateArray().Select(g => g.GetString()!).ToArray());
         Assert.Equal("service", Claims(await ServiceTokenAsync(identity)).GetProperty("role").GetString());
+
+        // No people's accounts, no sign-in form: a 404 problem, never a server error.
+        using var signIn = await _http.GetAsync(new Uri(identity.Url,
+            "/connect/authorize?client_id=tableau-de-bord&response_type=code&redirect_uri=http%3A%2F%2F127.0.0.1%3A5000%2Fdashboard%2F&code_challenge=abc&code_challenge_method=S256"));
+        Assert.Equal(HttpStatusCode.NotFound, signIn.StatusCode);
     }
 
     [Fact]

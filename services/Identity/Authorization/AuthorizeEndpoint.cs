@@ -27,8 +27,10 @@ public static class AuthorizeEndpoint
 
     public static async Task<IResult> Handle(HttpContext http, IOptionsSnapshot<DemoAccounts> accounts, IAntiforgery antiforgery)
     {
-        var request = http.GetOpenIddictServerRequest()
-            ?? throw new InvalidOperationException("The OpenIddict server request is missing.");
+        // Outside demo mode the provider has no people's accounts and no authorization endpoint (ProviderSetup).
+        if (http.GetOpenIddictServerRequest() is not { } request)
+            return Results.Problem("La connexion par navigateur n'est ouverte qu'avec les comptes de démonstration.",
+                statusCode: StatusCodes.Status404NotFound, title: "Ressource introuvable");
 
         if (!HttpMethods.IsPost(http.Request.Method) || !http.Request.HasFormContentType || !http.Request.Form.ContainsKey(UserNameField))
             return Form(http, antiforgery, request, error: null, userName: null);

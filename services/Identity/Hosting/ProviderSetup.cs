@@ -56,20 +56,26 @@ public sealed class ProviderSetup
         return new ProviderSetup { Demo = demo, AccessTokenLifetime = lifetime, SigningKeys = signing, EncryptionKeys = encryption, Notes = notes };
     }
 
-    /// <summary>The OpenIddict server as this setup allows: the password grant only in demo mode.</summary>
+    /// <summary>
+    /// The OpenIddict server as this setup allows: the password grant and the browser sign-in only in demo mode, the
+    /// only mode with people's accounts (the demo accounts); services' client credentials always.
+    /// </summary>
     public void Configure(OpenIddictServerBuilder server)
     {
         server.SetTokenEndpointUris("connect/token");
         server.AllowClientCredentialsFlow();
-        // Browser clients (the national council's dashboard): authorization code with PKCE, S256 only (issue 14).
-        server.SetAuthorizationEndpointUris("connect/authorize");
-        server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
-        server.Configure(options =>
+        if (Demo)
         {
-            options.CodeChallengeMethods.Clear();
-            options.CodeChallengeMethods.Add(OpenIddict.Abstractions.OpenIddictConstants.CodeChallengeMethods.Sha256);
-        });
-        if (Demo) server.AllowPasswordFlow();
+            server.AllowPasswordFlow();
+            // Browser clients (the national council's dashboard): authorization code with PKCE, S256 only (issue 14).
+            server.SetAuthorizationEndpointUris("connect/authorize");
+            server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
+            server.Configure(options =>
+            {
+                options.CodeChallengeMethods.Clear();
+                options.CodeChallengeMethods.Add(OpenIddict.Abstractions.OpenIddictConstants.CodeChallengeMethods.Sha256);
+            });
+        }
         server.RegisterScopes(ClientSeeder.ApiScope);
         server.SetAccessTokenLifetime(AccessTokenLifetime);
         // The first key signs (or encrypts); the others are published in the JWKS during a rotation.
@@ -79,7 +85,7 @@ public sealed class ProviderSetup
     public void Log(ILogger logger)
     {
         logger.LogInformation("Identity provider: demo mode {Demo}, access tokens live {Lifetime}, signing key {KeyId}, {Published} key(s) published in the JWKS.",
-            Demo ? "on (demo accounts, password grant)" : "off", AccessTokenLifetime, SigningKeys[0].KeyId, SigningKeys.Count);
+            Demo ? "on (demo accounts, password grant, browser sign-in)" : "off", AccessTokenLifetime, SigningKeys[0].KeyId, SigningKeys.Count);
         foreach (var note in Notes)
             logger.LogWarning("{Note}", note);
     }
