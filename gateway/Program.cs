@@ -24,6 +24,7 @@ builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSecti
 
 var app = builder.Build();
 app.UseOrdreProblemDetails();
+app.UseDashboardSlash();
 app.UseDeclaredBodySizeLimit();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -10,10 +10,14 @@ public static partial class DashboardPage
     public const string Password = "ordre-demo";
 
     /// <summary>Opens /dashboard/, clicks "Se connecter", fills the provider's French form and comes back signed in.</summary>
-    public static async Task<IPage> SignedInAsync(IBrowserContext context, OrdreSystem system, string account, string password = Password)
+    public static Task<IPage> SignedInAsync(IBrowserContext context, OrdreSystem system, string account, string password = Password) =>
+        SignedInAsync(context, system.DashboardRedirectUri, account, password);
+
+    /// <summary>The same on the page at <paramref name="address"/> (e.g. the system started by <c>./ordre up</c>).</summary>
+    public static async Task<IPage> SignedInAsync(IBrowserContext context, Uri address, string account, string password = Password)
     {
         var page = await context.NewPageAsync();
-        await page.GotoAsync(system.DashboardRedirectUri.ToString());
+        await page.GotoAsync(address.ToString());
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
         await page.WaitForURLAsync(AuthorizeAddress());
         await page.GetByLabel("Identifiant").FillAsync(account);
@@ -23,7 +27,7 @@ public static partial class DashboardPage
         {
             // Back on /dashboard/?code=…; the page then exchanges the code and cleans the address (replaceState, no
             // navigation): wait for the redirect's commit, then for the signed-in header.
-            var back = system.DashboardRedirectUri.ToString();
+            var back = address.ToString();
             await page.WaitForURLAsync(url => url.StartsWith(back, StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
             await page.Locator("#deconnexion").WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 30_000 });
         }

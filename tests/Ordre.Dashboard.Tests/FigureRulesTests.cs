@@ -147,6 +147,25 @@ public sealed class FigureRulesTests
     }
 
     [Fact]
+    public void The_average_time_to_judgment_of_a_chamber_is_its_year_s_judgments_days_from_opening_averaged_over_those_that_carry_an_opening_day()
+    {
+        var judgedOn = new DateOnly(2020, 6, 30);
+        var y2020 = Tally(2020,
+            new DisciplinaryCaseJudged(Guid.NewGuid(), DisciplinaryChambers.FirstInstance, "Warning", judgedOn, At, judgedOn.AddDays(-100)),
+            new DisciplinaryCaseJudged(Guid.NewGuid(), DisciplinaryChambers.FirstInstance, "Dismissed", judgedOn, At, judgedOn.AddDays(-200)),
+            new DisciplinaryCaseJudged(Guid.NewGuid(), DisciplinaryChambers.FirstInstance, "Reprimand", judgedOn, At, judgedOn.AddDays(-101)),
+            // Published before the opening day was carried: counted as judged, left out of the average.
+            new DisciplinaryCaseJudged(Guid.NewGuid(), DisciplinaryChambers.FirstInstance, "Warning", judgedOn, At),
+            new DisciplinaryCaseJudged(Guid.NewGuid(), DisciplinaryChambers.National, "Warning", judgedOn, At, new DateOnly(2018, 11, 25)));
+        var figures = FiguresCatalog.For(2020, y2020, At);
+        Assert.Equal(133.7m, Figure(figures, FiguresCatalog.DelaiMoyenJugementCdpi));
+        Assert.Equal(4, Figure(figures, FigureRules.AffairesCdpiJugees));
+        var cdn = figures.Figures.Single(f => f.Key == FiguresCatalog.DelaiMoyenJugementCdn);
+        Assert.Equal((583m, "jours", 595m), (cdn.Value, cdn.Unit, cdn.Reference2020));
+        Assert.Equal(0, Figure(FiguresCatalog.For(2021, Tally(2021), At), FiguresCatalog.DelaiMoyenJugementCdpi));
+    }
+
+    [Fact]
     public void The_discipline_pipeline_counts_complaints_then_first_instance_cases_then_national_appeals_in_that_order()
     {
         var day = new DateOnly(2020, 4, 1);

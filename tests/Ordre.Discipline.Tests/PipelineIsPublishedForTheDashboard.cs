@@ -4,6 +4,7 @@ using Ordre.Contracts.Discipline;
 using Ordre.Discipline.Chambers;
 using Ordre.Discipline.Chambers.Appealing;
 using Ordre.Discipline.Chambers.Deciding;
+using Ordre.Discipline.Chambers.Notifying;
 using Ordre.Discipline.Chambers.Opening;
 using Ordre.Discipline.Chambers.RulingOnAppeal;
 using Ordre.Discipline.Complaints;
@@ -45,6 +46,36 @@ public sealed class PipelineIsPublishedForTheDashboard
         var json = string.Join('\n', published.Select(p => JsonSerializer.Serialize(p, p!.GetType())));
         foreach (var personal in new[] { "10003456789", "Durand", "Martin", "qualité", "cdom13", "cdpipaca" })
             Assert.DoesNotContain(personal, json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Each_judgment_is_published_with_the_day_its_case_opened_before_that_chamber_for_the_average_time_to_judgment()
+    {
+        var map = new IntegrationEventMap();
+        ChambersModule.PublishPipeline(map);
+        var registered = ChamberCase.Create(new ChamberCaseRegistered(Guid.NewGuid(), Guid.NewGuid(), "10003456789", "13", Day, Day.AddMonths(6)));
+        var firstDecision = Assert.IsType<DecisionRendered>(Assert.IsType<Outcome.Accepted>(RenderDecisionEndpoint.Decide(registered,
+            new RenderDecision(DecisionForm.PresidentialOrder, DecisionOutcome.Warning, null, null, null), Day.AddDays(120), "cdpipaca")).Events[0]);
+        var judged = Assert.IsType<DisciplinaryCaseJudged>(map.Translate(new Event<DecisionRendered>(firstDecision)));
+        Assert.Equal((DisciplinaryChambers.FirstInstance, Day, Day.AddDays(120)), (judged.Chamber, judged.OpenedOn, judged.On));
+
+        var appealed = registered.Apply(firstDecision)
+            .Apply(new CaseDecisionNotified(registered.Id, Day.AddDays(121), Day.AddDays(151), "cdpipaca"))
+            .Apply(new AppealToNationalChamberLodged(registered.Id, Day.AddDays(130), true, "cdn"));
+        var national = Assert.IsType<NationalChamberDecided>(Assert.IsType<Outcome.Accepted>(DecideNationalAppealEndpoint.Decide(appealed,
+            new DecideNationalAppeal(AppealRuling.Confirmed, null), Day.AddDays(400), "cdn")).Events[0]);
+        var judgedOnAppeal = Assert.IsType<DisciplinaryCaseJudged>(map.Translate(new Event<NationalChamberDecided>(national)));
+        Assert.Equal((DisciplinaryChambers.National, Day.AddDays(130)), (judgedOnAppeal.Chamber, judgedOnAppeal.OpenedOn));
+    }
+
+    [Fact]
+    public void A_judgment_stored_before_the_opening_day_was_recorded_is_published_without_one()
+    {
+        var map = new IntegrationEventMap();
+        ChambersModule.PublishPipeline(map);
+        var judged = Assert.IsType<DisciplinaryCaseJudged>(map.Translate(new Event<DecisionRendered>(
+            new DecisionRendered(Guid.NewGuid(), DecisionForm.Collegial, DecisionOutcome.Reprimand, 0, 0, null, Day, "cdpipaca"))));
+        Assert.Null(judged.OpenedOn);
     }
 
     [Fact]

@@ -34,6 +34,20 @@ public partial class DashboardPageThroughTheGateway(OrdreSystem system)
     }
 
     [Theory]
+    [InlineData("/dashboard", "/dashboard/")]
+    [InlineData("/dashboard?year=2020&code=abc", "/dashboard/?year=2020&code=abc")]
+    [InlineData("/Dashboard", "/dashboard/")]
+    public async Task The_page_s_address_without_its_final_slash_redirects_to_it_with_its_query_so_the_relative_assets_load(string path, string location)
+    {
+        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = system.Gateway.Url };
+        using var response = await anonymous.GetAsync(path);
+        Assert.Equal((HttpStatusCode.Redirect, location), (response.StatusCode, response.Headers.Location?.OriginalString));
+        using var following = new HttpClient { BaseAddress = system.Gateway.Url };
+        using var page = await following.GetAsync(path);
+        Assert.Equal((HttpStatusCode.OK, "/dashboard/"), (page.StatusCode, page.RequestMessage?.RequestUri?.AbsolutePath));
+    }
+
+    [Theory]
     [InlineData("/dashboard/assets/absent-0000.js", HttpStatusCode.NotFound)]
     [InlineData("/dashboard/assets/..%2F..%2Fappsettings.json", HttpStatusCode.NotFound)]
     [InlineData("/dashboard/assets/%2E%2E%5Cappsettings.json", HttpStatusCode.NotFound)]

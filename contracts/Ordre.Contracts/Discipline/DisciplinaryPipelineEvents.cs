@@ -19,9 +19,12 @@ public sealed record DisciplinaryCaseOpened(Guid CaseId, string Chamber, string?
 
 /// <summary>
 /// A chamber judged a case: <paramref name="Outcome"/> is Dismissed, Warning, Reprimand, PublicFunctionsBan, PracticeBan or
-/// StrikingOff (the decision, not yet final).
+/// StrikingOff (the decision, not yet final). <paramref name="OpenedOn"/> is the day the case was opened before that chamber
+/// (the case registered at the CDPI; the appeal lodged at the CDN; for an emergency case the CDN judges when the CDPI's
+/// 2 months ran out, the day the CDPI registered it), for the average time to judgment; null in events published before
+/// it was added.
 /// </summary>
-public sealed record DisciplinaryCaseJudged(Guid CaseId, string Chamber, string Outcome, DateOnly On, DateTimeOffset OccurredAt);
+public sealed record DisciplinaryCaseJudged(Guid CaseId, string Chamber, string Outcome, DateOnly On, DateTimeOffset OccurredAt, DateOnly? OpenedOn = null);
 
 /// <summary>The names of the chambers in <see cref="DisciplinaryCaseOpened"/> and <see cref="DisciplinaryCaseJudged"/>.</summary>
 public static class DisciplinaryChambers

@@ -41,6 +41,11 @@ public static class FigureRules
     public const string AffairesCdpiJugees = "affaires-cdpi-jugees";
     public const string AffairesCdnOuvertes = "affaires-cdn-ouvertes";
     public const string AffairesCdnJugees = "affaires-cdn-jugees";
+    /// <summary>Per chamber, the days from opening to judgment summed over the judgments that carry their opening day, and how many do.</summary>
+    public const string JoursJusquAuJugementCdpi = "jours-jusqu-au-jugement-cdpi";
+    public const string JugementsDatesCdpi = "jugements-dates-cdpi";
+    public const string JoursJusquAuJugementCdn = "jours-jusqu-au-jugement-cdn";
+    public const string JugementsDatesCdn = "jugements-dates-cdn";
     public const string Conventions = "conventions";
     public const string ConventionsParRegime = "conventions-par-regime";
     public const string ConventionsParCategorie = "conventions-par-categorie";
@@ -82,8 +87,9 @@ public static class FigureRules
         ConciliationEnded e => new(e.On, null, [new(Conciliations), new(ConciliationsParIssue, 1, e.Outcome)]),
         DisciplinaryCaseOpened { Chamber: DisciplinaryChambers.National } e => new(e.On, null, [new(AffairesCdnOuvertes), new(DisciplineEtapes, 1, "cdn")]),
         DisciplinaryCaseOpened e => new(e.On, e.Department, [new(AffairesCdpiOuvertes), new(DisciplineEtapes, 1, "cdpi")]),
-        DisciplinaryCaseJudged { Chamber: DisciplinaryChambers.National } e => new(e.On, null, [new(AffairesCdnJugees)]),
-        DisciplinaryCaseJudged e => new(e.On, null, [new(AffairesCdpiJugees)]),
+        DisciplinaryCaseJudged { Chamber: DisciplinaryChambers.National } e => new(e.On, null,
+            Judged(AffairesCdnJugees, JoursJusquAuJugementCdn, JugementsDatesCdn, e.OpenedOn, e.On)),
+        DisciplinaryCaseJudged e => new(e.On, null, Judged(AffairesCdpiJugees, JoursJusquAuJugementCdpi, JugementsDatesCdpi, e.OpenedOn, e.On)),
 
         ConventionDossierSubmitted e => new(DayOfMonth(e.Month, e.OccurredAt), null, Submitted(e.Regime, e.Category, e.Late, 1)),
         ConventionDossiersSubmitted e => new(DayOfMonth(e.Month, e.OccurredAt), null,
@@ -105,6 +111,15 @@ public static class FigureRules
             [new(DemandesFinancementParDecision, 1, e.Decision), new(MontantFinancementsAccordes, e.Amount)]),
         _ => null,
     };
+
+    /// <summary>
+    /// A judgment counts once; with its case's opening day (events published before it was added carry none, and one after
+    /// the judgment is not believed), its days to judgment count toward the chamber's average.
+    /// </summary>
+    private static Count[] Judged(string judged, string days, string dated, DateOnly? openedOn, DateOnly on) =>
+        openedOn is { } opened && opened <= on
+            ? [new(judged), new(days, on.DayNumber - opened.DayNumber), new(dated)]
+            : [new(judged)];
 
     private static Count[] Submitted(string regime, string category, bool late, int dossiers) => late
         ? [new(Conventions, dossiers), new(ConventionsParRegime, dossiers, regime), new(ConventionsParCategorie, dossiers, category), new(ConventionsTardives, dossiers)]

@@ -24,6 +24,9 @@ public sealed record YearFigures(int Year, DateTimeOffset ComputedAt, IReadOnlyL
 /// <summary>The catalogue of figures: what each shows, from which counters, beside which 2020 reference (DOMAIN.md §6, §7).</summary>
 public static class FiguresCatalog
 {
+    public const string DelaiMoyenJugementCdpi = "delai-moyen-jugement-cdpi";
+    public const string DelaiMoyenJugementCdn = "delai-moyen-jugement-cdn";
+
     /// <summary><c>Value</c> reads the year's tally and the tallies of every year up to it (for what is pending at the year's end).</summary>
     private sealed record Figure(string Key, string Group, string Label, string Unit, decimal? Reference2020, Func<YearTally, IReadOnlyList<YearTally>, decimal> Value)
     {
@@ -37,6 +40,14 @@ public static class FiguresCatalog
     /// <summary>Cases opened and not yet judged at the end of the year: every year's openings minus judgments, up to this one.</summary>
     private static Figure Pending(string key, string label, decimal? reference, string opened, string judged) =>
         new(key, "discipline", label, "nombre", reference, (_, upToYear) => Math.Max(0, upToYear.Sum(t => t.Total(opened) - t.Total(judged))));
+
+    /// <summary>
+    /// The average days from a case's opening before the chamber to its judgment, over the year's judgments that carry
+    /// their opening day, to one decimal; 0 when none does.
+    /// </summary>
+    private static Figure AverageDaysToJudgment(string key, string label, decimal? reference, string days, string dated) =>
+        new(key, "discipline", label, "jours", reference,
+            t => t.Total(dated) == 0 ? 0 : Math.Round(t.Total(days) / t.Total(dated), 1, MidpointRounding.AwayFromZero));
 
     private static readonly Figure[] Figures =
     [
@@ -61,6 +72,11 @@ public static class FiguresCatalog
         Counter(AffairesCdnOuvertes, "discipline", "Appels enregistrés à la chambre disciplinaire nationale (référence : 2019)", 365),
         Counter(AffairesCdnJugees, "discipline", "Affaires jugées par la chambre nationale (référence : 2019)", 347),
         Pending("affaires-cdn-en-cours", "Affaires en cours à la chambre nationale en fin d'année (référence : 2019)", 456, AffairesCdnOuvertes, AffairesCdnJugees),
+        AverageDaysToJudgment(DelaiMoyenJugementCdpi, "Délai moyen de jugement en première instance, de l'ouverture de l'affaire à la décision",
+            null, JoursJusquAuJugementCdpi, JugementsDatesCdpi),
+        // DOMAIN.md §6 (CDN 2019): "1 an 7 mois 17 jours" = 365.25 + 7 × 30.4375 + 17 ≈ 595 days (average-length years and months).
+        AverageDaysToJudgment(DelaiMoyenJugementCdn, "Délai moyen de jugement à la chambre nationale, de l'appel à la décision (référence : 2019, 1 an 7 mois 17 jours)",
+            595, JoursJusquAuJugementCdn, JugementsDatesCdn),
         Counter(Sanctions, "discipline", "Sanctions disciplinaires devenues exécutoires", null),
         Counter(RadiationsDisciplinaires, "discipline", "Radiations disciplinaires (référence : CDN 2019)", 5),
         Counter(FichesJurisprudence, "discipline", "Fiches de jurisprudence publiées", 410),

@@ -51,6 +51,8 @@ public sealed record ChamberCase(
     /// <summary>The notice did not state the appeal deadline: every party has 2 months (R.4126-32).</summary>
     public bool AppealDeadlineOmitted { get; init; }
     public bool AppealedAdmissibly { get; init; }
+    /// <summary>The day the admissible appeal was lodged: the case opened at the national chamber (its time to judgment counts from it).</summary>
+    public DateOnly? AppealLodgedOn { get; init; }
     /// <summary>L.4113-14: referred by the regional health agency after an emergency suspension; 2 months to decide, appeal not suspensive.</summary>
     public bool EmergencySuspension { get; init; }
     /// <summary>
@@ -121,7 +123,7 @@ public sealed record ChamberCase(
     };
 
     public ChamberCase Apply(AppealToNationalChamberLodged e) =>
-        e.Admissible ? this with { Status = CaseStatus.Appealed, AppealedAdmissibly = true } : this;
+        e.Admissible ? this with { Status = CaseStatus.Appealed, AppealedAdmissibly = true, AppealLodgedOn = e.LodgedOn } : this;
 
     public ChamberCase Apply(NationalChamberDecided e) => this with
     {

@@ -48,7 +48,8 @@ public static class ChambersModule
 
     /// <summary>
     /// The pipeline's counts for the national dashboard (issue 14): a case opened at the first-instance chamber, an appeal
-    /// opened at the national chamber, a decision of either. No RPPS, no party.
+    /// opened at the national chamber, a decision of either with the day its case opened there (for the average time to
+    /// judgment; null for decisions recorded before the domain events carried it). No RPPS, no party.
     /// </summary>
     public static void PublishPipeline(IntegrationEventMap map) => map
         .Map<ChamberCaseRegistered>((e, committed) => new DisciplinaryCaseOpened(e.CaseId, DisciplinaryChambers.FirstInstance, e.Department, e.RegisteredOn, committed.Timestamp))
@@ -56,8 +57,10 @@ public static class ChambersModule
             ? new DisciplinaryCaseOpened(e.CaseId, DisciplinaryChambers.National, null, e.LodgedOn, committed.Timestamp)
             : null)
         .Map<DecisionRendered>((e, committed) => new DisciplinaryCaseJudged(e.CaseId,
-            e.ByNationalChamber ? DisciplinaryChambers.National : DisciplinaryChambers.FirstInstance, e.Outcome.ToString(), e.On, committed.Timestamp))
-        .Map<NationalChamberDecided>((e, committed) => new DisciplinaryCaseJudged(e.CaseId, DisciplinaryChambers.National, e.Outcome.ToString(), e.On, committed.Timestamp));
+            e.ByNationalChamber ? DisciplinaryChambers.National : DisciplinaryChambers.FirstInstance, e.Outcome.ToString(), e.On, committed.Timestamp,
+            e.CaseOpenedOn))
+        .Map<NationalChamberDecided>((e, committed) => new DisciplinaryCaseJudged(e.CaseId, DisciplinaryChambers.National, e.Outcome.ToString(), e.On, committed.Timestamp,
+            e.AppealLodgedOn));
 
     /// <summary>The sanction a decision imposes, as it crosses to the Tableau (a dismissal imposes none and publishes nothing).</summary>
     public static SanctionKind SanctionOf(DecisionOutcome outcome) => outcome switch

@@ -15,7 +15,8 @@ public sealed record RenderDecision(
 
 public sealed record DecisionRendered(
     Guid CaseId, DecisionForm Form, DecisionOutcome Outcome, int BanMonths, int SuspendedMonths, DateOnly? From, DateOnly On, string By,
-    bool TrainingOrdered = false, Guid? RevokesSuspendedPartOf = null, int RevokedMonths = 0, bool ByNationalChamber = false) : IChanges<ChamberCase>;
+    bool TrainingOrdered = false, Guid? RevokesSuspendedPartOf = null, int RevokedMonths = 0, bool ByNationalChamber = false,
+    DateOnly? CaseOpenedOn = null) : IChanges<ChamberCase>;
 
 public static class RenderDecisionEndpoint
 {
@@ -54,7 +55,7 @@ public static class RenderDecisionEndpoint
             return Revocation.Refusal(chamberCase, command, earlier, earlierAlreadyRevoked)!;
         var rendered = new DecisionRendered(chamberCase.Id, command.Form!.Value, command.Outcome!.Value,
             command.BanMonths ?? 0, command.SuspendedMonths ?? 0, command.From, today, by, command.TrainingOrdered ?? false, revokes, revokedMonths,
-            ByNationalChamber: byNationalChamber);
+            ByNationalChamber: byNationalChamber, CaseOpenedOn: chamberCase.RegisteredOn);
         if (!byNationalChamber)
             return new Outcome.Accepted(rendered);
         var (from, to) = ChamberRules.Enforcement(rendered.Outcome, rendered.BanMonths, rendered.SuspendedMonths, rendered.From, finalOn: today, revokedMonths);

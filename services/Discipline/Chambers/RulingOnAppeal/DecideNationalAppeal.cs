@@ -14,7 +14,7 @@ public sealed record DecideNationalAppeal(AppealRuling? Ruling, RenderDecision? 
 /// <summary>The national chamber confirmed the first decision or replaced it; its decision is final (cassation does not suspend it).</summary>
 public sealed record NationalChamberDecided(
     Guid CaseId, AppealRuling Ruling, DecisionForm Form, DecisionOutcome Outcome, int BanMonths, int SuspendedMonths, DateOnly? From, DateOnly On, string By,
-    bool TrainingOrdered = false, Guid? RevokesSuspendedPartOf = null, int RevokedMonths = 0) : IChanges<ChamberCase>;
+    bool TrainingOrdered = false, Guid? RevokesSuspendedPartOf = null, int RevokedMonths = 0, DateOnly? AppealLodgedOn = null) : IChanges<ChamberCase>;
 
 /// <summary>The national chamber replaced a first-instance sanction already enforced: that one ends (published as SanctionEnded).</summary>
 public sealed record ProvisionalSanctionEnded(Guid CaseId, string Rpps, DateOnly On) : IChanges<ChamberCase>;
@@ -48,11 +48,11 @@ public static class DecideNationalAppealEndpoint
             if (Revocation.Of(chamberCase, d!, earlier, earlierAlreadyRevoked) is not (var revokes, var revokedMonths))
                 return Revocation.Refusal(chamberCase, d!, earlier, earlierAlreadyRevoked)!;
             decided = new NationalChamberDecided(chamberCase.Id, ruling, d!.Form!.Value, d.Outcome!.Value, d.BanMonths ?? 0, d.SuspendedMonths ?? 0,
-                d.From, today, by, d.TrainingOrdered ?? false, revokes, revokedMonths);
+                d.From, today, by, d.TrainingOrdered ?? false, revokes, revokedMonths, chamberCase.AppealLodgedOn);
         }
         else
             decided = new NationalChamberDecided(chamberCase.Id, ruling, first.Form, first.Outcome, first.BanMonths, first.SuspendedMonths, first.From,
-                today, by, first.TrainingOrdered, first.RevokesSuspendedPartOf, first.RevokedMonths);
+                today, by, first.TrainingOrdered, first.RevokesSuspendedPartOf, first.RevokedMonths, chamberCase.AppealLodgedOn);
         var (from, to) = ChamberRules.Enforcement(decided.Outcome, decided.BanMonths, decided.SuspendedMonths, decided.From, finalOn: today, decided.RevokedMonths);
         if (!chamberCase.EnforcedPendingAppeal)
             return new Outcome.Accepted(decided,
