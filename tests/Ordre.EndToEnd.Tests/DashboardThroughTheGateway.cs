@@ -80,7 +80,11 @@ public class DashboardThroughTheGateway(OrdreSystem system, ITestOutputHelper ou
         await system.GrantedInscription("cdom13", "13");
         await system.Broker.SettledAsync(DashboardQueue);
         using var national = await system.HttpClientFor("cnom");
-        var health = await national.GetFromJsonAsync<JsonElement>("/dashboard/api/health");
+        // A Tableau restarted by another test elects its daemon's leader within a few seconds: the panel shows it then.
+        var health = await Eventually.Until(() => national.GetFromJsonAsync<JsonElement>("/dashboard/api/health"),
+            h => h.GetProperty("services").EnumerateArray().Any(s => s.GetProperty("service").GetString() == "tableau"
+                && s.GetProperty("daemonLeader").ValueKind != JsonValueKind.Null),
+            TimeSpan.FromSeconds(30), "the Tableau's daemon leader shown");
         output.WriteLine(health.ToString());
         Assert.Empty(health.GetProperty("problems").EnumerateArray());
         Assert.Contains(health.GetProperty("queues").EnumerateArray(), q => q.GetProperty("name").GetString() == DashboardQueue);

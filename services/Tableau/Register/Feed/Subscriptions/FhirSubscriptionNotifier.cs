@@ -164,16 +164,18 @@ public sealed class FhirSubscriptionNotifier(
             // The Practitioner sent is the directory's, an async projection: wait until it has seen this change.
             if (subscription.Payload && directory < change.Position && (directory = await DirectoryPositionAsync(ct)) < change.Position)
                 return RegisterFeed.PollInterval;
-            var failure = await DeliverAsync(subscription, change, ct);
+            // Once sent, a change's delivery and its position's save are not cut by the service stopping (the request's
+            // own timeout bounds them): cut between the two, a restart would send the change a second time.
+            var failure = await DeliverAsync(subscription, change, CancellationToken.None);
             if (failure is not null)
             {
                 var failed = subscription.Failed(change.Position, failure, MaxFailures);
                 logger.LogWarning("FHIR subscription {Id}: delivery of position {Position} failed ({Failure}), attempt {Attempt}",
                     id, change.Position, failure, failed.Failures);
-                return await SaveAsync(failed, ct) && failed.Status == FhirSubscription.Statuses.Active ? Backoff(failed.Failures) : null;
+                return await SaveAsync(failed, CancellationToken.None) && failed.Status == FhirSubscription.Statuses.Active ? Backoff(failed.Failures) : null;
             }
             subscription = subscription with { Position = change.Position, Failures = 0 };
-            if (!await SaveAsync(subscription, ct))
+            if (!await SaveAsync(subscription, CancellationToken.None) || ct.IsCancellationRequested)
                 return null;
             // Deleted or changed meanwhile: the next step reloads it.
             if (await LoadAsync(id, ct) is not { Status: FhirSubscription.Statuses.Active })
