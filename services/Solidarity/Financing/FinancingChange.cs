@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Ordre.Solidarity.Financing.Disbursing;
 using Ordre.Solidarity.Ledger;
 using Ordre.Solidarity.Loans;
 
@@ -22,11 +21,15 @@ public sealed record FinancingRequestView(Guid Id, string Council, decimal Amoun
         r.Status == FinancingStatus.Disbursed && r.IsBridgeLoan ? Loans.Opening.OpenLoan.IdFor(LoanSource.Financing, r.Id) : null);
 }
 
-/// <summary>The write path of the commission's acts on a request: load it with the ledger, decide, append (and post) in one transaction.</summary>
+/// <summary>
+/// The write path of the commission's acts on a request: load it with the ledger (and <c>transfer</c>, the ledger transfer
+/// the act consults: a disbursement's), decide, append (and post) in one transaction.
+/// </summary>
 public static class FinancingChange
 {
     public static async Task<Results<Ok<FinancingRequestView>, ValidationProblem, ProblemHttpResult>> Apply(
-        Guid id, LedgerChange ledger, Func<FinancingRequest, Ledger.Ledger, DateTimeOffset, LedgerOutcome> decide, CancellationToken ct)
+        Guid id, LedgerChange ledger, Func<FinancingRequest, Ledger.Ledger, DateTimeOffset, LedgerOutcome> decide, CancellationToken ct,
+        Guid? transfer = null)
     {
         FinancingRequest? after = null;
         var result = await ledger.Apply(async (session, l, at, token) =>
@@ -34,7 +37,8 @@ public static class FinancingChange
             var stream = await session.Events.FetchForWriting<FinancingRequest>(id, token);
             if (stream.Aggregate is not { } request)
                 return new LedgerOutcome.Refused($"Aucune demande de financement {id}.", LedgerChange.NotFoundCode);
-            await LedgerChange.LoadTransfer(session, l, DisburseFinancingEndpoint.TransferFor(id), token); // the one transfer a request can make
+            if (transfer is { } consulted)
+                await LedgerChange.LoadTransfer(session, l, consulted, token);
             var outcome = decide(request, l, at);
             after = request;
             if (outcome is LedgerOutcome.Accepted accepted)

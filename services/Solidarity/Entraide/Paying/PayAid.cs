@@ -20,7 +20,8 @@ public static class PayAidEndpoint
     /// <summary>The national council, after a grant or a loan, once.</summary>
     public static Task<Results<Ok<AidRequestView>, ValidationProblem, ProblemHttpResult>> Handle(Guid id, PayAid command, ClaimsPrincipal user,
         LedgerChange ledger, IQuerySession read, CancellationToken ct) =>
-        AidChange.Apply(id, user, EntraideAccess.Knows, ledger, read, (request, l, at) => Decide(request, l, command, at, user.Actor()), ct);
+        AidChange.Apply(id, user, EntraideAccess.Knows, ledger, read, (request, l, at) => Decide(request, l, command, at, user.Actor()), ct,
+            transfer: TransferFor(id));
 
     /// <summary>The id of the ledger transfer that pays an aid request (one per request).</summary>
     public static Guid TransferFor(Guid requestId) => FinancingRequest.TransferIdFor("aid", requestId);

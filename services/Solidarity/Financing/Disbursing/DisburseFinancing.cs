@@ -14,7 +14,7 @@ public static class DisburseFinancingEndpoint
 {
     public static Task<Results<Ok<FinancingRequestView>, ValidationProblem, ProblemHttpResult>> Handle(
         Guid id, DisburseFinancing command, ClaimsPrincipal user, LedgerChange ledger, CancellationToken ct) =>
-        FinancingChange.Apply(id, ledger, (request, l, at) => Decide(request, l, command, at, user.Actor()), ct);
+        FinancingChange.Apply(id, ledger, (request, l, at) => Decide(request, l, command, at, user.Actor()), ct, transfer: TransferFor(id));
 
     /// <summary>The id of the ledger transfer that pays a financing request (one per request).</summary>
     public static Guid TransferFor(Guid requestId) => FinancingRequest.TransferIdFor("disbursement", requestId);
