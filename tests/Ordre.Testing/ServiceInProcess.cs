@@ -48,8 +48,15 @@ public abstract class ServiceInProcess<TEntryPoint> : WebApplicationFactory<TEnt
 
     async Task IAsyncLifetime.DisposeAsync()
     {
-        await DisposeAsync();
-        await Broker.DisposeAsync();
-        await Database.DisposeAsync();
+        // The database and virtual host go even when the host fails to stop (they were left behind before).
+        try
+        {
+            await DisposeAsync();
+        }
+        finally
+        {
+            await Broker.DisposeAsync();
+            await Database.DisposeAsync();
+        }
     }
 }
