@@ -20,6 +20,7 @@ builder.Services.AddRolePolicies(TableauPolicies.RolesAdmitted, TableauPolicies.
     .AddRolePolicies(DashboardPolicies.RolesAdmitted);
 builder.Services.AddHealthChecks();
 builder.Services.AddGatewayRateLimits(builder.Configuration);
+builder.Services.AddDirectoryCache();
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
 
 var app = builder.Build();
@@ -29,6 +30,8 @@ app.UseDeclaredBodySizeLimit();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+// After the rate limit: an answer from the cache still counts against the caller's allowance.
+app.UseOutputCache();
 app.MapHealthEndpoints();
 app.MapReverseProxy();
 app.Run();

@@ -20,7 +20,7 @@ builder.Services.AddRolePolicies(TableauPolicies.RolesAdmitted, TableauPolicies.
 builder.Services.AddValidation();
 builder.AddMessaging("tableau", bus => bus.AddRegisterConsumers());
 builder.Services.AddDeadlineSweeper().AddRegisterDeadlines().AddInscriptionDeadlines().AddLpsDeadlines().AddRegisterJurisdiction().AddInscriptionJurisdiction().AddNewDossierJurisdiction();
-builder.Services.AddLookup().AddAnnuaireCache();
+builder.Services.AddLookup();
 builder.Services.AddFhirSubscriptions();
 builder.AddEventStore("tableau", store => store.AddInscriptions().AddRegister().AddAnnuaire().AddLps().AddSpecialLists())
     .PublishIntegrationEvents(events =>
@@ -35,7 +35,6 @@ if (ImportDemoRegisterCommand.Requested(args))
     return await ImportDemoRegisterCommand.RunAsync(app.Services, args);
 
 app.UseServiceDefaults();
-app.UseOutputCache();
 app.MapInscriptions();
 app.MapRegister();
 app.MapLookup();

@@ -44,24 +44,10 @@ public static class AnnuaireModule
 
     private static readonly string[] NameSearchCovers = ["visibility", "search_name", "id"];
 
-    /// <summary>
-    /// The anonymous directory's answers are kept this long (ASP.NET output cache; a signed-in caller, who may see
-    /// retired doctors, is never served from it). A doctor who must be hidden disappears within this more than without
-    /// it: the enforcement budget (final decision → hidden, p99 &lt; 500 ms) is measured with it by `./ordre bench enforcement`.
-    /// </summary>
-    public static readonly TimeSpan CachedFor = TimeSpan.FromMilliseconds(100);
-
-    public const string CachePolicy = "annuaire";
-
-    /// <summary>The output cache of the public directory: per path, query, the gateway's forwarded base (FHIR links name it) and the headers that change an answer (Accept, Prefer: handling=strict).</summary>
-    public static IServiceCollection AddAnnuaireCache(this IServiceCollection services) => services.AddOutputCache(options =>
-        options.AddPolicy(CachePolicy, policy => policy.Expire(CachedFor).SetVaryByQuery("*")
-            .SetVaryByHeader("X-Forwarded-Host", "X-Forwarded-Prefix", "X-Forwarded-Proto", "Accept", "Prefer")));
-
     public static IEndpointRouteBuilder MapAnnuaire(this IEndpointRouteBuilder app)
     {
+        // The anonymous answers are cached at the edge, by the gateway (gateway/DirectoryCache.cs), not here.
         app.MapGet("/annuaire", SearchDirectoryEndpoint.Handle)
-            .CacheOutput(CachePolicy)
             .WithTags("Annuaire")
             .RequireAuthorization(OrdrePolicies.Public)
             .WithName("SearchDirectory")
@@ -70,7 +56,7 @@ public static class AnnuaireModule
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-        var fhir = app.MapGroup("/fhir").WithTags("Annuaire FHIR").RequireAuthorization(OrdrePolicies.Public).CacheOutput(CachePolicy);
+        var fhir = app.MapGroup("/fhir").WithTags("Annuaire FHIR").RequireAuthorization(OrdrePolicies.Public);
         fhir.MapGet("/metadata", FhirEndpoints.Metadata).WithName("FhirCapabilities").FhirResponses()
             .WithSummary("CapabilityStatement FHIR R4 de l'annuaire");
         fhir.MapGet("/Practitioner", FhirEndpoints.SearchPractitioners).WithName("FhirSearchPractitioner").FhirResponses()
