@@ -1,0 +1,35 @@
+using Marten;
+using Ordre.Contracts.Tableau;
+
+namespace Ordre.Tableau.Register.Headcount;
+
+/// <summary>
+/// The register's headcount by department, status and activity, counted by one grouped query over the entries' snapshots
+/// (<c>mt_doc_practitioner</c>, 305,000 rows with the demo register): see docs/dashboard.md, "Headcount", for its cost.
+/// </summary>
+public static class HeadcountCount
+{
+    /// <summary>One group as the query returns it (status and activity as the snapshot stores them).</summary>
+    private sealed record Group(string Department, RegisterStatus Status, ActivityStatus Activity, int Count);
+
+    public static async Task<IReadOnlyList<HeadcountRow>> CountAsync(IQuerySession session, CancellationToken ct)
+    {
+        var table = $"{session.DocumentStore.Options.DatabaseSchemaName}.mt_doc_practitioner";
+        var groups = await session.QueryAsync<Group>(
+            "select jsonb_build_object('Department', d, 'Status', s, 'Activity', a, 'Count', n) from " +
+            $"(select data -> 'Department' as d, data -> 'Status' as s, data -> 'Activity' as a, count(*) as n from {table} group by 1, 2, 3) as g",
+            ct);
+        return Rows(groups.Select(g => (g.Department, g.Status, g.Activity, g.Count)));
+    }
+
+    /// <summary>
+    /// The published rows: a struck-off or deceased doctor has no activity (the last one recorded is not counted as one),
+    /// so their groups merge; ordered by department, status, activity.
+    /// </summary>
+    public static IReadOnlyList<HeadcountRow> Rows(IEnumerable<(string Department, RegisterStatus Status, ActivityStatus Activity, int Count)> groups) =>
+        [.. groups
+            .GroupBy(g => (g.Department, Status: g.Status.Name(), Activity: g.Status is RegisterStatus.StruckOff or RegisterStatus.Deceased ? null : g.Activity.ToString()))
+            .Select(g => new HeadcountRow(g.Key.Department, g.Key.Status, g.Key.Activity, g.Sum(x => x.Count)))
+            .OrderBy(r => r.Department, StringComparer.Ordinal).ThenBy(r => r.Status, StringComparer.Ordinal)
+            .ThenBy(r => r.Activity ?? "", StringComparer.Ordinal)];
+}
