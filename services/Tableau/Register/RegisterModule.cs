@@ -31,6 +31,7 @@ public static class RegisterModule
         options.RegisterIdempotentConsumers();
         options.Schema.For<FhirSubscription>().Index(s => s.Status);
         options.Schema.For<LastPublishedHeadcount>();
+        HeadcountCount.IndexTheCount(options);
         return options;
     }
 
@@ -41,8 +42,8 @@ public static class RegisterModule
     public static MartenServiceCollectionExtensions.MartenConfigurationExpression PublishHeadcount(
         this MartenServiceCollectionExtensions.MartenConfigurationExpression marten)
     {
-        marten.Services.AddSingleton<HeadcountPublisher>();
-        marten.Services.AddHostedService(s => s.GetRequiredService<HeadcountPublisher>());
+        marten.Services.AddSingleton<HeadcountSignal>();
+        marten.Services.AddHostedService<HeadcountPublisher>();
         marten.AddSubscriptionWithServices<HeadcountTrigger>(ServiceLifetime.Singleton, options => options.Options.BatchSize = 500);
         return marten;
     }

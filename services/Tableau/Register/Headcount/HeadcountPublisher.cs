@@ -12,36 +12,23 @@ namespace Ordre.Tableau.Register.Headcount;
 /// yields one message a second, never one per doctor; a single change after a quiet second is published at once.
 /// Time comes from the <see cref="TimeProvider"/> (tests move it).
 /// </summary>
-public sealed class HeadcountPublisher(IDocumentStore store, IBus bus, TimeProvider clock, IConfiguration configuration, ILogger<HeadcountPublisher> log)
+public sealed class HeadcountPublisher(HeadcountSignal signal, IDocumentStore store, IBus bus, TimeProvider clock, IConfiguration configuration,
+    ILogger<HeadcountPublisher> log)
     : BackgroundService
 {
-    private readonly SemaphoreSlim _changed = new(0, 1);
     private readonly TimeSpan _interval = TimeSpan.FromMilliseconds(configuration.GetValue("Tableau:HeadcountIntervalMilliseconds", 1000));
     private DateTimeOffset? _lastPublishedAt;
-
-    /// <summary>The register changed: a count will follow (one pending signal at most; more add nothing).</summary>
-    public void RegisterChanged()
-    {
-        try
-        {
-            _changed.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already signalled: the count to come includes this change.
-        }
-    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await CountAndPublishAsync(onlyIfChanged: true, stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
-            await _changed.WaitAsync(stoppingToken);
+            await signal.WaitAsync(stoppingToken);
             if (_lastPublishedAt is { } last && last + _interval - clock.GetUtcNow() is { Ticks: > 0 } wait)
                 await Task.Delay(wait, clock, stoppingToken);
             // Changes signalled during the wait are all counted now.
-            _changed.Wait(0, CancellationToken.None);
+            signal.Clear();
             await CountAndPublishAsync(onlyIfChanged: false, stoppingToken);
         }
     }
@@ -67,13 +54,7 @@ public sealed class HeadcountPublisher(IDocumentStore store, IBus bus, TimeProvi
             // Counted again at the next change, or at the next start (the last published figure then differs).
             log.LogWarning(e, "Effectif du Tableau non publié.");
             _lastPublishedAt = clock.GetUtcNow();
-            RegisterChanged();
+            signal.RegisterChanged();
         }
-    }
-
-    public override void Dispose()
-    {
-        _changed.Dispose();
-        base.Dispose();
     }
 }

@@ -13,7 +13,7 @@ using Ordre.Tableau.Register.Transfers;
 namespace Ordre.Tableau.Register.Headcount;
 
 /// <summary>
-/// A Marten subscription (run by the daemon's leader, like the publication) that tells <see cref="HeadcountPublisher"/> the
+/// A Marten subscription (run by the daemon's leader, like the publication) that tells <see cref="HeadcountPublisher"/> (through <see cref="HeadcountSignal"/>) the
 /// register changed: every committed event that moves an entry between departments, statuses or activities, the demo
 /// import's 305,000 entries included. It publishes nothing itself: a page of 500 changes is one signal, and the publisher
 /// counts at most about once a second.
@@ -30,11 +30,11 @@ public sealed class HeadcountTrigger : SubscriptionBase
         typeof(StrikingOff.PractitionerStruckOff), typeof(PractitionerDied), typeof(PracticeBanStarted), typeof(PracticeBanEnded),
     ];
 
-    private readonly HeadcountPublisher _publisher;
+    private readonly HeadcountSignal _signal;
 
-    public HeadcountTrigger(HeadcountPublisher publisher)
+    public HeadcountTrigger(HeadcountSignal signal)
     {
-        _publisher = publisher;
+        _signal = signal;
         Name = SubscriptionName;
         foreach (var type in Changes)
             IncludeType(type);
@@ -43,7 +43,7 @@ public sealed class HeadcountTrigger : SubscriptionBase
     public override Task<IChangeListener> ProcessEventsAsync(EventRange page, ISubscriptionController controller, IDocumentOperations operations, CancellationToken ct)
     {
         if (page.Events.Count > 0)
-            _publisher.RegisterChanged();
+            _signal.RegisterChanged();
         return Task.FromResult<IChangeListener>(NoChanges.Instance);
     }
 
