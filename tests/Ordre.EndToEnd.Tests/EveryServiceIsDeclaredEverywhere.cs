@@ -242,8 +242,8 @@ public class EveryServiceIsDeclaredEverywhere
             Need(ComposeBlock(compose, "dashboard").Contains($"Dashboard__EventStores__{name}: Host=postgres;Port=5432;Database={db};Username={reader};", StringComparison.Ordinal)
                  && ComposeBlock(compose, "postgres-readers").Contains($"      {name}:\n", StringComparison.Ordinal),
                 $"docker-compose.yml: dashboard environment Dashboard__EventStores__{name}: Host=postgres;Port=5432;Database={db};Username={reader};… and postgres-readers depends_on {name}");
-            Need(Regex.IsMatch(secret, $@"^  {name}-db-reader: Host=\S+;Database={db};Username={reader};.*Maximum Pool Size=\d+$", RegexOptions.Multiline),
-                $"deploy/k8s/secret.yaml: {name}-db-reader: Host=postgres;Port=5432;Database={db};Username={reader};Password=CHANGE_ME;Maximum Pool Size=1");
+            Need(Regex.IsMatch(secret, $@"^  {name}-db-reader: Host=\S+;Database={db};Username={reader};.*;Pooling=false$", RegexOptions.Multiline),
+                $"deploy/k8s/secret.yaml: {name}-db-reader: Host=postgres;Port=5432;Database={db};Username={reader};Password=CHANGE_ME;Pooling=false");
             Need(Regex.IsMatch(Read("deploy/k8s/dashboard.yaml"), $@"- name: Dashboard__EventStores__{name}\n(?:\s+.*\n){{3}}\s+key: {name}-db-reader\n"),
                 $"deploy/k8s/dashboard.yaml: env Dashboard__EventStores__{name} from the secret key {name}-db-reader");
         }
