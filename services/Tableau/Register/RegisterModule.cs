@@ -44,7 +44,13 @@ public static class RegisterModule
     {
         marten.Services.AddSingleton<HeadcountSignal>();
         marten.Services.AddHostedService<HeadcountPublisher>();
-        marten.AddSubscriptionWithServices<HeadcountTrigger>(ServiceLifetime.Singleton, options => options.Options.BatchSize = 500);
+        // From the present: the publisher's count at startup covers the register as it stands (no reading of the whole
+        // history, the 305,000 imported entries included, when the subscription is new).
+        marten.AddSubscriptionWithServices<HeadcountTrigger>(ServiceLifetime.Singleton, options =>
+        {
+            options.Options.BatchSize = 500;
+            options.Options.SubscribeFromPresent();
+        });
         return marten;
     }
 
