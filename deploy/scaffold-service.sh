@@ -129,5 +129,6 @@ fi
 
 say "done. Still by hand (docs/adding-a-service.md): $project and its appsettings.json (port $http), Ordre.sln,"
 say "tests/Ordre.EndToEnd.Tests/Ordre.EndToEnd.Tests.csproj, the routes in gateway/appsettings.json, the row in"
-say "deploy/k8s/rabbitmq/permissions.txt (if missing), docs/connections.md. Then: kubectl kustomize deploy/k8s; the test"
+say "deploy/k8s/rabbitmq/permissions.txt (if missing), docs/connections.md, and for an event store the health panel's reader role"
+say "(postgres-init.sql, deploy/k8s/postgres/readers.sql, secret.yaml, dashboard.yaml, compose; docs/dashboard.md). Then: kubectl kustomize deploy/k8s; the test"
 say "EveryServiceIsDeclaredEverywhere names whatever is still missing."

@@ -28,7 +28,8 @@ builder.AddEventStore("tableau", store => store.AddInscriptions().AddRegister().
         InscriptionsModule.PublishInscriptionEvents(events);
         RegisterModule.PublishRegisterEvents(events);
         LpsModule.PublishLpsEvents(events);
-    });
+    })
+    .PublishHeadcount();
 
 var app = builder.Build();
 if (ImportDemoRegisterCommand.Requested(args))

@@ -39,6 +39,20 @@ public sealed class ThePageAgainstTheContract(OrdreSystem system, Browser browse
             new { code = "75", name = "Paris", region = "IDF", values = new Dictionary<string, decimal> { ["inscriptions"] = 1204, ["plaintes"] = 2 } },
             new { code = "2A", name = "Corse-du-Sud", region = "COR", values = new Dictionary<string, decimal> { ["inscriptions"] = 30 } },
         },
+        headcount = new
+        {
+            countedAt = "2020-12-01T15:59:58+01:00",
+            knownOn = "2020-12-01",
+            statuses = new object[] { new { key = "Registered", label = "Inscrits", onTheRoll = true }, new { key = "StruckOff", label = "Radiés", onTheRoll = false } },
+            totals = new Dictionary<string, int> { ["Registered"] = 24_530, ["StruckOff"] = 12 },
+            departments = new object[]
+            {
+                new { code = "75", name = "Paris", region = "IDF", onTheRoll = 24_500, statuses = new Dictionary<string, int> { ["Registered"] = 24_500, ["StruckOff"] = 12 },
+                      activities = new Dictionary<string, int> { ["Regular"] = 24_500 } },
+                new { code = "2A", name = "Corse-du-Sud", region = "COR", onTheRoll = 30, statuses = new Dictionary<string, int> { ["Registered"] = 30, ["StruckOff"] = 0 },
+                      activities = new Dictionary<string, int> { ["Regular"] = 30 } },
+            },
+        },
     };
 
     [Fact]
@@ -61,6 +75,12 @@ public sealed class ThePageAgainstTheContract(OrdreSystem system, Browser browse
         Assert.Contains("janv. 2020 12", await page.Locator("figure[data-key=inscriptions-par-mois] canvas").GetAttributeAsync("aria-label"), StringComparison.Ordinal);
         Assert.Equal("1\u202f204", await page.Locator("#departements tr[data-code='75'] td[data-key=inscriptions]").TextContentAsync());
         Assert.Contains("1 décembre 2020", await page.Locator("#calcule-le").TextContentAsync(), StringComparison.Ordinal);
+        // The headcount: a row per department (header cell), a column per status, French numbers, the national total.
+        Assert.Equal("24\u202f500", await page.Locator("#effectif tbody tr[data-code='75'] td[data-status=Registered]").TextContentAsync());
+        Assert.Equal("12", await page.Locator("#effectif tbody tr[data-code='75'] td[data-status=StruckOff]").TextContentAsync());
+        Assert.Equal(["Code", "Département", "Région", "Au Tableau", "Inscrits", "Radiés"], await page.Locator("#effectif thead th[scope=col]").AllTextContentsAsync());
+        Assert.Equal("24\u202f530", await page.Locator("#effectif tfoot td.total").TextContentAsync());
+        Assert.Contains("Compté le 1 décembre 2020", await page.Locator("#effectif-compte").TextContentAsync(), StringComparison.Ordinal);
         await Browser.ScreenshotAsync(page, "contrat-chiffres", output);
     }
 

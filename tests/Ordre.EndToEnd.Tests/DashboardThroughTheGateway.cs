@@ -54,6 +54,38 @@ public class DashboardThroughTheGateway(OrdreSystem system, ITestOutputHelper ou
     }
 
     [Fact]
+    public async Task A_granted_inscription_changes_the_headcount_and_the_dashboard_shows_the_tableau_s_own_grouped_count()
+    {
+        using var national = await system.HttpClientFor("cnom");
+        static Dictionary<(string, string), int> Headcount(JsonElement figures) =>
+            figures.GetProperty("headcount") is { ValueKind: JsonValueKind.Object } h
+                ? h.GetProperty("departments").EnumerateArray()
+                    .SelectMany(d => d.GetProperty("statuses").EnumerateObject().Where(s => s.Value.GetInt32() > 0)
+                        .Select(s => ((d.GetProperty("code").GetString()!, s.Name), s.Value.GetInt32())))
+                    .ToDictionary(x => x.Item1, x => x.Item2)
+                : [];
+        async Task<Dictionary<(string, string), int>> TableauCount() =>
+            (await system.TableauDatabase.QueryAsync<string>(
+                "select department || '|' || status || '|' || count(*) from tableau.mt_doc_practitioner group by department, status"))
+            .Select(line => line.Split('|'))
+            .ToDictionary(p => (p[0], ((Ordre.Contracts.Tableau.RegisterStatus)int.Parse(p[1])).ToString()), p => int.Parse(p[2]));
+        var before = Headcount(await national.GetFromJsonAsync<JsonElement>("/dashboard/api/figures")).GetValueOrDefault(("971", "Registered"));
+
+        await system.GrantedInscription("cdom971", "971");
+
+        // The Tableau publishes a headcount after the change (at most one a second); the dashboard shows the latest of the year.
+        var shown = await Eventually.Until(async () => Headcount(await national.GetFromJsonAsync<JsonElement>("/dashboard/api/figures")),
+            h => h.GetValueOrDefault(("971", "Registered")) > before, TimeSpan.FromSeconds(30), "the new doctor counted in 971");
+        // Other tests change the register meanwhile: compare once both sides agree, within the time of a few publications.
+        var (dashboard, tableau) = await Eventually.Until(async () =>
+                (Headcount(await national.GetFromJsonAsync<JsonElement>("/dashboard/api/figures")), await TableauCount()),
+            pair => pair.Item1.Count == pair.Item2.Count && pair.Item1.All(kv => pair.Item2.GetValueOrDefault(kv.Key) == kv.Value),
+            TimeSpan.FromSeconds(30), "the dashboard's headcount equal to the Tableau's grouped count");
+        output.WriteLine($"971 registered: {before} → {shown[("971", "Registered")]}; {dashboard.Values.Sum()} entries in {dashboard.Count} (department, status) cells, equal to the Tableau's count");
+        Assert.Equal(tableau.OrderBy(kv => kv.Key), dashboard.OrderBy(kv => kv.Key));
+    }
+
+    [Fact]
     public async Task A_complaint_taken_to_a_final_ban_moves_the_discipline_pipeline_and_the_sanctions_by_kind()
     {
         using var national = await system.HttpClientFor("cnom");

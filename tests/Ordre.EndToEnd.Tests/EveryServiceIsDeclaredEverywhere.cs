@@ -38,8 +38,27 @@ public class EveryServiceIsDeclaredEverywhere
                      "tests/Ordre.EndToEnd.Tests/Ordre.EndToEnd.Tests.csproj", "gateway/appsettings.json", "docker-compose.yml",
                      "deploy/docker/postgres-init.sql", "deploy/k8s/sample.yaml", "deploy/k8s/kustomization.yaml", "deploy/k8s/config.yaml",
                      "deploy/k8s/secret.yaml", "deploy/k8s/rabbitmq-users.yaml", "deploy/k8s/rabbitmq/permissions.txt", "docs/connections.md",
+                     "deploy/k8s/postgres/readers.sql", "deploy/k8s/dashboard.yaml",
                  })
             Assert.Contains(missing, m => m.StartsWith(place + ":", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_health_panel_reads_rabbitmq_as_a_monitoring_user_without_permissions_in_compose_and_kubernetes()
+    {
+        var compose = Read("docker-compose.yml");
+        Assert.Matches(@"(?m)^x-monitoring: &monitoring http://(?!admin:|guest:)[^:@\s]+:[^@\s]+@rabbitmq:15672/$", compose);
+        Assert.Contains("Dashboard__RabbitMqManagement: *monitoring", ComposeBlock(compose, "dashboard"), StringComparison.Ordinal);
+        Assert.Contains("MONITORING_URI: *monitoring", ComposeBlock(compose, "rabbitmq-users"), StringComparison.Ordinal);
+        Assert.Matches(@"- name: Dashboard__RabbitMqManagement\n(?:\s+.*\n){3}\s+key: dashboard-rabbitmq-monitoring\n", Read("deploy/k8s/dashboard.yaml"));
+        Assert.Matches(@"- name: MONITORING_URI\n(?:\s+.*\n){3}\s+key: dashboard-rabbitmq-monitoring\n", Read("deploy/k8s/rabbitmq-users.yaml"));
+        Assert.Matches(@"(?m)^  dashboard-rabbitmq-monitoring: http://(?!admin:|guest:)[^:@\s]+:", Read("deploy/k8s/secret.yaml"));
+        var script = Read("deploy/k8s/rabbitmq/create-users.sh");
+        Assert.Contains("\\\"tags\\\":\\\"monitoring\\\"", script, StringComparison.Ordinal);
+        Assert.Contains("'{\"configure\":\"^$\",\"write\":\"^$\",\"read\":\"^$\"}'", script, StringComparison.Ordinal);
+        var kustomization = Read("deploy/k8s/kustomization.yaml");
+        Assert.Contains("\n  - postgres-readers.yaml\n", kustomization, StringComparison.Ordinal);
+        Assert.Contains("      - postgres/readers.sql\n", kustomization, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -206,6 +225,28 @@ public class EveryServiceIsDeclaredEverywhere
         if (host.GatewayPrefix is not null)
             Need(Read("deploy/k8s/config.yaml").Contains($"  ReverseProxy__Clusters__{name}__Destinations__local__Address: http://{name}:8080/\n", StringComparison.Ordinal),
                 $"deploy/k8s/config.yaml: ReverseProxy__Clusters__{name}__Destinations__local__Address: http://{name}:8080/");
+
+        // The dashboard's health panel reads every event store as the store's reader role (docs/dashboard.md, "Deploying the
+        // health panel"): the role, its grants on the two tables it reads, its connection string in compose and Kubernetes.
+        if (host.IsService && host.Database)
+        {
+            var reader = $"{db}_reader";
+            var init = Read("deploy/docker/postgres-init.sql");
+            Need(init.Contains($"CREATE ROLE {reader} LOGIN", StringComparison.Ordinal) && init.Contains($"ALTER ROLE {reader} SET default_transaction_read_only = on;", StringComparison.Ordinal)
+                 && init.Contains($"GRANT CONNECT ON DATABASE {db} TO {reader};", StringComparison.Ordinal)
+                 && Regex.IsMatch(init, $@"^GRANT pg_read_all_stats TO .*\b{reader}\b", RegexOptions.Multiline),
+                $"deploy/docker/postgres-init.sql: CREATE ROLE {reader} LOGIN, ALTER ROLE {reader} SET default_transaction_read_only = on, GRANT CONNECT ON DATABASE {db}, GRANT pg_read_all_stats");
+            var readers = Read("deploy/k8s/postgres/readers.sql");
+            Need(readers.Contains($"\\connect {db}\nGRANT USAGE ON SCHEMA {name} TO {reader};\nGRANT SELECT (seq_id) ON {name}.mt_events TO {reader};\nGRANT SELECT ON {name}.mt_event_progression TO {reader};\n", StringComparison.Ordinal),
+                $"deploy/k8s/postgres/readers.sql: \\connect {db}, GRANT USAGE ON SCHEMA {name}, SELECT (seq_id) ON {name}.mt_events, SELECT ON {name}.mt_event_progression TO {reader}");
+            Need(ComposeBlock(compose, "dashboard").Contains($"Dashboard__EventStores__{name}: Host=postgres;Port=5432;Database={db};Username={reader};", StringComparison.Ordinal)
+                 && ComposeBlock(compose, "postgres-readers").Contains($"      {name}:\n", StringComparison.Ordinal),
+                $"docker-compose.yml: dashboard environment Dashboard__EventStores__{name}: Host=postgres;Port=5432;Database={db};Username={reader};… and postgres-readers depends_on {name}");
+            Need(Regex.IsMatch(secret, $@"^  {name}-db-reader: Host=\S+;Database={db};Username={reader};.*;Pooling=false$", RegexOptions.Multiline),
+                $"deploy/k8s/secret.yaml: {name}-db-reader: Host=postgres;Port=5432;Database={db};Username={reader};Password=CHANGE_ME;Pooling=false");
+            Need(Regex.IsMatch(Read("deploy/k8s/dashboard.yaml"), $@"- name: Dashboard__EventStores__{name}\n(?:\s+.*\n){{3}}\s+key: {name}-db-reader\n"),
+                $"deploy/k8s/dashboard.yaml: env Dashboard__EventStores__{name} from the secret key {name}-db-reader");
+        }
 
         // The connection budget.
         Need(Regex.IsMatch(Read("docs/connections.md"), $@"^\| {name}\b", RegexOptions.Multiline), $"docs/connections.md: a row `| {name} | pool | daemon extra |` (and the total)");

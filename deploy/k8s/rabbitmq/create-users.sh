@@ -6,6 +6,9 @@
 #   BUS_URI_<service>    the service's own amqp://user:password@host:port/vhost, the very value the service gets
 #                        as ConnectionStrings__RabbitMq (a service without one is skipped). Passwords of letters,
 #                        digits and - _ . ~ only: the URI is not decoded.
+#   MONITORING_URI       optional: http://user:password@host:15672 of the dashboard's health panel, created with the tag
+#                        monitoring (it reads queues and their counts through the management API) and, on
+#                        MONITORING_VHOST (default /), no permission to configure, write or read (docs/dashboard.md)
 #   $1                   the table (default: permissions.txt beside this script)
 set -eu
 table=${1:-$(dirname "$0")/permissions.txt}
@@ -42,3 +45,17 @@ grep -v -e '^[[:space:]]*#' -e '^[[:space:]]*$' "$table" | while read -r service
     "{\"configure\":\"$(json "$configure")\",\"write\":\"$(json "$write")\",\"read\":\"$(json "$read")\"}"
   echo "$service: user $user, permissions on vhost $vhost set"
 done
+
+# The health panel's monitoring user: it sees queues and message counts, and may not touch any exchange or queue.
+if [ -n "${MONITORING_URI:-}" ]; then
+  rest=${MONITORING_URI#*://}
+  userinfo=${rest%%@*}
+  user=${userinfo%%:*}
+  password=${userinfo#*:}
+  case "$userinfo" in *:?*) ;; *) echo "MONITORING_URI has no user and password" >&2; exit 1 ;; esac
+  case "$userinfo" in *%*) echo "MONITORING_URI: a percent-encoded user or password is not supported" >&2; exit 1 ;; esac
+  vhost=$(printf '%s' "${MONITORING_VHOST:-/}" | sed 's|/|%2F|g')
+  put "users/$user" "{\"password\":\"$(json "$password")\",\"tags\":\"monitoring\"}"
+  put "permissions/$vhost/$user" '{"configure":"^$","write":"^$","read":"^$"}'
+  echo "health panel: user $user tagged monitoring, no permission on vhost ${MONITORING_VHOST:-/}"
+fi

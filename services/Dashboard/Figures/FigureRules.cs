@@ -112,6 +112,9 @@ public static class FigureRules
         _ => null,
     };
 
+    /// <summary>The civil year a headcount belongs to: the Paris calendar day it was counted (a stock is not added up, see <see cref="YearTally.Keep"/>).</summary>
+    public static int YearOf(TableauHeadcountCounted headcount) => ParisCalendar.DayOf(headcount.CountedAt).Year;
+
     /// <summary>
     /// A judgment counts once; with its case's opening day (events published before it was added carry none, and one after
     /// the judgment is not believed), its days to judgment count toward the chamber's average.

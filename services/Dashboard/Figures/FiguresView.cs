@@ -17,15 +17,34 @@ public sealed record BreakdownView(string Key, string Group, string Label, strin
 
 public sealed record DepartmentView(string Code, string Name, string Region, IReadOnlyDictionary<string, decimal> Values);
 
-/// <summary>"L'année en bref" of one civil year (docs/dashboard.md); <c>computedAt</c> in Europe/Paris.</summary>
+/// <summary>A status of the Tableau (<c>Registered</c>…) with its French label; <paramref name="OnTheRoll"/>: counted among the doctors on the Tableau.</summary>
+public sealed record StatusView(string Key, string Label, bool OnTheRoll);
+
+/// <summary>One department's headcount: per status, and per activity of the doctors on the roll; <paramref name="OnTheRoll"/> sums the statuses on the roll.</summary>
+public sealed record HeadcountDepartmentView(string Code, string Name, string Region, int OnTheRoll,
+    IReadOnlyDictionary<string, int> Statuses, IReadOnlyDictionary<string, int> Activities);
+
+/// <summary>
+/// The Tableau's headcount counted last in the year (docs/dashboard.md, "Headcount"): <paramref name="CountedAt"/> in
+/// Europe/Paris, the statuses in display order, the departments in code order and the national totals per status.
+/// </summary>
+public sealed record HeadcountView(DateTimeOffset CountedAt, DateOnly KnownOn, IReadOnlyList<StatusView> Statuses,
+    IReadOnlyDictionary<string, int> Totals, IReadOnlyList<HeadcountDepartmentView> Departments);
+
+/// <summary>
+/// "L'année en bref" of one civil year (docs/dashboard.md); <c>computedAt</c> in Europe/Paris; <c>headcount</c>: null when
+/// no headcount was counted in the year.
+/// </summary>
 public sealed record YearFigures(int Year, DateTimeOffset ComputedAt, IReadOnlyList<FigureView> Figures, IReadOnlyList<SeriesView> Series,
-    IReadOnlyList<BreakdownView> Breakdowns, IReadOnlyList<DepartmentView> Departments);
+    IReadOnlyList<BreakdownView> Breakdowns, IReadOnlyList<DepartmentView> Departments, HeadcountView? Headcount = null);
 
 /// <summary>The catalogue of figures: what each shows, from which counters, beside which 2020 reference (DOMAIN.md §6, §7).</summary>
 public static class FiguresCatalog
 {
     public const string DelaiMoyenJugementCdpi = "delai-moyen-jugement-cdpi";
     public const string DelaiMoyenJugementCdn = "delai-moyen-jugement-cdn";
+
+    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
     /// <summary><c>Value</c> reads the year's tally and the tallies of every year up to it (for what is pending at the year's end).</summary>
     private sealed record Figure(string Key, string Group, string Label, string Unit, decimal? Reference2020, Func<YearTally, IReadOnlyList<YearTally>, decimal> Value)
@@ -130,6 +149,39 @@ public static class FiguresCatalog
             ("rejected", "Rejetées")]),
     ];
 
+    public const string EffectifTableau = "effectif-tableau";
+    public const string EffectifParStatut = "effectif-par-statut";
+
+    /// <summary>The statuses of the headcount in display order, with whether a doctor in it is on the Tableau (struck off and deceased are not).</summary>
+    public static readonly StatusView[] HeadcountStatuses =
+    [
+        new("Registered", "Inscrits", true), new("InTransfer", "En transfert", true), new("Suspended", "Suspendus", true),
+        new("Banned", "Interdits d'exercer", true), new("StruckOff", "Radiés", false), new("Deceased", "Décédés", false),
+    ];
+
+    /// <summary>
+    /// The headcount per department (with region) and status, from the count kept for the year; null when there is none. A
+    /// status the catalogue does not know still counts under its own key (shown after the known ones).
+    /// </summary>
+    public static HeadcountView? HeadcountOf(YearTally tally, TimeZoneInfo zone)
+    {
+        if (tally.Headcount is not { } counted)
+            return null;
+        var known = HeadcountStatuses.Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+        IReadOnlyList<StatusView> statuses = [.. HeadcountStatuses, .. counted.Rows.Select(r => r.Status).Where(s => !known.Contains(s))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(s => new StatusView(s, s, false))];
+        var onTheRoll = statuses.Where(s => s.OnTheRoll).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+        var departments = counted.Rows.GroupBy(r => r.Department).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new HeadcountDepartmentView(g.Key, Departments.NameOf(g.Key), DepartmentCode.RegionOf(g.Key) ?? "",
+                g.Where(r => onTheRoll.Contains(r.Status)).Sum(r => r.Count),
+                statuses.ToDictionary(s => s.Key, s => g.Where(r => r.Status == s.Key).Sum(r => r.Count)),
+                g.Where(r => onTheRoll.Contains(r.Status) && r.Activity is not null).GroupBy(r => r.Activity!)
+                    .OrderBy(a => a.Key, StringComparer.Ordinal).ToDictionary(a => a.Key, a => a.Sum(r => r.Count))))
+            .ToList();
+        return new HeadcountView(TimeZoneInfo.ConvertTime(counted.CountedAt, zone), counted.KnownOn, statuses,
+            statuses.ToDictionary(s => s.Key, s => departments.Sum(d => d.Statuses[s.Key])), departments);
+    }
+
     /// <summary>The counters kept per department, shown in the departments' table.</summary>
     private static readonly string[] DepartmentCounters = [Inscriptions, InscriptionsRefusees, RejetsImplicites, Transferts, Plaintes];
 
@@ -159,6 +211,15 @@ public static class FiguresCatalog
         breakdowns.Add(new BreakdownView("inscriptions-par-region", "tableau", "Inscriptions par région", "nombre",
             [.. departments.GroupBy(d => d.Region).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => new ItemView(g.Key, g.Key, g.Sum(d => d.Values[Inscriptions])))]));
-        return new YearFigures(year, computedAt, figures, series, breakdowns, departments);
+        var headcount = HeadcountOf(tally, Paris);
+        if (headcount is not null)
+        {
+            // The stock as the last count of the year found it (no 2020 reference in the report's "année en bref").
+            figures.Add(new FigureView(EffectifTableau, "tableau", "Médecins inscrits au Tableau (effectif au dernier comptage de l'année)",
+                headcount.Statuses.Where(s => s.OnTheRoll).Sum(s => headcount.Totals[s.Key]), null, "nombre", "evenements"));
+            breakdowns.Add(new BreakdownView(EffectifParStatut, "tableau", "Effectif du Tableau par statut", "nombre",
+                [.. headcount.Statuses.Select(s => new ItemView(s.Key, s.Label, headcount.Totals[s.Key]))]));
+        }
+        return new YearFigures(year, computedAt, figures, series, breakdowns, departments, headcount);
     }
 }

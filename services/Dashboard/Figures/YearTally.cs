@@ -1,3 +1,5 @@
+using Ordre.Contracts.Tableau;
+
 namespace Ordre.Dashboard.Figures;
 
 /// <summary>
@@ -24,7 +26,20 @@ public sealed class YearTally
     /// <summary>The sequence of the last event counted: the figures' version, for the live stream.</summary>
     public long LastSequence { get; set; }
 
+    /// <summary>
+    /// The Tableau's headcount counted last in the year (a stock: replaced by a later count, never added; an earlier count
+    /// arriving late changes nothing). Null when none was counted in the year.
+    /// </summary>
+    public TableauHeadcountCounted? Headcount { get; set; }
+
     public decimal Total(string key) => Totals.GetValueOrDefault(key);
+
+    /// <summary>Keeps <paramref name="counted"/> when it was counted at or after the headcount kept.</summary>
+    public void Keep(TableauHeadcountCounted counted)
+    {
+        if (Headcount is null || counted.CountedAt >= Headcount.CountedAt)
+            Headcount = counted;
+    }
 
     public void Add(Contribution contribution)
     {

@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Marten.Events.Projections;
+using Ordre.Contracts.Tableau;
 using Ordre.Dashboard.Inbox;
 
 namespace Ordre.Dashboard.Figures;
@@ -23,6 +24,8 @@ public sealed partial class YearTallyProjection : MultiStreamProjection<YearTall
             foreach (var e in events)
                 if (FigureRules.Of(e.Data) is { } contribution)
                     grouping.AddEvent(contribution.Day.Year, e);
+                else if (e.Data is TableauHeadcountCounted headcount)
+                    grouping.AddEvent(FigureRules.YearOf(headcount), e);
             return Task.CompletedTask;
         });
     }
@@ -32,6 +35,8 @@ public sealed partial class YearTallyProjection : MultiStreamProjection<YearTall
         var tally = snapshot ?? new YearTally { Id = id };
         if (FigureRules.Of(e.Data) is { } contribution)
             tally.Add(contribution);
+        else if (e.Data is TableauHeadcountCounted headcount)
+            tally.Keep(headcount);
         tally.LastSequence = Math.Max(tally.LastSequence, e.Sequence);
         return tally;
     }

@@ -16,7 +16,7 @@ public static class DashboardEvents
         // Tableau (DOMAIN.md §2.5)
         typeof(PractitionerRegistered), typeof(InscriptionRefused), typeof(InscriptionImplicitlyRejected), typeof(InscriptionAnnulled),
         typeof(PractitionerStatusChanged), typeof(PractitionerSuspended), typeof(PractitionerStruckOff), typeof(PractitionerDeceased),
-        typeof(PractitionerTransferred), typeof(LpsDeclarationRecorded),
+        typeof(PractitionerTransferred), typeof(LpsDeclarationRecorded), typeof(TableauHeadcountCounted),
         // Discipline
         typeof(SanctionEnforceable), typeof(SanctionEnded), typeof(EmergencySuspensionLapsed), typeof(JurisprudenceFichePublished),
         typeof(ComplaintLodged), typeof(ConciliationEnded), typeof(DisciplinaryCaseOpened), typeof(DisciplinaryCaseJudged),

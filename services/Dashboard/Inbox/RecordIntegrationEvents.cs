@@ -22,6 +22,7 @@ public sealed class RecordIntegrationEvents(EventInbox inbox) :
     IConsumer<PractitionerDeceased>,
     IConsumer<PractitionerTransferred>,
     IConsumer<LpsDeclarationRecorded>,
+    IConsumer<TableauHeadcountCounted>,
     IConsumer<SanctionEnforceable>,
     IConsumer<SanctionEnded>,
     IConsumer<EmergencySuspensionLapsed>,
@@ -58,6 +59,7 @@ public sealed class RecordIntegrationEvents(EventInbox inbox) :
     public Task Consume(ConsumeContext<PractitionerStruckOff> context) => inbox.KeepAsync(context);
     public Task Consume(ConsumeContext<PractitionerDeceased> context) => inbox.KeepAsync(context);
     public Task Consume(ConsumeContext<PractitionerTransferred> context) => inbox.KeepAsync(context);
+    public Task Consume(ConsumeContext<TableauHeadcountCounted> context) => inbox.KeepAsync(context);
     public Task Consume(ConsumeContext<LpsDeclarationRecorded> context) => inbox.KeepAsync(context);
     public Task Consume(ConsumeContext<SanctionEnforceable> context) => inbox.KeepAsync(context);
     public Task Consume(ConsumeContext<SanctionEnded> context) => inbox.KeepAsync(context);

@@ -10,6 +10,7 @@ using Ordre.Tableau.Register.Deadlines;
 using Ordre.Tableau.Register.Death;
 using Ordre.Tableau.Register.Feed;
 using Ordre.Tableau.Register.Feed.Subscriptions;
+using Ordre.Tableau.Register.Headcount;
 using Ordre.Tableau.Register.Qualifications;
 using Ordre.Tableau.Register.Reading;
 using Ordre.Tableau.Register.Sanctions;
@@ -29,7 +30,28 @@ public static class RegisterModule
         options.Schema.For<Practitioner>().Index(p => p.NextDeadline);
         options.RegisterIdempotentConsumers();
         options.Schema.For<FhirSubscription>().Index(s => s.Status);
+        options.Schema.For<LastPublishedHeadcount>();
+        HeadcountCount.IndexTheCount(options);
         return options;
+    }
+
+    /// <summary>
+    /// The headcount by department and status for the national dashboard (docs/dashboard.md, "Headcount"): a subscription
+    /// that notices the register's changes, and the publisher that counts and publishes at most about once a second.
+    /// </summary>
+    public static MartenServiceCollectionExtensions.MartenConfigurationExpression PublishHeadcount(
+        this MartenServiceCollectionExtensions.MartenConfigurationExpression marten)
+    {
+        marten.Services.AddSingleton<HeadcountSignal>();
+        marten.Services.AddHostedService<HeadcountPublisher>();
+        // From the present: the publisher's count at startup covers the register as it stands (no reading of the whole
+        // history, the 305,000 imported entries included, when the subscription is new).
+        marten.AddSubscriptionWithServices<HeadcountTrigger>(ServiceLifetime.Singleton, options =>
+        {
+            options.Options.BatchSize = 500;
+            options.Options.SubscribeFromPresent();
+        });
+        return marten;
     }
 
     /// <summary>Sanctions from the disciplinary chambers, and the clock that applies them on their dates.</summary>

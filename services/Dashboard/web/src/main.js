@@ -115,6 +115,7 @@ function draw(data) {
   for (const b of data.breakdowns ?? []) render(graphs, 'breakdowns', b);
 
   departments(data);
+  headcount(data.headcount);
   state.renders += 1;
   state.lastRender = performance.now();
   document.body.dataset.rendus = String(state.renders);
@@ -176,6 +177,43 @@ function departments(data) {
     }
     return row;
   }));
+}
+
+/** The Tableau's headcount: one row per department, one column per status, « Au Tableau » (the statuses on the roll), a national total. */
+function headcount(h) {
+  const table = $('effectif');
+  const note = $('effectif-compte');
+  if (!h) {
+    note.textContent = 'Aucun comptage de l’effectif dans l’année.';
+    table.tHead.replaceChildren();
+    table.tBodies[0].replaceChildren();
+    table.tFoot.replaceChildren();
+    return;
+  }
+  note.textContent = `Compté le ${date(h.countedAt)}.`;
+  const cell = (tag, text, attributes = {}) => Object.assign(document.createElement(tag), { textContent: text }, attributes);
+  const head = document.createElement('tr');
+  for (const text of ['Code', 'Département', 'Région', 'Au Tableau', ...h.statuses.map((s) => s.label)]) head.append(cell('th', text, { scope: 'col' }));
+  table.tHead.replaceChildren(head);
+  const numbers = (row, onTheRoll, statuses) => {
+    row.append(cell('td', valeur(onTheRoll, 'nombre'), { className: 'nombre total' }));
+    for (const s of h.statuses) {
+      const td = cell('td', valeur(statuses[s.key] ?? 0, 'nombre'), { className: 'nombre' });
+      td.dataset.status = s.key;
+      row.append(td);
+    }
+  };
+  table.tBodies[0].replaceChildren(...h.departments.map((d) => {
+    const row = document.createElement('tr');
+    row.dataset.code = d.code;
+    row.append(cell('th', d.code, { scope: 'row' }), cell('td', d.name ?? ''), cell('td', d.region ?? ''));
+    numbers(row, d.onTheRoll, d.statuses);
+    return row;
+  }));
+  const total = document.createElement('tr');
+  total.append(cell('th', 'France entière', { scope: 'row', colSpan: 3 }));
+  numbers(total, h.statuses.filter((s) => s.onTheRoll).reduce((sum, s) => sum + (h.totals[s.key] ?? 0), 0), h.totals);
+  table.tFoot.replaceChildren(total);
 }
 
 // ---- live: server-sent events read with fetch (EventSource cannot send the bearer token) ----------------------
