@@ -12,14 +12,23 @@ public static class DirectoryCache
 {
     public const string Policy = "annuaire";
 
-    public static readonly TimeSpan CachedFor = TimeSpan.FromMilliseconds(100);
+    /// <summary>How long an answer is kept, <c>DirectoryCache:Milliseconds</c> (0: not cached; `./ordre bench directory`
+    /// runs a second benchmark gateway so, to show the hop's own cost beside the cached path).</summary>
+    public const int DefaultMilliseconds = 100;
 
-    public static IServiceCollection AddDirectoryCache(this IServiceCollection services) => services.AddOutputCache(options =>
+    public static IServiceCollection AddDirectoryCache(this IServiceCollection services, IConfiguration configuration) => services.AddOutputCache(options =>
     {
+        var cachedFor = TimeSpan.FromMilliseconds(configuration.GetValue("DirectoryCache:Milliseconds", DefaultMilliseconds));
         // Many distinct anonymous searches must not grow the gateway: the cache is bounded (entries are evicted).
         options.SizeLimit = 32 * 1024 * 1024;
         options.MaximumBodySize = 1024 * 1024;
         // Per host (the default), path, query and the headers that change an answer (FHIR's Accept, Prefer: handling=strict).
-        options.AddPolicy(Policy, policy => policy.Expire(CachedFor).SetVaryByQuery("*").SetVaryByHeader("Accept", "Prefer"));
+        options.AddPolicy(Policy, policy =>
+        {
+            if (cachedFor > TimeSpan.Zero)
+                policy.Expire(cachedFor).SetVaryByQuery("*").SetVaryByHeader("Accept", "Prefer");
+            else
+                policy.NoCache();
+        });
     });
 }

@@ -20,7 +20,7 @@ builder.Services.AddRolePolicies(TableauPolicies.RolesAdmitted, TableauPolicies.
     .AddRolePolicies(DashboardPolicies.RolesAdmitted);
 builder.Services.AddHealthChecks();
 builder.Services.AddGatewayRateLimits(builder.Configuration);
-builder.Services.AddDirectoryCache();
+builder.Services.AddDirectoryCache(builder.Configuration);
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
 
 var app = builder.Build();
