@@ -52,6 +52,10 @@ public class FhirDirectoryThroughTheGateway(OrdreSystem system)
         Assert.Equal(2, first!.Entry.Count);
         var next = await client.ContinueAsync(first);
         Assert.Single(next!.Entry);
+        Assert.Equal(3, next.Total);
+        // A page past the last is empty and still says how many match.
+        var beyond = await client.SearchAsync<Practitioner>([$"family={family}", "_count=2", "_page=5"]);
+        Assert.Equal((0, 3), (beyond!.Entry.Count, beyond.Total));
         Assert.StartsWith(system.Gateway.Url.ToString().TrimEnd('/') + "/tableau/fhir/", first.NextLink?.ToString());
     }
 

@@ -177,17 +177,21 @@ public static class FhirEndpoints
         if (asOf is { } day)
             return await SearchAsOf(http, session, type, toResource, include, day, visible, namedIds, stringCriteria, (int)page, (int)count, ct);
 
-        // The count and the page's ids first (from the indexes when they cover the criteria), then the page's entries
-        // by id: the rows of the thousands of matches are never read. Checked visible again, as they are read.
-        var total = await query.CountAsync(ct);
-        var pageIds = await query.OrderBy(e => e.SearchName).ThenBy(e => e.Id).Select(e => e.Id).Skip(((int)page - 1) * (int)count).Take((int)count).ToListAsync(ct);
+        // The page's ids with the count of all matches in one scan (count(*) over (), from the indexes when they cover the
+        // criteria), then the page's entries by id: the rows of the thousands of matches are never read. Checked visible
+        // again, as they are read. A page past the last has no row to carry the count: the first page's first row then.
+        var ordered = query.Stats(out var statistics).OrderBy(e => e.SearchName).ThenBy(e => e.Id).Select(e => e.Id);
+        var pageIds = await ordered.Skip(((int)page - 1) * (int)count).Take((int)count).ToListAsync(ct);
+        if (pageIds.Count == 0 && page > 1)
+            await ordered.Take(1).ToListAsync(ct);
+        var total = statistics.TotalResults;
         var loaded = (await session.LoadManyAsync<DirectoryEntry>(ct, pageIds)).Where(e => visible.Contains(e.Visibility)).ToDictionary(e => e.Id);
         var results = pageIds.Where(loaded.ContainsKey).Select(id => loaded[id]).ToList();
         var self = $"{BaseUrl(http)}/{type}{http.Request.QueryString}";
         var bundle = new Bundle
         {
             Type = Bundle.BundleType.Searchset,
-            Total = total,
+            Total = (int)total,
             Link = [new Bundle.LinkComponent { Relation = "self", Url = self }],
             Entry = [.. results.Select(e => Entry(http, toResource(e), Bundle.SearchEntryMode.Match))],
         };
