@@ -307,6 +307,37 @@ public class UploadsInProcess(ConventionsInProcessForCompanies conventions, ITes
         Assert.Equal("Rien à redire", (await after.LoadAsync<Dossier>(bySet[0].Id))!.Recommendation);
     }
 
+    [Fact]
+    public async Task A_company_s_list_counts_its_dossiers_exactly_up_to_a_bound_and_beyond_says_only_that_there_are_more()
+    {
+        // A company of its own (this fixture's other tests add to theirs): five dossiers.
+        var company = "444444442";
+        using var http = conventions.ClientFor(company);
+        var prefix = Guid.NewGuid().ToString("N")[..8];
+        var file = string.Join("\r\n", [Header, .. Enumerable.Range(1, 5).Select(i => Student($"{prefix}-{i}"))]) + "\r\n";
+        Assert.Equal(HttpStatusCode.Created, (await http.PostAsync("/uploads", Csv(file))).StatusCode);
+        var all = await CountDossiers(company);
+        Assert.True(all >= 5, $"{all} dossiers");
+
+        // Through the endpoint (bound 10,000): exact, and whether a next page exists.
+        var listed = await http.GetFromJsonAsync<JsonElement>("/dossiers?pageSize=2");
+        Assert.Equal((all, true, true, 2), (listed.GetProperty("total").GetInt64(), listed.GetProperty("totalIsExact").GetBoolean(),
+            listed.GetProperty("hasMore").GetBoolean(), listed.GetProperty("items").GetArrayLength()));
+        var last = await http.GetFromJsonAsync<JsonElement>($"/dossiers?pageSize=2&page={(all + 1) / 2}");
+        Assert.False(last.GetProperty("hasMore").GetBoolean());
+
+        // With a bound below the company's count: the total stops at the bound (« more than »), the pages are unchanged.
+        await using var query = conventions.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var dossiers = query.Query<Dossier>().Where(d => d.CompanyId == company);
+        var bounded = await Ordre.Conventions.Dossiers.Reading.ListOwnDossiersEndpoint.PageAsync(dossiers, 1, 2, all - 2, CancellationToken.None);
+        Assert.Equal((all - 2L, false, true, 2), (bounded.Total, bounded.TotalIsExact, bounded.HasMore, bounded.Items.Count));
+        // A page beyond the bound is counted to itself, and the end of the list is exact.
+        var end = await Ordre.Conventions.Dossiers.Reading.ListOwnDossiersEndpoint.PageAsync(dossiers, (all + 1) / 2, 2, 1, CancellationToken.None);
+        Assert.Equal(((long)all, true, false), (end.Total, end.TotalIsExact, end.HasMore));
+        var exact = await Ordre.Conventions.Dossiers.Reading.ListOwnDossiersEndpoint.PageAsync(dossiers, 1, 2, all, CancellationToken.None);
+        Assert.Equal(((long)all, true, true), (exact.Total, exact.TotalIsExact, exact.HasMore));
+    }
+
     private async Task<int> CountDossiers(string company)
     {
         await using var query = conventions.Services.GetRequiredService<IDocumentStore>().QuerySession();
