@@ -268,6 +268,9 @@ public class UploadsInProcess(ConventionsInProcessForCompanies conventions, ITes
                 session.Events.StartStream<Dossier>(id, events);
             await session.SaveChangesAsync();
         }
+        DateTimeOffset before;
+        await using (var clock = store.QuerySession())
+            before = (await clock.AdvancedSql.QueryAsync<DateTimeOffset>("select clock_timestamp()", CancellationToken.None)).Single();
         await using (var session = store.LightweightSession())
         {
             var writer = new DossierBatchWriter(session);
@@ -284,6 +287,11 @@ public class UploadsInProcess(ConventionsInProcessForCompanies conventions, ITes
                 "select concat_ws('|', version, type, mt_dotnet_type, tenant_id, is_archived, bdata is null) from conventions.mt_events where stream_id = ? order by seq_id", CancellationToken.None, id)),
             (await query.AdvancedSql.QueryAsync<string>("select concat_ws('|', mt_dotnet_type, mt_version) from conventions.mt_doc_dossier where id = ?", CancellationToken.None, id)).Single());
         Assert.Equal(byMarten.Count, bySet.Count);
+        // Each event's time is its transaction's, as Marten's append writes it (mt_events' own default is a constant).
+        var times = await query.AdvancedSql.QueryAsync<DateTimeOffset>("select timestamp from conventions.mt_events where stream_id = any(?)",
+            CancellationToken.None, bySet.Select(d => d.Id).ToArray());
+        Assert.Equal(bySet.Sum(d => d.Events.Length), times.Count);
+        Assert.All(times, t => Assert.InRange(t, before, DateTimeOffset.UtcNow.AddMinutes(1)));
         for (var i = 0; i < byMarten.Count; i++)
         {
             var written = await Rows(bySet[i].Id);

@@ -296,12 +296,16 @@ public static class ConventionsYear
         public async Task BeforeCommitAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken token)
         {
             var sequence = new long[Ids.Length];
-            await using (var draw = new NpgsqlCommand($"select nextval('{Schema}.mt_events_sequence') from generate_series(1, $1)", connection, transaction))
+            var now = default(DateTime);
+            await using (var draw = new NpgsqlCommand($"select nextval('{Schema}.mt_events_sequence'), now() from generate_series(1, $1)", connection, transaction))
             {
                 draw.Parameters.Add(new NpgsqlParameter<int> { TypedValue = sequence.Length });
                 await using var reader = await draw.ExecuteReaderAsync(token);
                 for (var i = 0; await reader.ReadAsync(token); i++)
+                {
                     sequence[i] = reader.GetInt64(0);
+                    now = reader.GetFieldValue<DateTime>(1);
+                }
             }
             Array.Sort(sequence);
             await using (var import = await connection.BeginBinaryImportAsync($"copy {Schema}.mt_streams (id, type, version) from stdin (format binary)", token))
@@ -316,7 +320,7 @@ public static class ConventionsYear
                 await import.CompleteAsync(token);
             }
             await using (var import = await connection.BeginBinaryImportAsync(
-                             $"copy {Schema}.mt_events (seq_id, id, stream_id, version, data, type, mt_dotnet_type) from stdin (format binary)", token))
+                             $"copy {Schema}.mt_events (seq_id, id, stream_id, version, data, type, timestamp, mt_dotnet_type) from stdin (format binary)", token))
             {
                 for (var n = 0; n < Ids.Length; n++)
                 {
@@ -327,6 +331,7 @@ public static class ConventionsYear
                     await import.WriteAsync(EventVersions[n], NpgsqlDbType.Bigint, token);
                     await import.WriteAsync(Bodies[n], NpgsqlDbType.Jsonb, token);
                     await import.WriteAsync(Types[n], NpgsqlDbType.Varchar, token);
+                    await import.WriteAsync(now, NpgsqlDbType.TimestampTz, token);
                     await import.WriteAsync(DotNet[n], NpgsqlDbType.Varchar, token);
                 }
                 await import.CompleteAsync(token);
