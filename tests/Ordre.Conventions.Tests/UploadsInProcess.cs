@@ -268,6 +268,9 @@ public class UploadsInProcess(ConventionsInProcessForCompanies conventions, ITes
                 session.Events.StartStream<Dossier>(id, events);
             await session.SaveChangesAsync();
         }
+        DateTimeOffset before;
+        await using (var clock = store.QuerySession())
+            before = (await clock.AdvancedSql.QueryAsync<DateTimeOffset>("select clock_timestamp()", CancellationToken.None)).Single();
         await using (var session = store.LightweightSession())
         {
             var writer = new DossierBatchWriter(session);
@@ -284,6 +287,11 @@ public class UploadsInProcess(ConventionsInProcessForCompanies conventions, ITes
                 "select concat_ws('|', version, type, mt_dotnet_type, tenant_id, is_archived, bdata is null) from conventions.mt_events where stream_id = ? order by seq_id", CancellationToken.None, id)),
             (await query.AdvancedSql.QueryAsync<string>("select concat_ws('|', mt_dotnet_type, mt_version) from conventions.mt_doc_dossier where id = ?", CancellationToken.None, id)).Single());
         Assert.Equal(byMarten.Count, bySet.Count);
+        // Each event's time is its transaction's, as Marten's append writes it (mt_events' own default is a constant).
+        var times = await query.AdvancedSql.QueryAsync<DateTimeOffset>("select timestamp from conventions.mt_events where stream_id = any(?)",
+            CancellationToken.None, bySet.Select(d => d.Id).ToArray());
+        Assert.Equal(bySet.Sum(d => d.Events.Length), times.Count);
+        Assert.All(times, t => Assert.InRange(t, before, DateTimeOffset.UtcNow.AddMinutes(1)));
         for (var i = 0; i < byMarten.Count; i++)
         {
             var written = await Rows(bySet[i].Id);
@@ -305,6 +313,37 @@ public class UploadsInProcess(ConventionsInProcessForCompanies conventions, ITes
         }
         await using var after = store.QuerySession();
         Assert.Equal("Rien à redire", (await after.LoadAsync<Dossier>(bySet[0].Id))!.Recommendation);
+    }
+
+    [Fact]
+    public async Task A_company_s_list_counts_its_dossiers_exactly_up_to_a_bound_and_beyond_says_only_that_there_are_more()
+    {
+        // A company of its own (this fixture's other tests add to theirs): five dossiers.
+        var company = "444444442";
+        using var http = conventions.ClientFor(company);
+        var prefix = Guid.NewGuid().ToString("N")[..8];
+        var file = string.Join("\r\n", [Header, .. Enumerable.Range(1, 5).Select(i => Student($"{prefix}-{i}"))]) + "\r\n";
+        Assert.Equal(HttpStatusCode.Created, (await http.PostAsync("/uploads", Csv(file))).StatusCode);
+        var all = await CountDossiers(company);
+        Assert.True(all >= 5, $"{all} dossiers");
+
+        // Through the endpoint (bound 10,000): exact, and whether a next page exists.
+        var listed = await http.GetFromJsonAsync<JsonElement>("/dossiers?pageSize=2");
+        Assert.Equal((all, true, true, 2), (listed.GetProperty("total").GetInt64(), listed.GetProperty("totalIsExact").GetBoolean(),
+            listed.GetProperty("hasMore").GetBoolean(), listed.GetProperty("items").GetArrayLength()));
+        var last = await http.GetFromJsonAsync<JsonElement>($"/dossiers?pageSize=2&page={(all + 1) / 2}");
+        Assert.False(last.GetProperty("hasMore").GetBoolean());
+
+        // With a bound below the company's count: the total stops at the bound (« more than »), the pages are unchanged.
+        await using var query = conventions.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var dossiers = query.Query<Dossier>().Where(d => d.CompanyId == company);
+        var bounded = await Ordre.Conventions.Dossiers.Reading.ListOwnDossiersEndpoint.PageAsync(dossiers, 1, 2, all - 2, CancellationToken.None);
+        Assert.Equal((all - 2L, false, true, 2), (bounded.Total, bounded.TotalIsExact, bounded.HasMore, bounded.Items.Count));
+        // A page beyond the bound is counted to itself, and the end of the list is exact.
+        var end = await Ordre.Conventions.Dossiers.Reading.ListOwnDossiersEndpoint.PageAsync(dossiers, (all + 1) / 2, 2, 1, CancellationToken.None);
+        Assert.Equal(((long)all, true, false), (end.Total, end.TotalIsExact, end.HasMore));
+        var exact = await Ordre.Conventions.Dossiers.Reading.ListOwnDossiersEndpoint.PageAsync(dossiers, 1, 2, all, CancellationToken.None);
+        Assert.Equal(((long)all, true, true), (exact.Total, exact.TotalIsExact, exact.HasMore));
     }
 
     private async Task<int> CountDossiers(string company)

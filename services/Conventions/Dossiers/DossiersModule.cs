@@ -78,6 +78,8 @@ public static class DossiersModule
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         dossiers.MapGet("/", ListOwnDossiersEndpoint.Handle).RequireAuthorization(OrdrePolicies.Company)
             .WithName("ListOwnDossiers").Audited(DossierRecord).WithSummary("Suivre ses dossiers (l'entreprise du jeton), les plus récents d'abord, par page")
+            .WithDescription($"Le total est exact jusqu'à {ListOwnDossiersEndpoint.CountedExactly} dossiers (ou jusqu'à la page demandée, si elle est plus loin) : " +
+                             "au-delà, total vaut cette borne et totalIsExact vaut false (« plus de … »). hasMore dit toujours exactement s'il existe une page suivante.")
             .ProducesValidationProblem();
         dossiers.MapGet("/{id:guid}", GetDossierEndpoint.Handle).RequireAuthorization(ConventionsPolicies.DossierParties)
             .WithName("GetDossier").Audited(DossierRecord).WithSummary("Lire un dossier et son historique (l'entreprise qui l'a soumis, le Conseil national)")
