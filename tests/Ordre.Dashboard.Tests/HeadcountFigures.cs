@@ -31,6 +31,16 @@ public sealed class HeadcountFigures(DashboardInProcess dashboard) : IClassFixtu
     }
 
     [Fact]
+    public void A_count_from_a_tableau_whose_clock_ran_ahead_does_not_hide_the_counts_published_after_it()
+    {
+        var tally = new YearTally { Id = 2026 };
+        tally.Keep(Counted(new DateTimeOffset(2026, 12, 20, 9, 0, 0, TimeSpan.Zero), Early) with { Number = 7 });
+        tally.Keep(Counted(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero), Late) with { Number = 8 });
+        tally.Keep(Counted(new DateTimeOffset(2026, 12, 21, 9, 0, 0, TimeSpan.Zero), Early) with { Number = 6 });
+        Assert.Equal(Late, tally.Headcount!.Rows);
+    }
+
+    [Fact]
     public void A_headcount_counted_at_23_30_UTC_on_31_December_belongs_to_the_next_civil_year_in_Paris()
     {
         Assert.Equal(2027, FigureRules.YearOf(Counted(new DateTimeOffset(2026, 12, 31, 23, 30, 0, TimeSpan.Zero), Early)));

@@ -66,6 +66,8 @@ public sealed class HeadcountPublication(TableauInProcess tableau) : IClassFixtu
         Assert.Equal(0, Count(struckOff, "2B", "Registered"));
         Assert.Null(struckOff.Rows.Single(r => r.Department == "2B" && r.Status == "StruckOff").Activity);
         Assert.Equal(Today, struckOff.KnownOn);
+        // Each publication is numbered after the one before, so that no clock decides which count is the latest.
+        Assert.True(struckOff.Number > transferred.Number && transferred.Number > 0, $"numbers {transferred.Number} then {struckOff.Number}");
 
         // The published figure is the grouped count of the register's entries, and carries no RPPS.
         await using var session = Store.QuerySession();

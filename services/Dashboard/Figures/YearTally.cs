@@ -34,10 +34,15 @@ public sealed class YearTally
 
     public decimal Total(string key) => Totals.GetValueOrDefault(key);
 
-    /// <summary>Keeps <paramref name="counted"/> when it was counted at or after the headcount kept.</summary>
+    /// <summary>
+    /// Keeps <paramref name="counted"/> when the Tableau published it after the headcount kept: by its number, which
+    /// no clock moves; by the time it was counted between counts of the same number (two replicas, or counts from before
+    /// numbers existed).
+    /// </summary>
     public void Keep(TableauHeadcountCounted counted)
     {
-        if (Headcount is null || counted.CountedAt >= Headcount.CountedAt)
+        if (Headcount is null || counted.Number > Headcount.Number
+            || (counted.Number == Headcount.Number && counted.CountedAt >= Headcount.CountedAt))
             Headcount = counted;
     }
 

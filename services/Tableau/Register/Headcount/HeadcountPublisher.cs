@@ -43,9 +43,10 @@ public sealed class HeadcountPublisher(HeadcountSignal signal, IDocumentStore st
             if (onlyIfChanged && (last?.Rows ?? []).SequenceEqual(rows))
                 return;
             var countedAt = clock.GetUtcNow();
-            await bus.Publish(new TableauHeadcountCounted(countedAt, ParisCalendar.DayOf(countedAt), rows), ct);
+            var number = (last?.Number ?? 0) + 1;
+            await bus.Publish(new TableauHeadcountCounted(countedAt, ParisCalendar.DayOf(countedAt), rows, number), ct);
             _lastPublishedAt = countedAt;
-            session.Store(new LastPublishedHeadcount { CountedAt = countedAt, Rows = [.. rows] });
+            session.Store(new LastPublishedHeadcount { CountedAt = countedAt, Rows = [.. rows], Number = number });
             await session.SaveChangesAsync(ct);
             log.LogInformation("Effectif du Tableau publié : {Doctors} inscriptions en {Rows} lignes.", rows.Sum(r => r.Count), rows.Count);
         }

@@ -11,5 +11,8 @@ public sealed class LastPublishedHeadcount
 
     public DateTimeOffset CountedAt { get; set; }
 
+    /// <summary>The publication's number (<see cref="TableauHeadcountCounted.Number"/>).</summary>
+    public long Number { get; set; }
+
     public List<HeadcountRow> Rows { get; set; } = [];
 }
