@@ -17,9 +17,11 @@ public static class RateLimiting
 
         return services.AddRateLimiter(options =>
         {
-            options.AddPolicy(PublicPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "inconnu",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
+            options.AddPolicy(PublicPolicy, http => DirectoryRefreshAhead.IsRefresh(http)
+                ? RateLimitPartition.GetNoLimiter("actualisation-du-cache") // the gateway refreshing its own cache, not a client
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    http.Connection.RemoteIpAddress?.ToString() ?? "inconnu",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = async (context, ct) =>
             {

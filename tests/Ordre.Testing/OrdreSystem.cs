@@ -133,7 +133,7 @@ public class OrdreSystem : IAsyncLifetime
     }
 
     /// <summary>A gateway whose clusters point at the running hosts (every host of deploy/services.txt with a prefix).</summary>
-    public ServiceProcess StartGateway(int publicPermitsPerSecond, int? port = null)
+    public ServiceProcess StartGateway(int publicPermitsPerSecond, int? port = null, int? directoryCacheMilliseconds = null)
     {
         var settings = new Dictionary<string, string>
         {
@@ -141,6 +141,8 @@ public class OrdreSystem : IAsyncLifetime
             ["RateLimiting__Public__PermitLimit"] = publicPermitsPerSecond.ToString(),
             ["RateLimiting__Public__WindowSeconds"] = "1",
         };
+        if (directoryCacheMilliseconds is { } cachedFor)
+            settings["DirectoryCache__Milliseconds"] = cachedFor.ToString();
         foreach (var routed in OrdreServices.All.Where(h => h.GatewayPrefix is not null))
             settings[$"ReverseProxy__Clusters__{routed.Name}__Destinations__local__Address"] = Service(routed.Name).Url.ToString();
         return ServiceProcess.Start("gateway", OrdreServices.Named("gateway").Assembly, port ?? ServiceProcess.FreePort(), settings);
