@@ -58,11 +58,27 @@ public class ConventionCsvTests
     [Theory]
     [InlineData("2027-02-30", "date_avantage", "n'est pas une date")]
     [InlineData("15.02.2027", "date_avantage", "n'est pas une date")]
+    [InlineData("2027-13-15", "date_avantage", "n'est pas une date")]
+    [InlineData("2027-00-15", "date_avantage", "n'est pas une date")]
+    [InlineData("2O27-02-15", "date_avantage", "n'est pas une date")]
+    [InlineData("0000-02-15", "date_avantage", "n'est pas une date")]
+    [InlineData("2027-02-1x", "date_avantage", "n'est pas une date")]
     public async Task A_bad_date_is_named_by_its_column(string day, string column, string message)
     {
         var error = Assert.Single(await ErrorsOf(Good.Replace("2027-02-15", day)));
         Assert.Equal(column, error.Column);
         Assert.Contains(message, error.Message);
+    }
+
+    [Theory]
+    [InlineData("2027-02-15")]
+    [InlineData("15/02/2027")]
+    [InlineData(" 2027-02-15 ")]
+    public async Task A_day_reads_the_same_written_AAAA_MM_JJ_or_JJ_MM_AAAA(string day)
+    {
+        var row = Assert.Single(await Rows(Header + "\r\n" + Good.Replace("2027-02-15", day) + "\r\n", bom: false));
+        Assert.Empty(row.Errors);
+        Assert.Equal(new DateOnly(2027, 2, 15), row.Request.BenefitOn);
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Marten;
 using Npgsql;
 using NpgsqlTypes;
@@ -31,6 +32,8 @@ public sealed class DossierBatchWriter(IDocumentSession session)
     private readonly Dictionary<Type, (string Name, string DotNet)> _types = session.DocumentStore.Options.Events.AllKnownEventTypes()
         .ToDictionary(e => e.EventType, e => (e.EventTypeName, $"{e.EventType.FullName}, {e.EventType.Assembly.GetName().Name}"));
     private readonly List<(Guid Id, IReadOnlyList<object> Events)> _dossiers = [];
+    // One buffer for the batch's JSON, reused from row to row: each body is copied out as its UTF-8 bytes.
+    private readonly ArrayBufferWriter<byte> _json = new(4096);
 
     public int Dossiers => _dossiers.Count;
 
@@ -47,8 +50,8 @@ public sealed class DossierBatchWriter(IDocumentSession session)
         if (_dossiers.Count == 0)
             return;
         var eventCount = _dossiers.Sum(d => d.Events.Count);
-        var rows = new Rows(new Guid[_dossiers.Count], new long[_dossiers.Count], new string[_dossiers.Count],
-            new Guid[eventCount], new Guid[eventCount], new long[eventCount], new string[eventCount], new string[eventCount], new string[eventCount]);
+        var rows = new Rows(new Guid[_dossiers.Count], new long[_dossiers.Count], new byte[_dossiers.Count][],
+            new Guid[eventCount], new Guid[eventCount], new long[eventCount], new byte[eventCount][], new string[eventCount], new string[eventCount]);
         var n = 0;
         for (var d = 0; d < _dossiers.Count; d++)
         {
@@ -63,11 +66,11 @@ public sealed class DossierBatchWriter(IDocumentSession session)
                 rows.EventIds[n] = Guid.CreateVersion7();
                 rows.EventStreams[n] = id;
                 rows.EventVersions[n] = i + 1;
-                rows.Bodies[n] = _serializer.ToJson(e);
+                rows.Bodies[n] = Utf8Json(e);
             }
             rows.Streams[d] = id;
             rows.StreamVersions[d] = events.Count;
-            rows.Snapshots[d] = _serializer.ToJson(snapshot);
+            rows.Snapshots[d] = Utf8Json(snapshot);
         }
         _dossiers.Clear();
         // A save with no operation of Marten's own is skipped, participants included: one statement makes sure it runs.
@@ -76,9 +79,21 @@ public sealed class DossierBatchWriter(IDocumentSession session)
         ((ITransactionParticipantRegistrar)session).AddTransactionParticipant(new Copy(rows, session.DocumentStore.Options.Events.DatabaseSchemaName, session.DocumentStore.Options.DatabaseSchemaName));
     }
 
+    /// <summary>
+    /// Marten's serializer writing UTF-8 (the bytes its <c>ToJson</c> would give once encoded), handed to the COPY as they
+    /// are: no UTF-16 string per body for Npgsql to encode again (half the memory; 5 % of the service's CPU was that
+    /// encoding during a year's upload, docs/benchmarks.md).
+    /// </summary>
+    private byte[] Utf8Json(object value)
+    {
+        _json.ResetWrittenCount();
+        _serializer.WriteTo(_json, value);
+        return _json.WrittenSpan.ToArray();
+    }
+
     private sealed record Rows(
-        Guid[] Streams, long[] StreamVersions, string[] Snapshots,
-        Guid[] EventIds, Guid[] EventStreams, long[] EventVersions, string[] Bodies, string[] EventTypes, string[] DotNetTypes);
+        Guid[] Streams, long[] StreamVersions, byte[][] Snapshots,
+        Guid[] EventIds, Guid[] EventStreams, long[] EventVersions, byte[][] Bodies, string[] EventTypes, string[] DotNetTypes);
 
     /// <summary>
     /// The batch's rows by binary COPY on the batch transaction's connection: first the events' <c>seq_id</c>, ONE call
