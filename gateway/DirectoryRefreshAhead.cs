@@ -12,7 +12,9 @@ namespace Ordre.Gateway;
 /// an entry has lived half its time, the next hit is served from the cache and the gateway asks itself for the same
 /// search in the background (same method, host, path, query, Accept and Prefer, so the same cache key), bypassing the
 /// lookup: the new answer replaces the entry. Staleness is unchanged: an entry is never served older than its
-/// lifetime; if the refresh fails it expires as before and the next caller waits for the Tableau.
+/// lifetime; if the refresh fails it expires as before and the next caller waits for the Tableau. The refresh goes to
+/// the address the caller reached, over HTTP: a gateway terminating HTTPS itself gets plain expiry (TLS ends before it
+/// in the deployments of deploy/).
 /// </summary>
 public sealed class DirectoryRefreshAhead(DirectoryRefreshAhead.Settings settings, TimeProvider clock, ILogger<DirectoryRefreshAhead> log)
     : IOutputCachePolicy
@@ -55,7 +57,8 @@ public sealed class DirectoryRefreshAhead(DirectoryRefreshAhead.Settings setting
         if (_storedAt.TryGetValue(key, out var storedAt) && clock.GetUtcNow() - storedAt >= settings.CachedFor / 2
             && !request.IsHttps && context.HttpContext.Connection.LocalIpAddress is { } local && _refreshing.TryAdd(key, 0))
         {
-            var self = new UriBuilder(Uri.UriSchemeHttp, local.ToString(), context.HttpContext.Connection.LocalPort)
+            var address = local.IsIPv4MappedToIPv6 ? local.MapToIPv4() : local; // UriBuilder brackets an IPv6 one
+            var self = new UriBuilder(Uri.UriSchemeHttp, address.ToString(), context.HttpContext.Connection.LocalPort)
             {
                 Path = request.PathBase.Add(request.Path).ToUriComponent(),
                 Query = request.QueryString.ToUriComponent(),

@@ -72,7 +72,12 @@ public sealed class ServiceProcess : IAsyncDisposable
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
+            {
+                // The output readers may still hold its last lines (the reason it stopped): waiting for the exit also
+                // waits for the end of the redirected streams.
+                await _process.WaitForExitAsync();
                 throw new InvalidOperationException($"{Name} exited with {_process.ExitCode}:\n{RecentOutput}");
+            }
             try
             {
                 if ((await Health.GetAsync(new Uri(Url, path))).StatusCode == HttpStatusCode.OK)
