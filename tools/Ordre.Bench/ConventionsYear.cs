@@ -10,6 +10,7 @@ using Marten;
 using Npgsql;
 using NpgsqlTypes;
 using Ordre.Client;
+using Ordre.ServiceDefaults.EventStore;
 
 namespace Ordre.Bench;
 
@@ -295,30 +296,8 @@ public static class ConventionsYear
     {
         public async Task BeforeCommitAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken token)
         {
-            var sequence = new long[Ids.Length];
-            var now = default(DateTime);
-            await using (var draw = new NpgsqlCommand($"select nextval('{Schema}.mt_events_sequence'), now() from generate_series(1, $1)", connection, transaction))
-            {
-                draw.Parameters.Add(new NpgsqlParameter<int> { TypedValue = sequence.Length });
-                await using var reader = await draw.ExecuteReaderAsync(token);
-                for (var i = 0; await reader.ReadAsync(token); i++)
-                {
-                    sequence[i] = reader.GetInt64(0);
-                    now = reader.GetFieldValue<DateTime>(1);
-                }
-            }
-            Array.Sort(sequence);
-            await using (var import = await connection.BeginBinaryImportAsync($"copy {Schema}.mt_streams (id, type, version) from stdin (format binary)", token))
-            {
-                for (var d = 0; d < Streams.Length; d++)
-                {
-                    await import.StartRowAsync(token);
-                    await import.WriteAsync(Streams[d], NpgsqlDbType.Uuid, token);
-                    await import.WriteAsync("dossier", NpgsqlDbType.Varchar, token);
-                    await import.WriteAsync(Versions[d], NpgsqlDbType.Bigint, token);
-                }
-                await import.CompleteAsync(token);
-            }
+            var (sequence, now) = await EventStoreCopy.DrawSequenceBlockAsync(connection, transaction, Schema, Ids.Length, token);
+            await EventStoreCopy.CopyStreamsAsync(connection, Schema, Streams, "dossier", Versions, token);
             await using (var import = await connection.BeginBinaryImportAsync(
                              $"copy {Schema}.mt_events (seq_id, id, stream_id, version, data, type, timestamp, mt_dotnet_type) from stdin (format binary)", token))
             {

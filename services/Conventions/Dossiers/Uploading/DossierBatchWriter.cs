@@ -106,34 +106,8 @@ public sealed class DossierBatchWriter(IDocumentSession session)
     {
         public async Task BeforeCommitAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken token)
         {
-            // The block of sequence numbers, and the transaction's time: mt_events' own default for its timestamp is a
-            // constant (the table's creation), Marten's append writes the transaction's time.
-            var sequence = new long[rows.EventIds.Length];
-            var now = default(DateTime);
-            await using (var draw = new NpgsqlCommand($"select nextval('{events}.mt_events_sequence'), now() from generate_series(1, $1)", connection, transaction))
-            {
-                draw.Parameters.Add(new NpgsqlParameter<int> { TypedValue = sequence.Length });
-                await using var reader = await draw.ExecuteReaderAsync(token);
-                for (var i = 0; await reader.ReadAsync(token); i++)
-                {
-                    sequence[i] = reader.GetInt64(0);
-                    now = reader.GetFieldValue<DateTime>(1);
-                }
-            }
-            Array.Sort(sequence);
-
-            await using (var streams = await connection.BeginBinaryImportAsync(
-                             $"copy {events}.mt_streams (id, type, version) from stdin (format binary)", token))
-            {
-                for (var d = 0; d < rows.Streams.Length; d++)
-                {
-                    await streams.StartRowAsync(token);
-                    await streams.WriteAsync(rows.Streams[d], NpgsqlDbType.Uuid, token);
-                    await streams.WriteAsync(StreamType, NpgsqlDbType.Varchar, token);
-                    await streams.WriteAsync(rows.StreamVersions[d], NpgsqlDbType.Bigint, token);
-                }
-                await streams.CompleteAsync(token);
-            }
+            var (sequence, now) = await EventStoreCopy.DrawSequenceBlockAsync(connection, transaction, events, rows.EventIds.Length, token);
+            await EventStoreCopy.CopyStreamsAsync(connection, events, rows.Streams, StreamType, rows.StreamVersions, token);
             await using (var written = await connection.BeginBinaryImportAsync(
                              $"copy {events}.mt_events (seq_id, id, stream_id, version, data, type, timestamp, mt_dotnet_type) from stdin (format binary)", token))
             {
