@@ -110,7 +110,7 @@ public class DeadlineRules
         var afterBan = With(banned, [.. banEnds]);
         Assert.Equal(RegisterStatus.Suspended, afterBan.Status);
         Assert.False(RegisterStanding.Of(afterBan).MayPractise);
-        Assert.False(PractitionerStatuses.Of(afterBan, reasonsVisible: true).MayPractise);
+        Assert.False(PractitionerStatuses.Of(LookupEntry.From(afterBan), reasonsVisible: true).MayPractise);
         Assert.Equal(Day.AddDays(61), afterBan.NextDeadline);
 
         var free = With(afterBan, [.. DueChanges.On(afterBan, Day.AddDays(61))]);

@@ -23,7 +23,7 @@ public static class PractitionerStatuses
         IQuerySession session, IReadOnlyList<string> rppsNumbers, ClaimsPrincipal caller, CancellationToken ct, DateOnly? asOf = null)
     {
         var isService = caller.IsInRole(Roles.Service);
-        PractitionerStatus Visible(Practitioner entry) =>
+        PractitionerStatus Visible(LookupEntry entry) =>
             Of(entry, reasonsVisible: !isService && caller.MaySeeReasons(entry.Department), isService);
 
         if (asOf is { } day)
@@ -31,32 +31,30 @@ public static class PractitionerStatuses
             var then = await RegisterAsOf.LoadAsync(session, [.. rppsNumbers], day, ct);
             return [.. rppsNumbers.Select(rpps =>
             {
-                var status = then.TryGetValue(rpps, out var answer) ? Visible(answer.Entry!) : Unknown(rpps);
+                var status = then.TryGetValue(rpps, out var answer) ? Visible(LookupEntry.From(answer.Entry!)) : Unknown(rpps);
                 status.AsOf = day.ToString("yyyy-MM-dd");
                 status.KnownOn = answer?.KnownOn?.ToString("yyyy-MM-dd") ?? "";
                 return status;
             })];
         }
-        var ids = rppsNumbers.Where(Rpps.IsValid).Distinct().Select(PractitionerStream.IdOf).ToArray();
-        var entries = await LoadWhatTheAnswerReadsAsync(session, ids, ct);
+        var entries = await LoadEntriesAsync(session, rppsNumbers, ct);
         return [.. rppsNumbers.Select(rpps => entries.TryGetValue(rpps, out var entry) ? Visible(entry) : Unknown(rpps))];
     }
 
     /// <summary>
-    /// The entries of <paramref name="ids"/> with only the members <see cref="Of"/> and NeedToKnow read (RPPS, names, department,
-    /// status, specialty, qualifications, the running suspension and bans), read by one query of those JSON members, instead of
-    /// Marten's LoadMany of the whole documents (addresses, sites, sanctions, transfer…, all deserialized for nothing): the
-    /// same answer for about half the Tableau's CPU per RPPS (docs/benchmarks.md, "IDAHE's year … third round"). The other
-    /// members are left empty: the entries built here serve the lookup's answer only.
+    /// The <see cref="LookupEntry"/> of each valid RPPS on the register, read by one query of those JSON members of the snapshots
+    /// instead of Marten's LoadMany of the whole documents (addresses, sites, sanctions, transfer…, all deserialized for
+    /// nothing): the same answer for about half the Tableau's CPU per RPPS (docs/benchmarks.md, "IDAHE's year … third round").
     /// </summary>
-    private static async Task<Dictionary<string, Practitioner>> LoadWhatTheAnswerReadsAsync(IQuerySession session, Guid[] ids, CancellationToken ct)
+    public static async Task<Dictionary<string, LookupEntry>> LoadEntriesAsync(IQuerySession session, IReadOnlyList<string> rppsNumbers, CancellationToken ct)
     {
-        var entries = new Dictionary<string, Practitioner>(ids.Length, StringComparer.Ordinal);
+        var ids = rppsNumbers.Where(Rpps.IsValid).Distinct().Select(PractitionerStream.IdOf).ToArray();
+        var entries = new Dictionary<string, LookupEntry>(ids.Length, StringComparer.Ordinal);
         if (ids.Length == 0)
             return entries;
         // Empty arrays and null objects come back as SQL nulls: nothing to deserialize for most entries.
         await using var command = new NpgsqlCommand($"""
-            select id, data->>'Rpps', data->>'Department', (data->>'Status')::int, data->>'LastName', data->>'FirstName', data->>'Specialty',
+            select data->>'Rpps', data->>'Department', (data->>'Status')::int, data->>'LastName', data->>'FirstName', data->>'Specialty',
                    case when jsonb_array_length(data->'Qualifications') > 0 then array(select jsonb_array_elements_text(data->'Qualifications')) end,
                    case when jsonb_typeof(data->'Suspension') = 'object' then data->'Suspension' end,
                    case when jsonb_array_length(data->'Bans') > 0 then data->'Bans' end
@@ -67,20 +65,17 @@ public static class PractitionerStatuses
         await using var reader = await session.ExecuteReaderAsync(command, ct);
         while (await reader.ReadAsync(ct))
         {
-            var entry = new Practitioner(
-                reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(4), reader.GetString(5), reader.GetString(6),
-                default, (RegisterStatus)reader.GetInt32(3), default, null,
-                reader.IsDBNull(7) ? [] : reader.GetFieldValue<string[]>(7), null,
-                reader.IsDBNull(8) ? null : serializer.FromJson<ActiveSuspension>(reader, 8), null)
-            {
-                Bans = reader.IsDBNull(9) ? [] : serializer.FromJson<List<ActiveBan>>(reader, 9),
-            };
+            var entry = new LookupEntry(
+                reader.GetString(0), reader.GetString(1), (RegisterStatus)reader.GetInt32(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
+                reader.IsDBNull(6) ? [] : reader.GetFieldValue<string[]>(6),
+                reader.IsDBNull(7) ? null : serializer.FromJson<ActiveSuspension>(reader, 7),
+                reader.IsDBNull(8) ? [] : serializer.FromJson<List<ActiveBan>>(reader, 8));
             entries[entry.Rpps] = entry;
         }
         return entries;
     }
 
-    public static PractitionerStatus Of(Practitioner entry, bool reasonsVisible, bool isService = false)
+    public static PractitionerStatus Of(LookupEntry entry, bool reasonsVisible, bool isService = false)
     {
         var status = new PractitionerStatus
         {
@@ -97,9 +92,9 @@ public static class PractitionerStatuses
         status.Specialties.AddRange(entry.Qualifications);
         if (entry.Suspension is { } suspension)
             status.Restrictions.Add(NeedToKnow.SuspensionAsSeenBy(suspension, reasonsVisible, isService));
-        var standing = RegisterStanding.Of(entry);
-        status.NotAllowedFrom = standing.NotAllowedFrom?.ToString("yyyy-MM-dd") ?? "";
-        status.NotAllowedUntil = standing.NotAllowedUntil?.ToString("yyyy-MM-dd") ?? "";
+        var (from, until) = RegisterStanding.NotAllowed(entry.Bans, entry.Suspension);
+        status.NotAllowedFrom = from?.ToString("yyyy-MM-dd") ?? "";
+        status.NotAllowedUntil = until?.ToString("yyyy-MM-dd") ?? "";
         if (entry.Bans.Count > 0)
             status.Restrictions.Add(Restrictions.Ban);
         if (entry.Status == RegisterStatus.InTransfer)

@@ -38,12 +38,17 @@ public sealed record RegisterStanding(
     string Rpps, string LastName, string FirstName, string Department, string Specialty, RegisterStatus Status,
     bool MayPractise, DateOnly? NotAllowedFrom, DateOnly? NotAllowedUntil)
 {
-    public static RegisterStanding Of(Practitioner entry) => new(
-        entry.Rpps, entry.LastName, entry.FirstName, entry.Department, entry.Specialty, entry.Status,
-        entry.Status == RegisterStatus.Registered,
-        Measures(entry).Select(m => (DateOnly?)m.From).Min(),
-        Measures(entry) is { Count: > 0 } running && running.All(m => m.To is not null) ? running.Max(m => m.To) : null);
+    public static RegisterStanding Of(Practitioner entry)
+    {
+        var (from, until) = NotAllowed(entry.Bans, entry.Suspension);
+        return new(entry.Rpps, entry.LastName, entry.FirstName, entry.Department, entry.Specialty, entry.Status,
+            entry.Status == RegisterStatus.Registered, from, until);
+    }
 
-    private static List<(DateOnly From, DateOnly? To)> Measures(Practitioner entry) =>
-        [.. entry.Bans.Select(b => (b.From, b.To)), .. entry.Suspension is { } s ? [(s.From, s.Until)] : Array.Empty<(DateOnly, DateOnly?)>()];
+    /// <summary>The first day of the earliest running measure and the last day of the latest one (none when one has no known end).</summary>
+    public static (DateOnly? From, DateOnly? Until) NotAllowed(IReadOnlyList<ActiveBan> bans, ActiveSuspension? suspension)
+    {
+        List<(DateOnly From, DateOnly? To)> running = [.. bans.Select(b => (b.From, b.To)), .. suspension is { } s ? [(s.From, s.Until)] : Array.Empty<(DateOnly, DateOnly?)>()];
+        return (running.Select(m => (DateOnly?)m.From).Min(), running.Count > 0 && running.All(m => m.To is not null) ? running.Max(m => m.To) : null);
+    }
 }
