@@ -27,7 +27,7 @@ public static class ConventionsYear
 {
     private const string Exchange = "Ordre.Contracts.Conventions:ConventionDossiersSubmitted";
 
-    public static async Task<int> RunAsync(Uri gateway, int rows, string company, string pidFile, string postgres, Uri rabbit, int seed)
+    public static async Task<int> RunAsync(Uri gateway, int rows, string company, string pidFile, string postgres, Uri rabbit, int seed, bool uploadOnly = false)
     {
         var api = OrdreClient.Create(gateway);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")).DateTime);
@@ -126,7 +126,10 @@ public static class ConventionsYear
         await management.DeleteAsync($"api/queues/%2F/{queue}");
 
         // The references, the same rows: raw Marten append, then raw binary COPY.
-        var (martenSeconds, copySeconds, withDocumentsSeconds, setSeconds, copyWrittenSeconds) = await References(postgres, seed, prefix, doctors, today, rows);
+        // --upload-only: the service's figures alone (A/B runs of a setting), without the minutes of the reference rows.
+        var (martenSeconds, copySeconds, withDocumentsSeconds, setSeconds, copyWrittenSeconds) = uploadOnly
+            ? (double.NaN, double.NaN, double.NaN, double.NaN, double.NaN)
+            : await References(postgres, seed, prefix, doctors, today, rows);
         File.Delete(file);
 
         var endToEnd = new[] { accepted, readable ?? TimeSpan.MaxValue, onTheBus ?? TimeSpan.MaxValue }.Max();
@@ -145,6 +148,8 @@ public static class ConventionsYear
         Row("last dossier readable by the company", readable);
         Row($"counted on the bus ({messages:N0} messages, {counted:N0} dossiers)", onTheBus);
         Row("**end to end** (the latest of the three)", endToEnd);
+        if (uploadOnly)
+            return 0;
         Row("raw Marten append (same events, 1,000 streams per transaction)", TimeSpan.FromSeconds(martenSeconds));
         Row("raw binary COPY (same rows as jsonb)", TimeSpan.FromSeconds(copySeconds));
         Row("Marten append + a snapshot and a reference document per row (what the service wrote before, without its logic)", TimeSpan.FromSeconds(withDocumentsSeconds));

@@ -7,7 +7,7 @@ using Ordre.Client;
 //        Ordre.Bench feed         [--gateway URL] [--registrations 300] [--seed 13]
 //        Ordre.Bench conventions  [--gateway URL] [--rows 301674] [--company labo-autre] [--pid-file .run/conventions.pid]
 //                                 [--postgres 'Host=127.0.0.1;Username=postgres;Password=postgres;Database=postgres']
-//                                 [--rabbitmq-management http://guest:guest@127.0.0.1:15672/] [--seed 2020]
+//                                 [--rabbitmq-management http://guest:guest@127.0.0.1:15672/] [--seed 2020] [--upload-only]
 //        Ordre.Bench transfers    [--gateway URL] [--service http://127.0.0.1:5601] [--transfers 500] [--writers 8] [--single 200] [--postgres CS] [--pid N]
 //        Ordre.Bench dashboard-rebuild [--events 1000000] [--postgres CS] [--seed 14]   (no running system needed)
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
@@ -25,7 +25,8 @@ return args.FirstOrDefault() switch
     "conventions" => await ConventionsYear.RunAsync(gateway, int.Parse(Option("--rows") ?? DemoConventions.Year2020.ToString()),
         Option("--company") ?? "labo-autre", Option("--pid-file") ?? ".run/conventions.pid",
         Option("--postgres") ?? "Host=127.0.0.1;Port=5432;SSL Mode=Disable;Username=postgres;Password=postgres;Database=postgres",
-        new Uri(Option("--rabbitmq-management") ?? "http://guest:guest@127.0.0.1:15672/"), int.Parse(Option("--seed") ?? "2020")),
+        new Uri(Option("--rabbitmq-management") ?? "http://guest:guest@127.0.0.1:15672/"), int.Parse(Option("--seed") ?? "2020"),
+        args.Contains("--upload-only")),
     "conventions-references" => await ConventionsYear.ReferencesOnlyAsync(int.Parse(Option("--rows") ?? "20000"),
         Option("--postgres") ?? "Host=127.0.0.1;Port=5432;SSL Mode=Disable;Username=postgres;Password=postgres;Database=postgres"),
     "transfers" => await TransferThroughput.RunAsync(gateway, new Uri(Option("--service") ?? "http://127.0.0.1:5601"), int.Parse(Option("--transfers") ?? "500"), int.Parse(Option("--writers") ?? "8"), int.Parse(Option("--single") ?? "200"), Option("--postgres") ?? "Host=127.0.0.1;Port=5432;SSL Mode=Disable;Username=postgres;Password=postgres;Database=postgres", Option("--pid") is { } pid ? int.Parse(pid) : null, args.Contains("--raw-only")),
