@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace Ordre.Gateway;
@@ -34,9 +35,13 @@ public sealed class DirectoryRefreshAhead(DirectoryRefreshAhead.Settings setting
     private readonly ConcurrentDictionary<string, DateTimeOffset> _storedAt = new();
     private readonly ConcurrentDictionary<string, byte> _refreshing = new();
 
-    /// <summary>Whether this request is the gateway refreshing its own cache (exempt from the clients' rate limit).</summary>
+    /// <summary>
+    /// Whether this request is the gateway refreshing its own cache (exempt from the clients' rate limit); compared in
+    /// constant time, so a client timing its guesses learns nothing of the value.
+    /// </summary>
     public static bool IsRefresh(HttpContext http) =>
-        http.Request.Headers.TryGetValue(Header, out var value) && value == Secret;
+        http.Request.Headers.TryGetValue(Header, out var value) && value is [{ } sent]
+        && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(sent), Encoding.ASCII.GetBytes(Secret));
 
     ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken ct)
     {

@@ -21,4 +21,22 @@ public class RateLimitAtTheGateway(OrdreSystem system)
         limited.AssertProblem(HttpStatusCode.TooManyRequests);
         Assert.NotNull(limited.Headers?.RetryAfter);
     }
+
+    [Fact]
+    public async Task A_client_sending_the_gateways_own_refresh_header_with_a_guessed_value_is_limited_like_any_other()
+    {
+        await using var strictGateway = system.StartGateway(publicPermitsPerSecond: 5);
+        await strictGateway.WaitUntilHealthyAsync();
+        using var http = new HttpClient { BaseAddress = strictGateway.Url };
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/tableau/annuaire?name=martin&department=75&page={1 + i % 3}");
+            request.Headers.TryAddWithoutValidation("X-Ordre-Directory-Refresh", i % 2 == 0 ? "00000000000000000000000000000000" : "true");
+            return (await http.SendAsync(request)).StatusCode;
+        }));
+
+        Assert.InRange(responses.Count(r => r == HttpStatusCode.OK), 1, 10);
+        Assert.Contains(HttpStatusCode.TooManyRequests, responses);
+    }
 }
