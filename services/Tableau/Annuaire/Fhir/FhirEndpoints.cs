@@ -187,22 +187,7 @@ public static class FhirEndpoints
         var total = statistics.TotalResults;
         var loaded = (await session.LoadManyAsync<DirectoryEntry>(ct, pageIds)).Where(e => visible.Contains(e.Visibility)).ToDictionary(e => e.Id);
         var results = pageIds.Where(loaded.ContainsKey).Select(id => loaded[id]).ToList();
-        var self = $"{BaseUrl(http)}/{type}{http.Request.QueryString}";
-        var bundle = new Bundle
-        {
-            Type = Bundle.BundleType.Searchset,
-            Total = (int)total,
-            Link = [new Bundle.LinkComponent { Relation = "self", Url = self }],
-            Entry = [.. results.Select(e => Entry(http, toResource(e), Bundle.SearchEntryMode.Match))],
-        };
-        // The role and the practitioner come from the same directory entry: what is included is as visible as what matched.
-        if (include)
-            bundle.Entry.AddRange(results.Select(e => Entry(http, isRole ? FhirResources.Practitioner(e) : FhirResources.Role(e), Bundle.SearchEntryMode.Include)));
-        if (page * count < total)
-            bundle.Link.Add(new Bundle.LinkComponent { Relation = "next", Url = PageUrl(http, type, (int)page + 1) });
-        if (page > 1)
-            bundle.Link.Add(new Bundle.LinkComponent { Relation = "previous", Url = PageUrl(http, type, (int)page - 1) });
-        return Fhir(bundle);
+        return Fhir(SearchSet(http, type, toResource, include, results, total, (int)page, (int)count));
     }
 
     public const int MinContainsLength = 3;
@@ -242,20 +227,30 @@ public static class FhirEndpoints
             .OrderBy(entry => entry.SearchName, StringComparer.Ordinal).ThenBy(entry => entry.Id)
             .ToList();
         var shown = matches.Skip((page - 1) * count).Take(count).ToList();
+        return Fhir(SearchSet(http, type, toResource, include, shown, matches.Count, page, count));
+    }
+
+    /// <summary>
+    /// A search's page as a searchset Bundle: its matches, the included resources when asked (the role and the practitioner
+    /// come from the same directory entry: what is included is as visible as what matched), and the links to the pages around it.
+    /// </summary>
+    private static Bundle SearchSet(HttpContext http, ResourceType type, Func<DirectoryEntry, Resource> toResource, bool include,
+        IReadOnlyList<DirectoryEntry> shown, long total, int page, int count)
+    {
         var bundle = new Bundle
         {
             Type = Bundle.BundleType.Searchset,
-            Total = matches.Count,
+            Total = (int)total,
             Link = [new Bundle.LinkComponent { Relation = "self", Url = $"{BaseUrl(http)}/{type}{http.Request.QueryString}" }],
             Entry = [.. shown.Select(e => Entry(http, toResource(e), Bundle.SearchEntryMode.Match))],
         };
         if (include)
             bundle.Entry.AddRange(shown.Select(e => Entry(http, type == ResourceType.PractitionerRole ? FhirResources.Practitioner(e) : FhirResources.Role(e), Bundle.SearchEntryMode.Include)));
-        if (page * count < matches.Count)
+        if ((long)page * count < total)
             bundle.Link.Add(new Bundle.LinkComponent { Relation = "next", Url = PageUrl(http, type, page + 1) });
         if (page > 1)
             bundle.Link.Add(new Bundle.LinkComponent { Relation = "previous", Url = PageUrl(http, type, page - 1) });
-        return Fhir(bundle);
+        return bundle;
     }
 
     private static Bundle.EntryComponent Entry(HttpContext http, Resource resource, Bundle.SearchEntryMode mode) => new()
