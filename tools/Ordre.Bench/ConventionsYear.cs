@@ -64,6 +64,7 @@ public static class ConventionsYear
         // The upload, timed from the first byte sent.
         using var http = new HttpClient { BaseAddress = gateway, Timeout = Timeout.InfiniteTimeSpan };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var cpuBefore = MachineCpu.Read();
         var started = Stopwatch.StartNew();
         HttpResponseMessage response;
         await using (var body = File.OpenRead(file))
@@ -74,6 +75,7 @@ public static class ConventionsYear
             response = await http.PostAsync("/conventions/uploads", content);
         }
         var accepted = started.Elapsed;
+        var cpuDuringUpload = MachineCpu.Read() - cpuBefore;
         var answer = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode)
         {
@@ -149,13 +151,17 @@ public static class ConventionsYear
         Row($"counted on the bus ({messages:N0} messages, {counted:N0} dossiers)", onTheBus);
         Row("**end to end** (the latest of the three)", endToEnd);
         if (uploadOnly)
+        {
+            Console.WriteLine($"During the upload, the machine's CPU: {cpuDuringUpload}.");
             return 0;
+        }
         Row("raw Marten append (same events, 1,000 streams per transaction)", TimeSpan.FromSeconds(martenSeconds));
         Row("raw binary COPY (same rows as jsonb)", TimeSpan.FromSeconds(copySeconds));
         Row("Marten append + a snapshot and a reference document per row (what the service wrote before, without its logic)", TimeSpan.FromSeconds(withDocumentsSeconds));
         Row("the same rows by one INSERT … unnest per table and batch (what the service wrote before, without its logic)", TimeSpan.FromSeconds(setSeconds));
         Row("the same rows by binary COPY in the batch's transaction (what the service writes now, without its logic)", TimeSpan.FromSeconds(copyWrittenSeconds));
         Console.WriteLine($"End to end / raw Marten append: {martenSeconds / endToEnd.TotalSeconds:0.00} (target ≥ 0.5); target ≥ 5,000 conventions/s; RSS < 300 MB.");
+        Console.WriteLine($"During the upload, the machine's CPU: {cpuDuringUpload}.");
         return 0;
     }
 
