@@ -89,6 +89,8 @@ public class ConventionCsvTests
     {
         var error = Assert.Single(await ErrorsOf(Good.Replace("1500,00", amount)));
         Assert.Equal(("montant", true), (error.Column, error.Message.Contains("au centime près")));
+        // Written for a French reader: thousands apart by a (narrow no-break) space, not an English comma.
+        Assert.Contains("10\u202F000\u202F000 € au plus", error.Message);
     }
 
     [Fact]

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Ordre.Contracts.Tableau.Lookup;
 using Ordre.Conventions.Dossiers.Beneficiaries;
 using Ordre.Conventions.Dossiers.Uploading;
+using Ordre.ServiceDefaults.Problems;
 using Ordre.ServiceDefaults.Requests;
 using Problems = Ordre.ServiceDefaults.Problems.Problems;
 
@@ -219,7 +220,7 @@ public static partial class SubmitDossierEndpoint
             if (benefit.Nature is null || !Enum.IsDefined(benefit.Nature.Value))
                 errors[$"benefits[{i}].nature"] = ["Indiquez la nature : Remuneration, Hospitality, TrainingFunding ou ResearchGift."];
             if (benefit.Amount is not { } amount || amount < 0 || amount > LargestAmount || decimal.Round(amount, 2) != amount)
-                errors[$"benefits[{i}].amount"] = [$"Le montant est en euros, positif ou nul, au centime près, {LargestAmount:N0} € au plus."];
+                errors[$"benefits[{i}].amount"] = [$"Le montant est en euros, positif ou nul, au centime près, {FrenchNumbers.Whole(LargestAmount)} € au plus."];
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Ordre.ServiceDefaults.Problems;
 using Ordre.Solidarity.Ledger;
 
 namespace Ordre.Solidarity.Entraide.Deciding;
@@ -34,7 +35,7 @@ public static class DecideAidEndpoint
                 return LedgerOutcome.InvalidField("amount", wrong);
             var ceiling = SolidarityRules.Book.InForce(kind == AidKind.Grant ? SolidarityRules.EntraideGrantCeiling : SolidarityRules.EntraideLoanCeiling, today);
             if (amount > ceiling.Value)
-                return LedgerOutcome.InvalidField("amount", $"Au plus {ceiling.Value:N0} € pour {(kind == AidKind.Grant ? "une aide" : "un prêt d'honneur")} (règle {ceiling.Name}).");
+                return LedgerOutcome.InvalidField("amount", $"Au plus {FrenchNumbers.Whole(ceiling.Value)} € pour {(kind == AidKind.Grant ? "une aide" : "un prêt d'honneur")} (règle {ceiling.Name}).");
         }
         else if (command.Amount is not null)
             return LedgerOutcome.InvalidField("amount", "Un refus n'accorde aucun montant.");
