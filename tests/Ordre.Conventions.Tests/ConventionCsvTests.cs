@@ -45,6 +45,15 @@ public class ConventionCsvTests
     }
 
     [Fact]
+    public void A_report_cell_a_spreadsheet_would_run_as_a_formula_is_written_as_text()
+    {
+        Assert.Equal("\"'=HYPERLINK(\"\"http://x\"\")\"", ReadUploadEndpoint.Quote("=HYPERLINK(\"http://x\")"));
+        foreach (var formula in new[] { "+1", "-1+1", "@SUM(A1)", "\t=1", "\r=1" })
+            Assert.StartsWith("\"'", ReadUploadEndpoint.Quote(formula));
+        Assert.Equal("\"REF-2026-001\"", ReadUploadEndpoint.Quote("REF-2026-001"));
+    }
+
+    [Fact]
     public async Task The_example_file_of_the_documentation_is_valid()
     {
         var text = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "conventions-exemple.csv"));

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Ordre.Contracts.Rules;
+using Ordre.Contracts.Tableau.Lookup;
 using Ordre.Conventions.Dossiers;
 using Ordre.Conventions.Dossiers.Amending;
 using Ordre.Conventions.Dossiers.Beneficiaries;
@@ -199,6 +200,25 @@ public class ConventionsRulesTests
             errors.Keys.Order(StringComparer.Ordinal));
         var farAway = Submission((BenefitNature.Remuneration, 10m)) with { PeriodFrom = Today.AddYears(4), PeriodTo = Today.AddYears(4), BenefitOn = Today.AddYears(4) };
         Assert.Contains("benefitOn", SubmitDossierEndpoint.Validate(farAway, Today).Keys);
+        // A period at the calendar's end is a field's error, not an overflow adding its five years.
+        var lastYear = Submission((BenefitNature.Remuneration, 10m)) with { PeriodFrom = new(9999, 1, 1), PeriodTo = new(9999, 12, 31), BenefitOn = new(9999, 6, 1) };
+        Assert.Equal(["benefitOn"], SubmitDossierEndpoint.Validate(lastYear, Today).Keys);
+        var tooLong = Submission((BenefitNature.Remuneration, 10m)) with { PeriodFrom = new(9993, 1, 1), PeriodTo = new(9999, 12, 31), BenefitOn = Today };
+        Assert.Equal(["periodTo"], SubmitDossierEndpoint.Validate(tooLong, Today).Keys);
+    }
+
+    [Fact]
+    public void A_doctor_who_may_not_practise_gets_the_dates_of_an_unknown_rpps_not_those_of_his_department()
+    {
+        // 26 December is a holiday in Moselle only: the latest sending day would tell a struck-off Moselle doctor from an unknown RPPS.
+        var struckOff = TableauCheck.AnswerOf(new PractitionerStatus { Rpps = Doctor, Known = true, Registered = false, Status = "StruckOff", Department = "57" });
+        var unknown = TableauCheck.AnswerOf(new PractitionerStatus { Rpps = Doctor, Known = false });
+        Assert.Equal(new TableauAnswer(false, null), struckOff);
+        Assert.Equal(unknown, struckOff);
+        Assert.Equal(new TableauAnswer(true, "57"), TableauCheck.AnswerOf(new PractitionerStatus { Rpps = Doctor, Known = true, Registered = true, MayPractise = true, Department = "57" }));
+        var christmas = Submission((BenefitNature.Hospitality, 50m)) with { PeriodFrom = new(2026, 12, 1), PeriodTo = new(2027, 1, 31), BenefitOn = new(2027, 1, 6) };
+        Assert.Equal(Submitted(christmas, tableau: unknown).Single().LatestSendingOn, Submitted(christmas, tableau: struckOff).Single().LatestSendingOn);
+        Assert.NotEqual(Submitted(christmas, tableau: new TableauAnswer(true, "57")).Single().LatestSendingOn, Submitted(christmas, tableau: unknown).Single().LatestSendingOn);
     }
 
     [Fact]

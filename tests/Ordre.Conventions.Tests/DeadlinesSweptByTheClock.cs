@@ -7,6 +7,7 @@ using Ordre.Conventions.Deadlines;
 using Ordre.Conventions.Dossiers;
 using Ordre.Conventions.Dossiers.Beneficiaries;
 using Ordre.Conventions.Dossiers.Submitting;
+using Ordre.Conventions.Dossiers.Uploading;
 
 namespace Ordre.Conventions.Tests;
 
@@ -106,6 +107,42 @@ public class DeadlinesSweptByTheClock(ConventionsInProcess conventions) : IClass
         {
             await submittedBus.StopAsync();
             await decidedBus.StopAsync();
+        }
+    }
+
+    [Fact]
+    public async Task An_upload_whose_process_stopped_is_marked_interrupted_by_the_sweep_with_its_counts_and_a_live_one_is_left_alone()
+    {
+        var store = conventions.Services.GetRequiredService<IDocumentStore>();
+        var sweep = conventions.Services.GetRequiredService<ConventionsDeadlines>();
+        var started = conventions.Clock.GetUtcNow();
+        // The process that recorded 2,000 rows of this file stopped: nothing will ever write its end.
+        var stopped = new ConventionUpload(Guid.CreateVersion7(), "552100554", "arret.csv", 500_000, UploadStatus.Processing, 2_000, 1_990, 0, 10, 40,
+            started, null, null, started);
+        await Store(stopped);
+        conventions.Clock.Advance(TimeSpan.FromMinutes(9));
+        var live = stopped with { Id = Guid.CreateVersion7(), FileName = "vivant.csv", ProgressAt = conventions.Clock.GetUtcNow() };
+        await Store(live);
+        await sweep.SweepAsync(CancellationToken.None);
+        Assert.Equal(UploadStatus.Processing, (await LoadUpload(stopped.Id)).Status);
+
+        conventions.Clock.Advance(TimeSpan.FromMinutes(2));
+        await sweep.SweepAsync(CancellationToken.None);
+        var interrupted = await LoadUpload(stopped.Id);
+        Assert.Equal((UploadStatus.Interrupted, 2_000, 1_990, 10, StalledUploads.Fault), (interrupted.Status, interrupted.Rows, interrupted.Accepted, interrupted.Rejected, interrupted.Fault));
+        Assert.Equal(UploadStatus.Processing, (await LoadUpload(live.Id)).Status);
+
+        async Task Store(ConventionUpload upload)
+        {
+            await using var session = store.LightweightSession();
+            session.Store(upload);
+            await session.SaveChangesAsync();
+        }
+
+        async Task<ConventionUpload> LoadUpload(Guid id)
+        {
+            await using var session = store.QuerySession();
+            return (await session.LoadAsync<ConventionUpload>(id))!;
         }
     }
 

@@ -1,5 +1,7 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using Ordre.Conventions.Dossiers;
+using Ordre.Conventions.Dossiers.Reading;
 using Ordre.ServiceDefaults.EventStore;
 
 namespace Ordre.Conventions.Tests;
@@ -25,5 +27,13 @@ public class EveryEventIsApplied
             .Where(m => m.Name is "Apply" or "Create" && m.GetParameters().Length == 1)
             .Select(m => m.GetParameters()[0].ParameterType);
         Assert.All(applied, e => Assert.True(marked.Contains(e), $"Dossier applies {e.Name}, which is not marked IChanges<Dossier>."));
+    }
+
+    [Fact]
+    public void Every_step_of_a_dossiers_history_says_what_it_means_in_french()
+    {
+        var labels = Evolution<Dossier>.MarkedEvents(Conventions)
+            .ToDictionary(e => e.Name, e => GetDossierEndpoint.Label(RuntimeHelpers.GetUninitializedObject(e)));
+        Assert.All(labels, l => Assert.True(l.Value != GetDossierEndpoint.OtherChange, $"{l.Key} has no French label in the dossier's history."));
     }
 }

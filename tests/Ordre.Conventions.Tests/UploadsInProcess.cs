@@ -163,7 +163,7 @@ public class UploadsInProcess(ConventionsInProcessForCompanies conventions, ITes
         using var http = conventions.ClientFor(company);
         var body = new GeneratedCsv(Header, rows, i => Student($"BIG-{i:D6}"));
         var clock = Stopwatch.StartNew();
-        var response = await http.PostAsync("/uploads", new StreamContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("text/csv") } });
+        var response = await http.PostAsync("/uploads", body.AsContent());
         clock.Stop();
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var upload = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -193,7 +193,7 @@ public class UploadsInProcess(ConventionsInProcessForCompanies conventions, ITes
             using var http = conventions.ClientFor(company);
             // 2,499 declarations and one authorisation (above the student's 800 €), in three batches of 1,000, 1,000 and 500.
             var body = new GeneratedCsv(Header, rows, i => Student($"BUS-{i:D6}", amount: i == 1_234 ? "900,00" : "500,00"));
-            var response = await http.PostAsync("/uploads", new StreamContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("text/csv") } });
+            var response = await http.PostAsync("/uploads", body.AsContent());
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
 
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));

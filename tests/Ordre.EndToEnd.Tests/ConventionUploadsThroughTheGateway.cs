@@ -82,8 +82,13 @@ public class ConventionUploadsThroughTheGateway(OrdreSystem system, ITestOutputH
         using var autre = await system.HttpClientFor(Autre);
         await Problem(await autre.GetAsync($"/conventions/uploads/{id}"), HttpStatusCode.NotFound);
         await Problem(await autre.GetAsync($"/conventions/uploads/{id}/report?format=csv"), HttpStatusCode.NotFound);
-        Assert.DoesNotContain((await Json(await autre.GetAsync("/conventions/uploads"), HttpStatusCode.OK)).EnumerateArray(), u => u.GetProperty("id").GetGuid() == id);
-        Assert.Equal(again.GetProperty("id").GetGuid(), (await Json(await company.GetAsync("/conventions/uploads"), HttpStatusCode.OK))[0].GetProperty("id").GetGuid());
+        Assert.DoesNotContain((await Json(await autre.GetAsync("/conventions/uploads"), HttpStatusCode.OK)).GetProperty("items").EnumerateArray(), u => u.GetProperty("id").GetGuid() == id);
+        Assert.Equal(again.GetProperty("id").GetGuid(), (await Json(await company.GetAsync("/conventions/uploads"), HttpStatusCode.OK)).GetProperty("items")[0].GetProperty("id").GetGuid());
+        // A page at a time: the second of one is the first upload; a page out of range is a problem.
+        var second = await Json(await company.GetAsync("/conventions/uploads?page=2&pageSize=1"), HttpStatusCode.OK);
+        Assert.Equal((id, 2, 1), (second.GetProperty("items")[0].GetProperty("id").GetGuid(), second.GetProperty("page").GetInt32(), second.GetProperty("pageSize").GetInt32()));
+        Assert.True(second.GetProperty("total").GetInt64() >= 2);
+        await Problem(await company.GetAsync("/conventions/uploads?pageSize=101"), HttpStatusCode.BadRequest);
         using var cnom = await system.HttpClientFor("cnom");
         await Problem(await cnom.GetAsync($"/conventions/uploads/{id}"), HttpStatusCode.Forbidden);
     }
@@ -141,6 +146,13 @@ public class ConventionUploadsThroughTheGateway(OrdreSystem system, ITestOutputH
         oversize.Headers.ExpectContinue = true;
         var refused = await Problem(await company.SendAsync(oversize), HttpStatusCode.RequestEntityTooLarge);
         Assert.Contains("51200 Kio", refused.GetProperty("detail").GetString());
+        // A body sent in chunks, its size unknown until its end: refused before a row is read (its first batches would be
+        // recorded before an oversize end was reached), nothing recorded.
+        var uploads = (await Json(await company.GetAsync("/conventions/uploads"), HttpStatusCode.OK)).GetProperty("total").GetInt64();
+        var chunked = new StreamContent(new GeneratedCsv(Header, 1_500, i => Student($"CHUNK-{Guid.NewGuid():N}"[..20]))) { Headers = { ContentType = new("text/csv") } };
+        var lengthRequired = await Problem(await company.PostAsync("/conventions/uploads", chunked), HttpStatusCode.LengthRequired);
+        Assert.Contains("Content-Length", lengthRequired.GetProperty("detail").GetString());
+        Assert.Equal(uploads, (await Json(await company.GetAsync("/conventions/uploads"), HttpStatusCode.OK)).GetProperty("total").GetInt64());
         // Elsewhere the limit stays 1 MiB.
         await Problem(await company.PostAsync("/conventions/dossiers?mode=test",
             new StringContent(JsonSerializer.Serialize(new { purpose = new string('a', 2 * 1024 * 1024) }), Encoding.UTF8, "application/json")), HttpStatusCode.RequestEntityTooLarge);
@@ -176,11 +188,11 @@ public class ConventionUploadsThroughTheGateway(OrdreSystem system, ITestOutputH
             seenWhileSending = await Eventually.Until(async () =>
             {
                 var list = await company.GetFromJsonAsync<JsonElement>("/conventions/uploads");
-                return list.EnumerateArray().Where(u => u.GetProperty("status").GetString() == "Processing").Select(u => u.GetProperty("rows").GetInt32()).FirstOrDefault();
+                return list.GetProperty("items").EnumerateArray().Where(u => u.GetProperty("status").GetString() == "Processing").Select(u => u.GetProperty("rows").GetInt32()).FirstOrDefault();
             }, n => n >= 1_000, TimeSpan.FromSeconds(120), "rows recorded while the file is still being sent");
         });
         var clock = Stopwatch.StartNew();
-        var response = await company.PostAsync("/conventions/uploads", new StreamContent(body) { Headers = { ContentType = new("text/csv") } });
+        var response = await company.PostAsync("/conventions/uploads", body.AsContent());
         clock.Stop();
         await sampling.CancelAsync();
         await sampler;
@@ -191,6 +203,13 @@ public class ConventionUploadsThroughTheGateway(OrdreSystem system, ITestOutputH
                          $"{seenWhileSending} rows recorded before the second half was sent; conventions' RSS {baseline / 1024 / 1024} MiB before, " +
                          $"peak {peak / 1024 / 1024} MiB during (+{(peak - baseline) / 1024 / 1024} MiB)");
         Assert.True(peak - baseline < 200L * 1024 * 1024, $"RSS grew by {(peak - baseline) / 1024 / 1024} MiB");
+
+        // The Tableau was asked once per batch of 1,000 rows, never once per row: its audit trail has one line per gRPC
+        // call naming the doctor, who is in every other row.
+        using var cnom = await system.HttpClientFor("cnom");
+        var trail = await Json(await cnom.GetAsync($"/tableau/audit?record={doctor.Rpps}&pageSize=200"), HttpStatusCode.OK);
+        var lookups = trail.GetProperty("items").EnumerateArray().Count(e => e.GetProperty("path").GetString()!.EndsWith("/GetStatuses", StringComparison.Ordinal));
+        Assert.Equal(rows / 1_000, lookups);
     }
 
     [Fact]
@@ -204,10 +223,10 @@ public class ConventionUploadsThroughTheGateway(OrdreSystem system, ITestOutputH
         var cut = new GeneratedCsv(Header, rows, Row, written => written == 2_500
             ? Task.Delay(2_000).ContinueWith(_ => throw new IOException("the sender crashed"))
             : Task.CompletedTask);
-        await Assert.ThrowsAnyAsync<Exception>(() => company.PostAsync("/conventions/uploads", new StreamContent(cut) { Headers = { ContentType = new("text/csv") } }));
+        await Assert.ThrowsAnyAsync<Exception>(() => company.PostAsync("/conventions/uploads", cut.AsContent()));
 
         // The batches read in whole before the cut are recorded, the upload says it stopped.
-        var interrupted = await Eventually.Until(async () => (await company.GetFromJsonAsync<JsonElement>("/conventions/uploads"))[0],
+        var interrupted = await Eventually.Until(async () => (await company.GetFromJsonAsync<JsonElement>("/conventions/uploads")).GetProperty("items")[0],
             u => u.GetProperty("status").GetString() != "Processing", TimeSpan.FromSeconds(30), "the cut upload marked as stopped");
         Assert.Equal("Interrupted", interrupted.GetProperty("status").GetString());
         var recorded = interrupted.GetProperty("accepted").GetInt32();
@@ -215,8 +234,7 @@ public class ConventionUploadsThroughTheGateway(OrdreSystem system, ITestOutputH
         Assert.InRange(recorded, 1_000, 2_000);
 
         // The whole file again: the rows already recorded are unchanged, the others recorded now.
-        var again = await Json(await company.PostAsync("/conventions/uploads", new StreamContent(new GeneratedCsv(Header, rows, Row, _ => Task.CompletedTask))
-            { Headers = { ContentType = new("text/csv") } }), HttpStatusCode.Created);
+        var again = await Json(await company.PostAsync("/conventions/uploads", new GeneratedCsv(Header, rows, Row).AsContent()), HttpStatusCode.Created);
         Assert.Equal((rows, rows - recorded, recorded, 0, "Completed"), Counts(again));
     }
 

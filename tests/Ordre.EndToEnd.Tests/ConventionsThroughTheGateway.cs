@@ -76,6 +76,7 @@ public class ConventionsThroughTheGateway(OrdreSystem system)
             .GetProperty("dossier").GetProperty("calendarDepartment").GetString());
         Assert.Equal(["dossier_submitted", "beneficiary_checked", "dossier_incomplete_notified", "missing_documents_received", "authorisation_granted"],
             read.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("what").GetString()));
+        Assert.Equal("Autorisation accordée", read.GetProperty("history")[4].GetProperty("label").GetString());
         Assert.Equal("Préciser le programme scientifique.",
             (await Json(await company.GetAsync($"/conventions/dossiers/{declaration}"), HttpStatusCode.OK)).GetProperty("dossier").GetProperty("recommendation").GetString());
 

@@ -380,6 +380,18 @@ public class NoInputGivesAServerError(OrdreSystem system, ITestOutputHelper outp
                 Set(body, field, value);
                 yield return Request(validPath, $"{field}={what}", () => Json(body));
             }
+
+        // Every date of the body at once at the calendar's ends: a period both of whose ends are valid dates, whose
+        // rules then add months or years past 9999 or before year 1 (one field at a time never gets there).
+        var dates = Fields(operation.Body!, "").Where(f => (string?)f.Schema["format"] == "date").Select(f => f.Path).ToList();
+        if (dates.Count > 0)
+            foreach (var day in new[] { "9999-01-01", "9999-12-31", "0001-01-01" })
+            {
+                var body = sample.DeepClone().AsObject();
+                foreach (var field in dates)
+                    Set(body, field, day);
+                yield return Request(validPath, $"every date={day}", () => Json(body));
+            }
     }
 
     private static IEnumerable<(string Path, JsonObject Schema)> Fields(JsonObject schema, string prefix)
@@ -500,6 +512,7 @@ public class NoInputGivesAServerError(OrdreSystem system, ITestOutputHelper outp
         yield return ("csv: 10,000 columns", Utf8(string.Join(';', Enumerable.Repeat("x", 10_000)) + "\n" + row), "text/csv");
         yield return ("csv: a 500 KB cell", Utf8(header + "\n" + row.Replace("Stage", new string('a', 500_000))), "text/csv");
         yield return ("csv: extreme dates and amounts", Utf8(header + "\n" + row.Replace("100;", "79228162514264337593543950335;").Replace($"{Scenarios.Today:yyyy-MM-dd}", "9999-12-31")), "text/csv");
+        yield return ("csv: a period at the calendar's end", Utf8(header + "\n" + row.Replace($"{Scenarios.Today.AddMonths(1):yyyy-MM-dd};{Scenarios.Today:yyyy-MM-dd};{Scenarios.Today.AddMonths(3):yyyy-MM-dd}", "9999-03-01;9999-01-01;9999-06-01")), "text/csv");
         yield return ("csv: tab separated", Utf8(header.Replace(';', '\t') + "\n" + row.Replace(';', '\t')), "text/csv");
         yield return ("csv: multipart without a file", Utf8("--b\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\ny\r\n--b--\r\n"), "multipart/form-data; boundary=b");
         yield return ("csv: truncated multipart", Utf8("--b\r\nContent-Disposition: form-data; name=\"f\"; filename=\"a.csv\"\r\n\r\n" + header), "multipart/form-data; boundary=b");

@@ -31,6 +31,12 @@ public sealed class GeneratedCsv(string header, int rows, Func<int, string> row,
         return n;
     }
 
+    /// <summary>The file's size in bytes, counted by producing its rows once more (the callback after each row is not called).</summary>
+    public long Size => Encoding.UTF8.GetByteCount(header + "\n") + Enumerable.Range(1, rows).Sum(i => (long)Encoding.UTF8.GetByteCount(row(i) + "\n"));
+
+    /// <summary>The file as a text/csv request body that declares its length (as an upload must) and is sent as it is produced.</summary>
+    public StreamContent AsContent() => new(this) { Headers = { ContentType = new("text/csv"), ContentLength = Size } };
+
     public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
     public override bool CanRead => true;
     public override bool CanSeek => false;

@@ -40,10 +40,15 @@ internal sealed class ConventionsYear(Uri gateway, IOrdreApi api, DemoAccounts a
                 continue;
             }
             doctors ??= await DemoConventions.RegisteredDoctorsAsync(api, 10_000);
+            // Written to a file first: an upload declares its length (the service refuses a chunked body).
+            var file = Path.Combine(Path.GetTempPath(), $"ordre-{fileName}");
+            await using (var writer = new StreamWriter(file, false, new UTF8Encoding(false), 1 << 16))
+                await new DemoConventions(seed, prefix, doctors, today).WriteAsync(writer, rows);
+            await using var csv = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.DeleteOnClose);
             var watch = Stopwatch.StartNew();
             using var form = new MultipartFormDataContent
             {
-                { new GeneratedCsv(new DemoConventions(seed, prefix, doctors, today), rows) { Headers = { ContentType = new("text/csv") } }, "fichier", fileName },
+                { new StreamContent(csv, 1 << 16) { Headers = { ContentType = new("text/csv") } }, "fichier", fileName },
             };
             using var request = new HttpRequestMessage(HttpMethod.Post, "/conventions/uploads") { Content = form };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -65,29 +70,12 @@ internal sealed class ConventionsYear(Uri gateway, IOrdreApi api, DemoAccounts a
     /// <summary>Whether one of the company's recent uploads is this file, completed.</summary>
     private static async Task<bool> AlreadyLoaded(HttpClient http, string token, string fileName)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/conventions/uploads");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/conventions/uploads?pageSize=100");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var response = await http.SendAsync(request);
         if (!response.IsSuccessStatusCode)
             return false;
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.EnumerateArray()
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("items").EnumerateArray()
             .Any(u => u.GetProperty("fileName").GetString() == fileName && u.GetProperty("status").GetString() == "Completed");
-    }
-
-    /// <summary>The CSV written as it is sent: never whole in memory.</summary>
-    private sealed class GeneratedCsv(DemoConventions conventions, int rows) : HttpContent
-    {
-        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
-        {
-            await using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
-            await conventions.WriteAsync(writer, rows);
-            await writer.FlushAsync();
-        }
-
-        protected override bool TryComputeLength(out long length)
-        {
-            length = 0;
-            return false;
-        }
     }
 }

@@ -1,13 +1,15 @@
 using Marten;
 using Ordre.Conventions.Dossiers;
 using Ordre.Conventions.Dossiers.Clock;
+using Ordre.Conventions.Dossiers.Uploading;
 
 namespace Ordre.Conventions.Deadlines;
 
 /// <summary>
 /// Deadlines as data: each dossier's NextDeadline is indexed on its snapshot, and this sweep appends what the day brings
 /// (a declaration closes at its benefit date; silence authorises a request the day after the last day to decide). The day
-/// comes from TimeProvider, so tests move the clock instead of sleeping.
+/// comes from TimeProvider, so tests move the clock instead of sleeping. The same sweep marks interrupted the uploads whose
+/// process stopped (<see cref="StalledUploads"/>).
 /// </summary>
 public sealed class ConventionsDeadlines(IDocumentStore store, TimeProvider clock, IConfiguration configuration, ILogger<ConventionsDeadlines> logger)
     : BackgroundService
@@ -35,6 +37,9 @@ public sealed class ConventionsDeadlines(IDocumentStore store, TimeProvider cloc
     public async Task<int> SweepAsync(CancellationToken ct)
     {
         var today = ParisCalendar.Today(clock);
+        var stalled = await StalledUploads.InterruptAsync(store, clock.GetUtcNow(), ct);
+        if (stalled > 0)
+            logger.LogWarning("{Count} envoi(s) sans lot enregistré depuis {Minutes} min marqué(s) interrompu(s)", stalled, StalledUploads.After.TotalMinutes);
         return await store.AppendWhatIsDueAsync<Dossier>(d => d.NextDeadline <= today, d => d.NextDeadline, d => d.Id, d => DossierClock.DueOn(d, today), logger, ct);
     }
 }

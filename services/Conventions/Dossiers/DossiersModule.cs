@@ -110,19 +110,31 @@ public static class DossiersModule
         uploads.MapPost("/", UploadConventionsEndpoint.Handle).WithName("UploadConventions")
             .WithMetadata(new RequestSizeLimitAttribute(UploadConventionsEndpoint.LargestFile))
             .WithSummary("Envoyer un fichier CSV de conventions (l'entreprise du jeton), vérifié ligne par ligne ; ?mode=test : vérifier sans rien enregistrer")
-            .WithDescription("Modèle : docs/conventions.md (en-têtes français, « ; » ou « , », UTF-8 avec ou sans BOM), 50 Mio au plus ; corps text/csv ou " +
-                             "formulaire multipart/form-data. Les lignes valides sont enregistrées par lots de 1 000 (un lot : tout ou rien), les autres " +
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                // The body is read as a stream by the handler (no bound parameter): the document states it here, without an
+                // Accepts filter that would answer 415 before the handler's French problem.
+                operation.RequestBody = UploadConventionsEndpoint.RequestBody();
+                return Task.CompletedTask;
+            })
+            .WithDescription("Une ligne d'en-tête puis une convention (un avantage) par ligne ; colonnes, dans n'importe quel ordre : " +
+                             string.Join(", ", ConventionCsv.Required) + " (obligatoires), " + string.Join(", ", ConventionCsv.Optional) +
+                             " (selon le bénéficiaire) ; « ; » ou « , », UTF-8 avec ou sans BOM ; dates AAAA-MM-JJ ou JJ/MM/AAAA, montants en euros " +
+                             "(1500,00). 50 Mio au plus, taille déclarée (Content-Length ; un envoi en morceaux est refusé, 411) ; corps text/csv ou " +
+                             "formulaire multipart/form-data (son premier fichier). Les lignes valides sont enregistrées par lots de 1 000 (un lot : tout ou rien), les autres " +
                              "listées avec leur ligne, leur colonne et un message ; une ligne déjà enregistrée avec le même contenu ne change rien.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status411LengthRequired).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         uploads.MapGet("/", ReadUploadEndpoint.List).WithName("ListOwnUploads")
-            .WithSummary("Suivre ses envois (l'entreprise du jeton) : les 50 plus récents, leur avancement et leurs décomptes");
+            .WithSummary("Suivre ses envois (l'entreprise du jeton) : les plus récents d'abord, par page, leur avancement et leurs décomptes")
+            .ProducesValidationProblem();
         uploads.MapGet("/{id:guid}", ReadUploadEndpoint.Handle).WithName("GetUpload")
             .WithSummary("Suivre un envoi : lignes lues, pourcentage du fichier, lignes acceptées, inchangées, refusées")
             .ProducesProblem(StatusCodes.Status404NotFound);
         uploads.MapGet("/{id:guid}/report", ReadUploadEndpoint.Report).WithName("GetUploadReport")
             .WithSummary("Rapport d'un envoi, ligne par ligne (JSON ; ?format=csv ou Accept: text/csv pour un CSV)")
-            .Produces<string>(StatusCodes.Status200OK, "application/json", "text/csv")
+            .Produces<UploadReport>(StatusCodes.Status200OK, "application/json").Produces<string>(StatusCodes.Status200OK, "text/csv")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         app.MapGet("/review", ReviewQueueEndpoint.Handle).WithTags("Dossiers de conventions").RequireAuthorization(OrdrePolicies.NationalCouncil)

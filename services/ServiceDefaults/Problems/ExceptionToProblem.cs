@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using JasperFx;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
@@ -13,7 +14,7 @@ namespace Ordre.ServiceDefaults.Problems;
 /// is down (PostgreSQL, the broker) into a 503 with Retry-After, so that a request never answers 500 for
 /// something the caller can fix or wait out. Anything else is a logged 500.
 /// </summary>
-internal sealed class ExceptionToProblem(IProblemDetailsService problems, ILogger<ExceptionToProblem> logger)
+internal sealed partial class ExceptionToProblem(IProblemDetailsService problems, ILogger<ExceptionToProblem> logger)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
@@ -81,6 +82,12 @@ internal sealed class ExceptionToProblem(IProblemDetailsService problems, ILogge
             ? "Le corps de la requête n'est pas un JSON valide ou un champ a un type inattendu."
             : exception.Message.Contains("was not provided from body", StringComparison.Ordinal)
             ? "Le corps de la requête est obligatoire (un objet JSON)."
-            : "La requête est mal formée : " + exception.Message,
+            : BoundParameter().Match(exception.Message) is { Success: true } parameter
+            ? $"Le paramètre « {parameter.Groups[1].Value} » est absent ou n'a pas la forme attendue."
+            : "La requête est mal formée (en-tête, paramètre ou corps illisible).",
     };
+
+    /// <summary>The parameter ASP.NET Core's binding names in its (English) message: <c>parameter "int page" from "x"</c>.</summary>
+    [GeneratedRegex("parameter \"[^\"]*?(\\w+)\"")]
+    private static partial Regex BoundParameter();
 }

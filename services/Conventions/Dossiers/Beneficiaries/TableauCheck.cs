@@ -28,8 +28,15 @@ public static class TableauCheck
             request.Rpps.AddRange(chunk);
             var batch = await tableau.GetStatusesAsync(request, cancellationToken: ct);
             foreach (var status in batch.Statuses)
-                answers[status.Rpps] = new TableauAnswer(status.Known && status.MayPractise, status.Known ? status.Department : null);
+                answers[status.Rpps] = AnswerOf(status);
         }
         return answers;
     }
+
+    /// <summary>
+    /// Yes with the doctor's department, or no without one: a department only for a doctor who may practise, or the
+    /// dates counted with it (Alsace-Moselle's holidays) would tell a company "known but not allowed" from "unknown".
+    /// </summary>
+    public static TableauAnswer AnswerOf(PractitionerStatus status) =>
+        status.Known && status.MayPractise ? new TableauAnswer(true, status.Department) : new TableauAnswer(false, null);
 }

@@ -197,7 +197,7 @@ public static partial class SubmitDossierEndpoint
         if (string.IsNullOrWhiteSpace(request.Purpose))
             errors["purpose"] = ["Indiquez l'objet précis de la convention."];
         ValidateBenefits(request.Benefits, errors);
-        if (request.PeriodFrom is not { } from || request.PeriodTo is not { } to || from > to || to > from.AddYears(LongestPeriodYears))
+        if (request.PeriodFrom is not { } from || request.PeriodTo is not { } to || from > to || LongerThan(from, to, LongestPeriodYears))
             errors["periodTo"] = [$"Indiquez la période couverte (periodFrom, periodTo), de {LongestPeriodYears} ans au plus."];
         else if (request.BenefitOn is not { } on || on < from || on > to)
             errors["benefitOn"] = ["La date de l'avantage tombe dans la période couverte."];
@@ -205,6 +205,10 @@ public static partial class SubmitDossierEndpoint
             errors["benefitOn"] = [$"La date de l'avantage est comprise entre un an avant aujourd'hui et {YearsAfter} ans après."];
         return errors;
     }
+
+    /// <summary>Whether the period runs over <paramref name="years"/> years, without adding years past 31 December 9999.</summary>
+    private static bool LongerThan(DateOnly from, DateOnly to, int years) =>
+        from.Year <= DateOnly.MaxValue.Year - years && to > from.AddYears(years);
 
     /// <summary>At least one benefit, each with its nature and an amount in euros, positive or nil, to the cent.</summary>
     public static void ValidateBenefits(IReadOnlyList<BenefitRequest>? benefits, Dictionary<string, string[]> errors)

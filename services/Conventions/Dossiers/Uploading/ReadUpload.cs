@@ -5,9 +5,13 @@ using System.Text.Json;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Ordre.ServiceDefaults.Queries;
 using Problems = Ordre.ServiceDefaults.Problems.Problems;
 
 namespace Ordre.Conventions.Dossiers.Uploading;
+
+/// <summary>The JSON report's shape, as the OpenAPI document states it (the report itself is written row by row as it is read).</summary>
+public sealed record UploadReport(ConventionUpload Upload, IReadOnlyList<ConventionPreCheck> Rows);
 
 /// <summary>GET /uploads/{id} (progress and counts) and /uploads/{id}/report (every row, JSON or CSV): the company's own uploads; another's is 404.</summary>
 public static class ReadUploadEndpoint
@@ -15,16 +19,17 @@ public static class ReadUploadEndpoint
     public static async Task<Results<Ok<ConventionUpload>, ProblemHttpResult>> Handle(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
         await OwnUpload(id, user, session, ct) is { } upload ? TypedResults.Ok(upload) : NotFound(id);
 
-    /// <summary>The company's most recent uploads (at most <see cref="Recent"/>), the newest first, with their progress.</summary>
-    public static async Task<Results<Ok<IReadOnlyList<ConventionUpload>>, ProblemHttpResult>> List(ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    /// <summary>The company's uploads, the newest first, a page at a time, with their progress and counts.</summary>
+    public static async Task<Results<Ok<Paged<ConventionUpload>>, ValidationProblem, ProblemHttpResult>> List(
+        ClaimsPrincipal user, IQuerySession session, CancellationToken ct, int page = 1, int pageSize = 20)
     {
         if (DossierChange.CompanyOf(user) is not { } company)
             return Problems.Forbidden("Le jeton ne désigne aucune entreprise.");
-        return TypedResults.Ok<IReadOnlyList<ConventionUpload>>(
-            await session.Query<ConventionUpload>().Where(u => u.CompanyId == company).OrderByDescending(u => u.StartedAt).Take(Recent).ToListAsync(ct));
+        if (Paging.Invalid(page, pageSize, 100) is { } invalid)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["page"] = invalid }, title: "Pagination invalide");
+        return TypedResults.Ok(await session.Query<ConventionUpload>().Where(u => u.CompanyId == company)
+            .ToPageAsync(q => q.OrderByDescending(u => u.StartedAt).ThenByDescending(u => u.Id), page, pageSize, ct));
     }
-
-    public const int Recent = 50;
 
     /// <summary>The report: <c>?format=csv</c> (or Accept: text/csv) one line per error and one per row without error; otherwise JSON.</summary>
     public static async Task<Results<PushStreamHttpResult, ValidationProblem, ProblemHttpResult>> Report(
@@ -98,8 +103,12 @@ public static class ReadUploadEndpoint
                 yield return row;
     }
 
-    private static string Quote(string? text) =>
-        text is null ? "" : "\"" + text.Replace("\"", "\"\"") + "\"";
+    /// <summary>
+    /// A quoted cell; one that a spreadsheet would take for a formula (=, +, -, @, tab, carriage return first: a company's
+    /// own reference is written back as it was sent) starts with an apostrophe, so it is shown as text, never run.
+    /// </summary>
+    public static string Quote(string? text) =>
+        text is null ? "" : "\"" + (text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text).Replace("\"", "\"\"") + "\"";
 
     private static async Task<ConventionUpload?> OwnUpload(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
         DossierChange.CompanyOf(user) is { } company && await session.LoadAsync<ConventionUpload>(id, ct) is { } upload && upload.CompanyId == company

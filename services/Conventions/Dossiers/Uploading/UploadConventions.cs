@@ -4,6 +4,7 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
+using Microsoft.OpenApi;
 using nietras.SeparatedValues;
 using Ordre.Contracts.Tableau.Lookup;
 using Ordre.Conventions.Dossiers.Submitting;
@@ -14,12 +15,13 @@ namespace Ordre.Conventions.Dossiers.Uploading;
 public enum UploadStatus { Processing, Completed, Interrupted }
 
 /// <summary>
-/// An upload of the company's CSV, its progress (rows read, <paramref name="Percent"/> of the file's bytes) and its counts,
-/// updated in the same transaction as each batch of rows. Only its company reads it.
+/// An upload of the company's CSV, its progress (rows read, <paramref name="Percent"/> of the file's bytes, the time of the
+/// last batch recorded: <paramref name="ProgressAt"/>) and its counts, updated in the same transaction as each batch of
+/// rows. Only its company reads it.
 /// </summary>
 public sealed record ConventionUpload(
     Guid Id, string CompanyId, string? FileName, long? Size, UploadStatus Status, int Rows, int Accepted, int Unchanged, int Rejected,
-    int? Percent, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, string? Fault);
+    int? Percent, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, string? Fault, DateTimeOffset? ProgressAt = null);
 
 /// <summary>
 /// The report of one batch of an upload, every row's result in the file's order (id: upload/first row, so the batches read in
@@ -67,6 +69,13 @@ public static class UploadConventionsEndpoint
             return Problems.Forbidden("Le jeton ne désigne aucune entreprise.");
         if (IsTest(mode) is not { } test)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["mode"] = [ModeMessage] }, title: "Fichier refusé");
+        if (!IsCsvOrForm(http.ContentType))
+            return TypedResults.Problem(NotCsvOrForm, statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Fichier refusé");
+        // The size is declared, so that an oversize file is refused before any row is read or recorded (a chunked body's
+        // size is known only at its end, after its first batches would have been recorded).
+        if (http.ContentLength is null)
+            return TypedResults.Problem($"Déclarez la taille du fichier (en-tête Content-Length, {LargestFile / 1024 / 1024} Mio au plus) : un envoi en morceaux (chunked) n'est pas accepté.",
+                statusCode: StatusCodes.Status411LengthRequired, title: "Taille du fichier requise");
         if (http.ContentLength > LargestFile)
             return TypedResults.Problem($"Le fichier dépasse {LargestFile / 1024 / 1024} Mio : découpez-le.",
                 statusCode: StatusCodes.Status413PayloadTooLarge, title: "Fichier trop volumineux");
@@ -88,7 +97,8 @@ public static class UploadConventionsEndpoint
         catch (Exception e) when (e is InvalidDataException or ArgumentException or NotSupportedException or IOException)
         {
             // IOException: a truncated multipart form (BadHttpRequestException, an IOException too: the body ended or overflowed).
-            return TypedResults.Problem($"Le fichier n'est pas un CSV lisible : {e.Message}",
+            logs.CreateLogger(typeof(UploadConventionsEndpoint)).LogInformation("Fichier illisible : {Reason}", e.Message);
+            return TypedResults.Problem($"Le fichier n'est pas un CSV lisible : {ReadFault(e)}",
                 statusCode: e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest,
                 title: "Fichier refusé");
         }
@@ -103,7 +113,7 @@ public static class UploadConventionsEndpoint
             var batch = new List<ConventionInput>(BatchRows);
             var tested = test ? new List<ConventionPreCheck>() : null;
             var upload = new ConventionUpload(Guid.CreateVersion7(clock.GetUtcNow()), company, fileName, http.ContentLength, UploadStatus.Processing,
-                0, 0, 0, 0, 0, clock.GetUtcNow(), null, null);
+                0, 0, 0, 0, 0, clock.GetUtcNow(), null, null, clock.GetUtcNow());
             if (!test)
             {
                 await using var session = store.LightweightSession();
@@ -121,6 +131,7 @@ public static class UploadConventionsEndpoint
                     Unchanged = before.Unchanged + counts.GetValueOrDefault(RowOutcome.Unchanged),
                     Rejected = before.Rejected + counts.GetValueOrDefault(RowOutcome.Rejected),
                     Percent = before.Size is > 0 and var size ? Math.Max(before.Percent ?? 0, (int)Math.Min(99, bytes * 100 / size)) : null,
+                    ProgressAt = clock.GetUtcNow(),
                 };
             }
 
@@ -272,8 +283,9 @@ public static class UploadConventionsEndpoint
             catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
             {
                 await Settle();
-                await Interrupt(store, upload, test, clock.GetUtcNow(), e.Message);
-                return TypedResults.Problem($"Lecture du fichier interrompue après {upload.Rows} lignes : {e.Message} Envoyez de nouveau le fichier : les lignes déjà enregistrées ne changeront pas.",
+                logs.CreateLogger(typeof(UploadConventionsEndpoint)).LogInformation("Envoi {UploadId} interrompu : {Reason}", upload.Id, e.Message);
+                await Interrupt(store, upload, test, clock.GetUtcNow(), ReadFault(e));
+                return TypedResults.Problem($"Lecture du fichier interrompue après {upload.Rows} lignes : {ReadFault(e)} Envoyez de nouveau le fichier : les lignes déjà enregistrées ne changeront pas.",
                     statusCode: e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest,
                     title: "Fichier refusé");
             }
@@ -301,6 +313,38 @@ public static class UploadConventionsEndpoint
         }
     }
 
+    /// <summary>The request body as the OpenAPI document states it: the CSV as text, or a form with the file.</summary>
+    public static OpenApiRequestBody RequestBody()
+    {
+        var csv = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Le fichier CSV lui-même." } };
+        var form = new OpenApiMediaType
+        {
+            Schema = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                Required = new HashSet<string> { "fichier" },
+                Properties = new Dictionary<string, IOpenApiSchema>
+                {
+                    ["fichier"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "Le fichier CSV (le premier fichier du formulaire est lu)." },
+                },
+            },
+        };
+        return new OpenApiRequestBody
+        {
+            Required = true,
+            Description = $"Le fichier CSV des conventions, {LargestFile / 1024 / 1024} Mio au plus, taille déclarée (Content-Length).",
+            Content = new Dictionary<string, OpenApiMediaType> { ["text/csv"] = csv, ["multipart/form-data"] = form },
+        };
+    }
+
+    /// <summary>Why the file could not be read, in French (the runtime's own message goes to the log).</summary>
+    private static string ReadFault(Exception e) => e switch
+    {
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => $"le fichier dépasse {LargestFile / 1024 / 1024} Mio.",
+        BadHttpRequestException or IOException => "l'envoi s'est arrêté avant la fin du fichier (connexion coupée ou corps incomplet).",
+        _ => "le contenu ne se lit pas comme un CSV en UTF-8.",
+    };
+
     private static async Task Interrupt(IDocumentStore store, ConventionUpload upload, bool test, DateTimeOffset now, string fault)
     {
         if (test)
@@ -317,17 +361,26 @@ public static class UploadConventionsEndpoint
         }
     }
 
+    private const string NotCsvOrForm = "Envoyez le fichier en text/csv, ou dans un formulaire multipart/form-data.";
+
+    private static bool IsCsv(MediaTypeHeaderValue type) =>
+        type.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase) || type.MediaType.Equals("application/csv", StringComparison.OrdinalIgnoreCase)
+        || type.MediaType.Equals("text/plain", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A CSV body, or a form with its boundary: told from the header alone, before anything is read.</summary>
+    private static bool IsCsvOrForm(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var type)
+        && (IsCsv(type) || (type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+                            && HeaderUtilities.RemoveQuotes(type.Boundary).Value is { Length: > 0 and <= 200 }));
+
     /// <summary>The CSV's stream: the body itself (text/csv), or the first file of a multipart/form-data form, read as it comes.</summary>
     private static async Task<(Stream? Body, string? FileName, string? Fault)> BodyOf(HttpRequest http, CancellationToken ct)
     {
-        if (!MediaTypeHeaderValue.TryParse(http.ContentType, out var type))
-            return (null, null, "Envoyez le fichier en text/csv, ou dans un formulaire multipart/form-data.");
-        if (type.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase) || type.MediaType.Equals("application/csv", StringComparison.OrdinalIgnoreCase)
-            || type.MediaType.Equals("text/plain", StringComparison.OrdinalIgnoreCase))
+        if (!IsCsvOrForm(http.ContentType) || !MediaTypeHeaderValue.TryParse(http.ContentType, out var type)) // checked by Handle already
+            return (null, null, NotCsvOrForm);
+        if (IsCsv(type))
             return (http.Body, null, null);
-        if (!type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
-            || HeaderUtilities.RemoveQuotes(type.Boundary).Value is not { Length: > 0 and <= 200 } boundary)
-            return (null, null, "Envoyez le fichier en text/csv, ou dans un formulaire multipart/form-data.");
+        var boundary = HeaderUtilities.RemoveQuotes(type.Boundary).Value!;
         var multipart = new MultipartReader(boundary, http.Body);
         try
         {
