@@ -15,6 +15,7 @@ using Ordre.Conventions.Dossiers.Submitting;
 using Ordre.Conventions.Dossiers.Uploading;
 using Ordre.Conventions.Dossiers.Urgency;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.OpenApi;
 using Ordre.ServiceDefaults.Audit;
 using Ordre.ServiceDefaults.Messaging;
 
@@ -134,7 +135,16 @@ public static class DossiersModule
             .ProducesProblem(StatusCodes.Status404NotFound);
         uploads.MapGet("/{id:guid}/report", ReadUploadEndpoint.Report).WithName("GetUploadReport")
             .WithSummary("Rapport d'un envoi, ligne par ligne (JSON ; ?format=csv ou Accept: text/csv pour un CSV)")
-            .Produces<UploadReport>(StatusCodes.Status200OK, "application/json").Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .Produces<UploadReport>(StatusCodes.Status200OK, "application/json")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                // The same report as CSV (a second Produces for the same status would replace the JSON one).
+                operation.Responses?["200"].Content?.TryAdd("text/csv", new OpenApiMediaType
+                {
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "ligne;reference;resultat;colonne;message" },
+                });
+                return Task.CompletedTask;
+            })
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         app.MapGet("/review", ReviewQueueEndpoint.Handle).WithTags("Dossiers de conventions").RequireAuthorization(OrdrePolicies.NationalCouncil)
