@@ -12,7 +12,8 @@ namespace Ordre.EndToEnd.Tests;
 /// IDAHE's bulk CSV through the gateway, with real tokens, the real Tableau over gRPC (one batch call per 1,000 rows),
 /// PostgreSQL and RabbitMQ: good rows recorded and bad ones reported by line, column and French message (JSON and CSV),
 /// a re-upload changing nothing, test mode recording nothing, another company's 404, the size limit refused before the
-/// body is read, and a 20,000-row file decided while it is still being sent, the service's memory measured.
+/// body is read, a 20,000-row file decided while it is still being sent (the service's memory measured), and a sender cut
+/// or the service killed mid-file leaving whole batches that the same file sent again completes.
 /// </summary>
 [Collection(SystemCollection.Name)]
 public class ConventionUploadsThroughTheGateway(OrdreSystem system, ITestOutputHelper output)
@@ -236,6 +237,65 @@ public class ConventionUploadsThroughTheGateway(OrdreSystem system, ITestOutputH
         // The whole file again: the rows already recorded are unchanged, the others recorded now.
         var again = await Json(await company.PostAsync("/conventions/uploads", new GeneratedCsv(Header, rows, Row).AsContent()), HttpStatusCode.Created);
         Assert.Equal((rows, rows - recorded, recorded, 0, "Completed"), Counts(again));
+    }
+
+    [Fact]
+    public async Task A_crash_of_the_service_mid_upload_leaves_whole_batches_and_sending_the_file_again_completes_it()
+    {
+        const int rows = 5_000;
+        using var company = await system.HttpClientFor(Autre);
+        using var cnom = await system.HttpClientFor("cnom");
+        var prefix = $"CRASH-{Guid.NewGuid():N}"[..14];
+        string Row(int i) => Student($"{prefix}-{i:D6}", benefitIn: 700);
+        string? companyId = null;
+        async Task<long> Dossiers() =>
+            (await Json(await cnom.GetAsync($"/conventions/review?company={companyId}&pageSize=1"), HttpStatusCode.OK)).GetProperty("total").GetInt64();
+
+        // The service is killed (SIGKILL: nothing flushed, the batch being saved rolled back) once it has recorded a batch,
+        // while the file is still being sent.
+        var crashing = new GeneratedCsv(Header, rows, Row, async written =>
+        {
+            if (written != 3_000)
+                return;
+            var processing = await Eventually.Until(async () => (await company.GetFromJsonAsync<JsonElement>("/conventions/uploads")).GetProperty("items").EnumerateArray().FirstOrDefault(),
+                u => u.ValueKind == JsonValueKind.Object && u.GetProperty("status").GetString() == "Processing" && u.GetProperty("accepted").GetInt32() >= 1_000,
+                TimeSpan.FromSeconds(60), "a batch recorded");
+            companyId = processing.GetProperty("companyId").GetString();
+            await system.Service("conventions").KillAsync();
+        });
+        try
+        {
+            try
+            {
+                using var lost = await company.PostAsync("/conventions/uploads", crashing.AsContent());
+                Assert.True((int)lost.StatusCode >= 500, $"{(int)lost.StatusCode} from a service killed mid-upload");
+            }
+            catch (HttpRequestException)
+            {
+                // The gateway may drop the connection instead of answering 502.
+            }
+            // Started again a day later on its clock: its sweep at start marks the upload that no process will finish.
+            await system.RestartServiceAsync("conventions", clockShiftDays: 1);
+            var interrupted = await Eventually.Until(async () => (await company.GetFromJsonAsync<JsonElement>("/conventions/uploads")).GetProperty("items")[0],
+                u => u.GetProperty("status").GetString() != "Processing", TimeSpan.FromSeconds(60), "the upload of the killed process marked as stopped");
+            Assert.Equal("Interrupted", interrupted.GetProperty("status").GetString());
+            var recorded = interrupted.GetProperty("accepted").GetInt32();
+            Assert.Equal(0, recorded % 1_000);
+            Assert.InRange(recorded, 1_000, 3_000);
+            var uploadId = interrupted.GetProperty("id").GetGuid();
+            Assert.Equal(recorded, (await Json(await company.GetAsync($"/conventions/uploads/{uploadId}/report"), HttpStatusCode.OK)).GetProperty("rows").GetArrayLength());
+
+            // Whole batches only: the company's dossiers grew by what the upload says it recorded; the file sent again completes it.
+            var counted = await Dossiers();
+            var again = await Json(await company.PostAsync("/conventions/uploads", new GeneratedCsv(Header, rows, Row).AsContent()), HttpStatusCode.Created);
+            Assert.Equal((rows, rows - recorded, recorded, 0, "Completed"), Counts(again));
+            Assert.Equal(counted + rows - recorded, await Dossiers());
+            output.WriteLine($"killed after {recorded} rows recorded; the company's dossiers: {counted} after the crash, {counted + rows - recorded} after the file sent again");
+        }
+        finally
+        {
+            await system.RestartServiceAsync("conventions");
+        }
     }
 
     /// <summary>The resident set of a process (Linux /proc), in bytes.</summary>
