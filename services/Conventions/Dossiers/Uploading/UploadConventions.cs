@@ -69,7 +69,7 @@ public static class UploadConventionsEndpoint
             return Problems.Forbidden("Le jeton ne désigne aucune entreprise.");
         if (IsTest(mode) is not { } test)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["mode"] = [ModeMessage] }, title: "Fichier refusé");
-        if (!IsCsvOrForm(http.ContentType))
+        if (!MediaTypeHeaderValue.TryParse(http.ContentType, out var type) || !IsCsvOrForm(type))
             return TypedResults.Problem(NotCsvOrForm, statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Fichier refusé");
         // The size is declared, so that an oversize file is refused before any row is read or recorded (a chunked body's
         // size is known only at its end, after its first batches would have been recorded).
@@ -79,7 +79,7 @@ public static class UploadConventionsEndpoint
         if (http.ContentLength > LargestFile)
             return TypedResults.Problem($"Le fichier dépasse {LargestFile / 1024 / 1024} Mio : découpez-le.",
                 statusCode: StatusCodes.Status413PayloadTooLarge, title: "Fichier trop volumineux");
-        var (body, fileName, fault) = await BodyOf(http, ct);
+        var (body, fileName, fault) = await BodyOf(http, type, ct);
         if (body is null)
             return TypedResults.Problem(fault, statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Fichier refusé");
 
@@ -368,16 +368,13 @@ public static class UploadConventionsEndpoint
         || type.MediaType.Equals("text/plain", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A CSV body, or a form with its boundary: told from the header alone, before anything is read.</summary>
-    private static bool IsCsvOrForm(string? contentType) =>
-        MediaTypeHeaderValue.TryParse(contentType, out var type)
-        && (IsCsv(type) || (type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
-                            && HeaderUtilities.RemoveQuotes(type.Boundary).Value is { Length: > 0 and <= 200 }));
+    private static bool IsCsvOrForm(MediaTypeHeaderValue type) =>
+        IsCsv(type) || (type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+                        && HeaderUtilities.RemoveQuotes(type.Boundary).Value is { Length: > 0 and <= 200 });
 
-    /// <summary>The CSV's stream: the body itself (text/csv), or the first file of a multipart/form-data form, read as it comes.</summary>
-    private static async Task<(Stream? Body, string? FileName, string? Fault)> BodyOf(HttpRequest http, CancellationToken ct)
+    /// <summary>The CSV's stream: the body itself (text/csv), or the first file of a multipart/form-data form, read as it comes (<paramref name="type"/>: one <see cref="IsCsvOrForm"/> accepted).</summary>
+    private static async Task<(Stream? Body, string? FileName, string? Fault)> BodyOf(HttpRequest http, MediaTypeHeaderValue type, CancellationToken ct)
     {
-        if (!IsCsvOrForm(http.ContentType) || !MediaTypeHeaderValue.TryParse(http.ContentType, out var type)) // checked by Handle already
-            return (null, null, NotCsvOrForm);
         if (IsCsv(type))
             return (http.Body, null, null);
         var boundary = HeaderUtilities.RemoveQuotes(type.Boundary).Value!;
